@@ -1,0 +1,91 @@
+"""The document model: what a reader makes of a file, before any planning meaning is given to it.
+
+Every piece of text keeps a source map back to the file, so that anything found later (a target, a
+footnote term) can name its line and quote the line exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Characters text[start:end] stand at `column` of source line `line` (1-based; paragraph index for .docx)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    number: int
+    offset: int  # position in the paragraph text where the reference mark stood
+
+
+@dataclass
+class Paragraph:
+    """A run of text with its source map: a body paragraph, a table cell, or a paragraph of a box."""
+
+    text: str
+    line: int
+    pieces: tuple[Piece, ...] = ()
+    refs: tuple[FootnoteRef, ...] = ()
+    heading_level: int | None = None  # from a .docx heading style; None in text exports
+
+    def locate(self, start: int, end: int) -> tuple[int, int] | None:
+        """(line, column) of text[start:end] when it stands whole on one source line, else None."""
+        for piece in self.pieces:
+            if piece.start <= start and end <= piece.end:
+                return piece.line, piece.column + (start - piece.start)
+        return None
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at `offset`."""
+        for piece in self.pieces:
+            if piece.start <= offset < piece.end:
+                return piece.line
+        return self.line
+
+
+@dataclass
+class Table:
+    rows: list[list[Paragraph]]
+    line: int
+
+
+@dataclass
+class Box:
+    """A text box (文本框): a 专栏 or an untitled box; its first paragraph is its title line."""
+
+    paragraphs: list[Paragraph]
+    line: int
+
+
+@dataclass
+class Image:
+    name: str
+    line: int
+
+
+Block = Paragraph | Table | Box | Image
+
+
+@dataclass
+class FootnoteBody:
+    number: int
+    text: str
+    line: int
+
+
+@dataclass
+class Document:
+    path: str
+    blocks: list[Block]
+    footnotes: dict[int, FootnoteBody] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the raw source lines (paragraph texts for .docx)
+
+    def source_line(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

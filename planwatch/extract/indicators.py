@@ -1,0 +1,269 @@
+"""The main indicator table (主要指标) as Indicators: name, unit, attribute, kind, target, baseline.
+
+Works on district tables (序号 | 指标名称 | 单位 | 属性 | 2025年目标) and national-style ones
+(类别 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性, with `*` base values and 〔〕 cumulative targets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetValue
+
+_NUMBER = r"[-+]?\d+(?:\.\d+)?"
+_YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
+_COMPOUND = re.compile(rf"^({_NUMBER}(?:\s*/\s*{_NUMBER})+)?\s*(?:[（(]({_NUMBER}(?:\s*/\s*{_NUMBER})*)[）)])?$")
+_CUMULATIVE = re.compile(rf"^[〔［\[]\s*({_NUMBER})\s*[〕］\]]$")
+_BOUND = re.compile(rf"^(>=|<=|≥|≤|>|<|＞|＜)?\s*({_NUMBER})\s*(\*)?\s*(以上|以下|以内|左右)?$")
+_UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
+_UNIT_WORDS = re.compile(r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$")
+
+_UP = (">=", "≥", ">", "＞")
+_DOWN = ("<=", "≤", "<", "＜")
+_UP_WORDS = ("以上", "不低于", "不少于", "超过", "高于", "力争")
+_DOWN_WORDS = ("以下", "以内", "不高于", "低于", "不超过", "控制在")
+_DOWN_NAMES = ("死亡", "失业", "浓度", "事故", "能耗", "排放", "发生率", "感染率", "耗水", "耗能", "赤字", "负债")
+_REDUCTION_NAMES = ("降低", "下降", "减少", "削减")
+_GROWTH_NAMES = ("增长率", "增速", "年均增长", "增长")
+_SHARE_NAMES = ("比重", "比例", "占比", "覆盖率", "率", "份额")
+_FLOW_NAMES = ("改造", "新增", "新建", "建设", "累计", "新开工", "完成", "造林", "治理面积")
+_ALLOCATION_WORDS = ("市级要求", "下达", "视情提出", "国家要求", "省级要求", "上级要求", "考核要求")
+_RELATIVE = re.compile(r"与(.{1,10}?)(?:增长)?(?:保持)?同步|(?:高于|快于|不低于)(.{1,10}?)增长")
+_NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
+_MEASURE_SUFFIXES = ("企业数", "企业", "数量", "个数", "家数", "人数", "数")
+
+
+@dataclass
+class _Columns:
+    number: int | None = None
+    category: int | None = None
+    name: int | None = None
+    unit: int | None = None
+    attribute: int | None = None
+    target: int | None = None
+    target_year: int | None = None
+    base: int | None = None
+    base_year: int | None = None
+    period: int | None = None  # 年均/累计 column of national-style tables
+
+
+def find_columns(header: list[str], period_end: int) -> _Columns:
+    columns = _Columns()
+    years: list[tuple[int, int, str]] = []
+    for index, cell in enumerate(header):
+        if re.search(r"序号|编号", cell):
+            columns.number = index
+        elif "类别" in cell or "领域" in cell or "维度" in cell:
+            columns.category = index
+        elif "指标" in cell and columns.name is None:
+            columns.name = index
+        elif cell.startswith("单位") or cell == "计量单位":
+            columns.unit = index
+        elif "属性" in cell:
+            columns.attribute = index
+        elif "年均" in cell or "累计" in cell:
+            columns.period = index
+        elif _YEAR_HEADER.search(cell):
+            years.append((int(_YEAR_HEADER.search(cell).group(1)), index, cell))
+        elif "目标" in cell:
+            columns.target = index
+        elif "基期" in cell or "现状" in cell:
+            columns.base = index
+    if years:
+        target = max(years, key=lambda y: (y[0] if y[0] <= period_end else -1, "目标" in y[2]))
+        if columns.target is None:
+            columns.target, columns.target_year = target[1], target[0]
+        earlier = [y for y in years if y[0] < target[0]]
+        if earlier and columns.base is None:
+            columns.base, columns.base_year = max(earlier)[1], max(earlier)[0]
+    return columns
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def split_name_unit(name: str, unit: str) -> tuple[str, str]:
+    """National tables write the unit in the name: 森林覆盖率（%） → (森林覆盖率, %)."""
+    if unit:
+        return name, unit
+    match = _UNIT_IN_NAME.search(name)
+    if match and _UNIT_WORDS.match(match.group(1)):
+        return name[: match.start()].strip(), match.group(1)
+    return name, unit
+
+
+def direction_of(name: str, target_text: str, kind: str) -> str:
+    if any(w in target_text for w in _DOWN_WORDS) or target_text.startswith(_DOWN):
+        return "down"
+    if any(w in target_text for w in _UP_WORDS) or target_text.startswith(_UP):
+        return "up"
+    if any(w in name for w in _REDUCTION_NAMES):
+        return "up"  # the measure is the reduction achieved (能耗降低): more is better
+    if any(w in name for w in _DOWN_NAMES):
+        return "down"
+    return "up"
+
+
+def classify(name: str, unit: str, target_text: str, from_period_column: bool) -> str:
+    """The kind of target (METHODOLOGY.md §2) a table row states."""
+    text = target_text.replace(" ", "")
+    if not text or text in ("—", "-", "——", "/"):
+        return "qualitative"
+    if _CUMULATIVE.match(text):
+        return "cumulative"
+    compound = _COMPOUND.match(text)
+    if compound and compound.group(1) and compound.group(2) or compound and compound.group(1) and "/" in text:
+        return "compound"
+    if _RELATIVE.search(text):
+        return "relative"
+    if any(w in text for w in _ALLOCATION_WORDS):
+        return "allocation"
+    if "标准" in text:
+        return "standard"
+    bound = _BOUND.match(text)
+    if not bound:
+        return "qualitative"
+    if "年均" in name or any(w in name for w in _GROWTH_NAMES) and unit in ("%", "％"):
+        return "annual_growth_rate"
+    if from_period_column and (bound.group(1) or bound.group(4)) and not any(w in name for w in _REDUCTION_NAMES):
+        return "per_year_bound"
+    if any(w in name for w in _REDUCTION_NAMES) and unit in ("%", "％"):
+        return "cumulative"
+    if unit in ("%", "％", "‰") or name.endswith(_SHARE_NAMES):
+        return "share"
+    if any(w in name for w in _FLOW_NAMES):
+        return "cumulative"
+    return "level"
+
+
+def _comparator(text: str, direction: str) -> str:
+    bound = _BOUND.match(text.replace(" ", ""))
+    symbol = bound.group(1) if bound else None
+    word = bound.group(4) if bound else None
+    if symbol in _UP or word == "以上":
+        return ">="
+    if symbol in _DOWN or word in ("以下", "以内"):
+        return "<="
+    if word == "左右":
+        return "~"
+    return ">=" if direction == "up" else "<="
+
+
+def _parts(name: str, text: str) -> list[Part]:
+    """`70/500（25）` under 上市、挂牌企业数（科创板）: 上市 70, 挂牌 500, 科创板 25."""
+    match = _COMPOUND.match(text.replace(" ", ""))
+    values = [float(v) for v in re.split(r"\s*/\s*", match.group(1))] if match and match.group(1) else []
+    inner = [float(v) for v in re.split(r"\s*/\s*", match.group(2))] if match and match.group(2) else []
+    paren = _UNIT_IN_NAME.search(name)
+    inner_names = re.split(r"[、/]", paren.group(1)) if paren else []
+    base = name[: paren.start()] if paren else name
+    names = re.split(r"[、/]", base)
+    if len(names) == len(values) and names:
+        for suffix in _MEASURE_SUFFIXES:
+            if names[-1].endswith(suffix) and len(names[-1]) > len(suffix):
+                names[-1] = names[-1][: -len(suffix)]
+                break
+    else:
+        names = [f"{base}（{i + 1}）" for i in range(len(values))]
+    if len(inner_names) != len(inner):
+        inner_names = [f"{base}（括号内{i + 1}）" for i in range(len(inner))]
+    return [Part(n, v, ">=") for n, v in zip(names + inner_names, values + inner, strict=True)]
+
+
+def _reference(target_text: str, indicators: list[Indicator]) -> int | None:
+    """The indicator a relative target compares against (与经济增长同步 → the GDP growth indicator)."""
+    match = _RELATIVE.search(target_text)
+    if not match:
+        return None
+    phrase = match.group(1) or match.group(2) or ""
+    if "经济" in phrase or "GDP" in phrase.upper():
+        phrase = "生产总值" + phrase
+    best, best_score = None, 0
+    for indicator in indicators:
+        score = len(set(phrase) & set(indicator.name)) + ("增长" in indicator.name)
+        if score > best_score:
+            best, best_score = indicator.number, score
+    return best if best_score >= 3 else None
+
+
+def _baseline(cell: str, year: int | None, line: int) -> Baseline | None:
+    bound = _BOUND.match(cell.replace(" ", ""))
+    if not bound or year is None:
+        return None
+    starred = bool(bound.group(3))  # a value marked * is for the year before the base year
+    return Baseline(value=float(bound.group(2)), year=year - 1 if starred else year, line=line, quote=cell,
+                    confidence=1.0)
+
+
+def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
+    columns = find_columns(table.header, plan.period_end)
+    target_year = columns.target_year or plan.period_end
+    base_year = columns.base_year or plan.period_start - 1
+    indicators: list[Indicator] = []
+    relative_texts: list[tuple[Indicator, str]] = []
+    for index, row in enumerate(table.rows):
+        line = table.row_lines[index] if index < len(table.row_lines) else table.line
+        name, unit = split_name_unit(_cell(row, columns.name), _cell(row, columns.unit))
+        numbered = _NUMBERED_NAME.match(name)
+        if numbered:  # national tables number the rows inside the name: 1.国内生产总值增长
+            name = numbered.group(2)
+        if not name:
+            continue
+        target_text = _cell(row, columns.target)
+        from_period = False
+        if (not target_text or target_text in ("—", "-", "——")) and columns.period is not None:
+            target_text, from_period = _cell(row, columns.period), True
+        kind = classify(name, unit, target_text, from_period)
+        direction = direction_of(name, target_text, kind)
+        value, comparator = None, None
+        cumulative = _CUMULATIVE.match(target_text.replace(" ", ""))
+        bound = _BOUND.match(target_text.replace(" ", ""))
+        if cumulative:
+            value, comparator = float(cumulative.group(1)), ">="
+        elif bound and kind not in ("qualitative", "compound"):
+            value, comparator = float(bound.group(2)), _comparator(target_text, direction)
+        elif kind == "allocation":
+            comparator = "<=" if direction == "down" else ">="
+        number_text = _cell(row, columns.number) or (numbered.group(1) if numbered else "")
+        attribute = _cell(row, columns.attribute)
+        indicator = Indicator(
+            number=int(_number(number_text)) if _number(number_text) else len(indicators) + 1,
+            name=name,
+            unit=unit,
+            attribute="binding" if "约束" in attribute else "expected",
+            kind=kind,
+            target_text=target_text,
+            target_year=target_year,
+            target=TargetValue(value=value, comparator=comparator),
+            parts=_parts(name, target_text) if kind == "compound" else [],
+            baseline=_baseline(_cell(row, columns.base), base_year, line) if columns.base is not None else None,
+            direction=direction,
+            category=_cell(row, columns.category) or None,
+            base_year=base_year,
+            line=line,
+        )
+        indicators.append(indicator)
+        if kind == "relative":
+            relative_texts.append((indicator, target_text))
+    for indicator, text in relative_texts:
+        indicator.reference = _reference(text, [i for i in indicators if i is not indicator])
+    return indicators
+
+
+def main_indicator_table(plan: Plan) -> Table | None:
+    tables = [t for t in plan.tables if t.kind == "indicators"]
+    return max(tables, key=lambda t: len(t.rows)) if tables else None
+
+
+def extract_indicators(plan: Plan) -> list[Indicator]:
+    table = main_indicator_table(plan)
+    return indicators_from_table(table, plan) if table else []
