@@ -145,24 +145,26 @@ class _Reader:
         row: list[list[_Line]] = []  # cells, each the lines it is made of
         row_line = start + 1
         width: int | None = None
+        after_footnote = False  # the export puts a blank line after a footnote body, even inside a row
         i = start
         while i < len(self.lines):
             raw = self.lines[i]
             if raw.startswith("\t"):
                 if not row:
                     row_line = i + 1
-                row.append([self.clean(i, skip=1)])
+                line = self.clean(i, skip=1)
+                row.append([line])
             elif raw.strip():
                 if not row:
                     break  # a paragraph after the last row: the table is over
-                row[-1].append(self.clean(i))
-            elif row and (width is None or len(row) >= width or not self._next_is_cell(i)):
-                # A blank line ends a row, unless the row is short and goes on with more cells:
-                # the export puts a blank line after a line holding a footnote body, even inside a row.
+                line = self.clean(i)
+                row[-1].append(line)
+            elif row and not (after_footnote and width and len(row) < width and self._next_is_cell(i)):
                 width = self._close_row(rows, row, row_line, width)
                 row = []
             elif not row and not self._next_is_cell(i):
                 break
+            after_footnote = bool(raw.strip()) and bool(line.bodies)
             i += 1
         if row:
             self._close_row(rows, row, row_line, width)
