@@ -51,12 +51,16 @@ def main() -> None:
     parse_and_extract()  # warm-up: imports, regex compilation
     floor_min, floor_median = best_ms(floor, args.repeat)
     rows = [("floor: read + one regex pass", floor_min, floor_median)]
-    for label, function in (("read + plan structure + indicators", structure_only),
-                            ("parse + extract (targets, baselines, links)", parse_and_extract)):
+    for label, function in (
+        ("read + plan structure + indicators", structure_only),
+        ("parse + extract (targets, baselines, links)", parse_and_extract),
+    ):
         rows.append((label, *best_ms(function, args.repeat)))
     print(f"{PLAN.name}: {PLAN.stat().st_size / 1024:.0f} KiB, {args.repeat} runs each")
     for label, low, median in rows:
-        print(f"  {label:48s} median {median:8.2f} ms  min {low:8.2f} ms  ratio to floor {median / floor_median:6.1f}x")
+        print(
+            f"  {label:48s} median {median:8.2f} ms  min {low:8.2f} ms  ratio to floor {median / floor_median:6.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -60,8 +60,13 @@ def show(plan_file: str) -> None:
 
 @main.command()
 @click.argument("plan_file", type=click.Path(dir_okay=False))
-@click.option("--observations", "observations_file", required=True, type=click.Path(dir_okay=False),
-              help="CSV or .xlsx of observations (INTERFACES.md §2).")
+@click.option(
+    "--observations",
+    "observations_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CSV or .xlsx of observations (INTERFACES.md §2).",
+)
 @click.option("--year", type=int, required=True, help="Evaluation year.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 @_fail_cleanly

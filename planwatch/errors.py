@@ -30,11 +30,16 @@ class PlanFormatError(PlanWatchError):
 class ObservationError(PlanWatchError):
     """A bad row of an observations file: names the file, the row and the column."""
 
-    def __init__(self, message: str, *, path: str | None = None, row: int | None = None, column: str | None = None):
+    def __init__(
+        self, message: str, *, path: str | None = None, row: int | None = None, column: str | None = None
+    ):
         self.path = path
         self.row = row
         self.column = column
         self.reason = message
-        parts = [p for p in (path, f"row {row}" if row is not None else None,
-                             f"column {column}" if column else None) if p]
+        parts = [
+            p
+            for p in (path, f"row {row}" if row is not None else None, f"column {column}" if column else None)
+            if p
+        ]
         super().__init__(f"{', '.join(parts)}: {message}" if parts else message)

@@ -31,8 +31,10 @@ def format_rows(header: list[str], rows: list[list[str]], limits: list[int] | No
     """An aligned plain-text table; `limits` caps each column's width (long cells are clipped)."""
     cells = [header] + rows
     if limits:
-        cells = [[clip(c, limits[i]) if i < len(limits) and limits[i] else c for i, c in enumerate(r)]
-                 for r in cells]
+        cells = [
+            [clip(c, limits[i]) if i < len(limits) and limits[i] else c for i, c in enumerate(r)]
+            for r in cells
+        ]
     widths = [max(width(r[i]) for r in cells if i < len(r)) for i in range(len(header))]
     lines = ["  ".join(pad(c, widths[i]) for i, c in enumerate(r)).rstrip() for r in cells]
     lines.insert(1, "  ".join("─" * w for w in widths))

@@ -9,10 +9,30 @@ from click.testing import CliRunner
 from planwatch.cli import main
 from tests.conftest import SONGJIANG
 
-TOP_KEYS = {"title", "period", "chapters", "footnotes", "tables", "boxes", "figures", "indicators", "targets",
-            "baselines"}
-INDICATOR_KEYS = {"number", "name", "unit", "attribute", "kind", "target_text", "target_year", "target", "parts",
-                  "baseline"}
+TOP_KEYS = {
+    "title",
+    "period",
+    "chapters",
+    "footnotes",
+    "tables",
+    "boxes",
+    "figures",
+    "indicators",
+    "targets",
+    "baselines",
+}
+INDICATOR_KEYS = {
+    "number",
+    "name",
+    "unit",
+    "attribute",
+    "kind",
+    "target_text",
+    "target_year",
+    "target",
+    "parts",
+    "baseline",
+}
 
 
 def run(*args):
@@ -23,20 +43,30 @@ def test_parse_prints_the_plan_as_json_with_every_interface_field():
     result = run("parse", str(SONGJIANG), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert TOP_KEYS <= data.keys()
+    assert data.keys() >= TOP_KEYS
     assert data["period"] == {"start": 2021, "end": 2025}
     assert len(data["chapters"]) == 12
     assert len(data["indicators"]) == 21
-    assert all(INDICATOR_KEYS <= indicator.keys() for indicator in data["indicators"])
+    assert all(indicator.keys() >= INDICATOR_KEYS for indicator in data["indicators"])
     first_section = data["chapters"][0]["sections"][0]
-    assert first_section == {"number": "一", "level": 1, "title": "“十三五”时期的主要成就", "line": 5, "items": []}
+    assert first_section == {
+        "number": "一",
+        "level": 1,
+        "title": "“十三五”时期的主要成就",
+        "line": 5,
+        "items": [],
+    }
     assert data["indicators"][8]["parts"] == [
         {"name": "上市", "value": 70.0, "comparator": ">="},
         {"name": "挂牌", "value": 500.0, "comparator": ">="},
         {"name": "科创板", "value": 25.0, "comparator": ">="},
     ]
-    assert data["footnotes"][0] == {"number": 1, "term": "五个中心",
-                                    "definition": "上海国际经济、金融、贸易、航运、科技创新中心。", "line": 1}
+    assert data["footnotes"][0] == {
+        "number": 1,
+        "term": "五个中心",
+        "definition": "上海国际经济、金融、贸易、航运、科技创新中心。",
+        "line": 1,
+    }
 
 
 def test_parse_of_a_missing_file_exits_2_with_one_line(tmp_path):
@@ -70,7 +100,9 @@ def test_show_prints_a_chinese_outline_with_the_indicator_table():
     result = run("show", str(SONGJIANG))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n规划期：2021—2025年")
+    assert out.startswith(
+        "上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n规划期：2021—2025年"
+    )
     assert "第3章 构建新发展格局，创造长三角G60科创走廊策源地高质量一体化发展新气象（第215行" in out
     assert "    2、全力建设“中国制造”迈向“中国创造”的先进走廊（3段，3项任务）" in out
     assert "主要指标（21项）" in out

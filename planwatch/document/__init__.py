@@ -16,8 +16,9 @@ def read_document(path: str | Path) -> Document:
 
         return read_docx(path)
     if str(path).lower().endswith(".doc"):
-        raise PlanFormatError("old binary .doc files cannot be read: save it as .docx or export it as text",
-                              path=str(path))
+        raise PlanFormatError(
+            "old binary .doc files cannot be read: save it as .docx or export it as text", path=str(path)
+        )
     return read_text(path)
 
 

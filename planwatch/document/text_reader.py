@@ -246,7 +246,8 @@ def _check_footnote_refs(document: Document) -> None:
             for ref in paragraph.refs:
                 if ref.number not in document.footnotes:
                     raise PlanFormatError(
-                        f"footnote reference {ref.number} has no footnote text", line=paragraph.line_at(ref.offset)
+                        f"footnote reference {ref.number} has no footnote text",
+                        line=paragraph.line_at(ref.offset),
                     )
 
 

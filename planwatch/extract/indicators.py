@@ -13,17 +13,34 @@ from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetV
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
-_COMPOUND = re.compile(rf"^({_NUMBER}(?:\s*/\s*{_NUMBER})+)?\s*(?:[（(]({_NUMBER}(?:\s*/\s*{_NUMBER})*)[）)])?$")
+_COMPOUND = re.compile(
+    rf"^({_NUMBER}(?:\s*/\s*{_NUMBER})+)?\s*(?:[（(]({_NUMBER}(?:\s*/\s*{_NUMBER})*)[）)])?$"
+)
 _CUMULATIVE = re.compile(rf"^[〔［\[]\s*({_NUMBER})\s*[〕］\]]$")
 _BOUND = re.compile(rf"^(>=|<=|≥|≤|>|<|＞|＜)?\s*({_NUMBER})\s*(\*)?\s*(以上|以下|以内|左右)?$")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
-_UNIT_WORDS = re.compile(r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$")
+_UNIT_WORDS = re.compile(
+    r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
+)
 
 _UP = (">=", "≥", ">", "＞")
 _DOWN = ("<=", "≤", "<", "＜")
 _UP_WORDS = ("以上", "不低于", "不少于", "超过", "高于", "力争")
 _DOWN_WORDS = ("以下", "以内", "不高于", "低于", "不超过", "控制在")
-_DOWN_NAMES = ("死亡", "失业", "浓度", "事故", "能耗", "排放", "发生率", "感染率", "耗水", "耗能", "赤字", "负债")
+_DOWN_NAMES = (
+    "死亡",
+    "失业",
+    "浓度",
+    "事故",
+    "能耗",
+    "排放",
+    "发生率",
+    "感染率",
+    "耗水",
+    "耗能",
+    "赤字",
+    "负债",
+)
 _REDUCTION_NAMES = ("降低", "下降", "减少", "削减")
 _GROWTH_NAMES = ("增长率", "增速", "年均增长", "增长")
 _SHARE_NAMES = ("比重", "比例", "占比", "覆盖率", "率", "份额")
@@ -134,7 +151,11 @@ def classify(name: str, unit: str, target_text: str, from_period_column: bool) -
         return "qualitative"
     if "年均" in name or any(w in name for w in _GROWTH_NAMES) and unit in ("%", "％"):
         return "annual_growth_rate"
-    if from_period_column and (bound.group(1) or bound.group(4)) and not any(w in name for w in _REDUCTION_NAMES):
+    if (
+        from_period_column
+        and (bound.group(1) or bound.group(4))
+        and not any(w in name for w in _REDUCTION_NAMES)
+    ):
         return "per_year_bound"
     if any(w in name for w in _REDUCTION_NAMES) and unit in ("%", "％"):
         return "cumulative"
@@ -200,8 +221,9 @@ def _baseline(cell: str, year: int | None, line: int) -> Baseline | None:
     if not bound or year is None:
         return None
     starred = bool(bound.group(3))  # a value marked * is for the year before the base year
-    return Baseline(value=float(bound.group(2)), year=year - 1 if starred else year, line=line, quote=cell,
-                    confidence=1.0)
+    return Baseline(
+        value=float(bound.group(2)), year=year - 1 if starred else year, line=line, quote=cell, confidence=1.0
+    )
 
 
 def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
@@ -245,7 +267,9 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             target_year=target_year,
             target=TargetValue(value=value, comparator=comparator),
             parts=_parts(name, target_text) if kind == "compound" else [],
-            baseline=_baseline(_cell(row, columns.base), base_year, line) if columns.base is not None else None,
+            baseline=_baseline(_cell(row, columns.base), base_year, line)
+            if columns.base is not None
+            else None,
             direction=direction,
             category=_cell(row, columns.category) or None,
             base_year=base_year,

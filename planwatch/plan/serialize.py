@@ -26,8 +26,11 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "line": indicator.line,
     }
     if indicator.baseline:
-        data["baseline"] = {key: value for key, value in asdict(indicator.baseline).items() if value is not None
-                            or key in ("value", "year", "line")}
+        data["baseline"] = {
+            key: value
+            for key, value in asdict(indicator.baseline).items()
+            if value is not None or key in ("value", "year", "line")
+        }
     return data
 
 
@@ -47,8 +50,15 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         ],
         "footnotes": [asdict(footnote) for footnote in plan.footnotes],
         "tables": [
-            {"caption": t.caption, "kind": t.kind, "header": t.header, "rows": t.rows, "line": t.line,
-             "chapter": t.chapter, "row_lines": t.row_lines}
+            {
+                "caption": t.caption,
+                "kind": t.kind,
+                "header": t.header,
+                "rows": t.rows,
+                "line": t.line,
+                "chapter": t.chapter,
+                "row_lines": t.row_lines,
+            }
             for t in plan.tables
         ],
         "boxes": [asdict(box) for box in plan.boxes],

@@ -13,7 +13,9 @@ from planwatch.plan.tables import build_table, is_caption
 
 _TITLE_MENTION = re.compile(r"《([^《》]{4,80}?(?:规划纲要|规划|纲要))》")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~～至到]\s*(20\d{2}|19\d{2})\s*年")
-_FYP_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)个五年规划|“?([一二三四五六七八九十]+)五”?(?:规划|时期)")
+_FYP_ORDINAL = re.compile(
+    r"第([一二三四五六七八九十]+)个五年规划|“?([一二三四五六七八九十]+)五”?(?:规划|时期)"
+)
 _LEAD_PHRASE = re.compile(r"^(?:——)?([^。，；：,;:]{2,25})。(?=.)")
 _HAS_WORDS = re.compile(r"[\w\u3400-\u9fff]")
 _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
@@ -70,8 +72,8 @@ def _join(first: doc.Paragraph, second: doc.Paragraph) -> doc.Paragraph:
     return doc.Paragraph(
         text=first.text + second.text,
         line=first.line,
-        pieces=first.pieces + tuple(doc.Piece(p.start + offset, p.end + offset, p.line, p.column)
-                                    for p in second.pieces),
+        pieces=first.pieces
+        + tuple(doc.Piece(p.start + offset, p.end + offset, p.line, p.column) for p in second.pieces),
         refs=first.refs + tuple(doc.FootnoteRef(r.number, r.offset + offset) for r in second.refs),
         heading_level=first.heading_level,
     )
@@ -130,8 +132,14 @@ class _Builder:
             return
         figure = headings.FIGURE.match(text)
         if figure and headings.is_heading_text(text):
-            self.figures.append(Figure(caption=text, line=paragraph.line, number=int(figure.group("number")),
-                                       chapter=self.chapter.number if self.chapter else None))
+            self.figures.append(
+                Figure(
+                    caption=text,
+                    line=paragraph.line,
+                    number=int(figure.group("number")),
+                    chapter=self.chapter.number if self.chapter else None,
+                )
+            )
             return
         if isinstance(following, doc.Table) and is_caption(text):
             self.caption = paragraph
@@ -141,7 +149,9 @@ class _Builder:
         section = headings.match_section(text) if self.chapter else None
         if section:
             number, level, title = section
-            self.chapter.sections.append(Section(number=number, level=level, title=title, line=paragraph.line))
+            self.chapter.sections.append(
+                Section(number=number, level=level, title=title, line=paragraph.line)
+            )
             return
         item = make_item(paragraph)
         if not self.chapter:
@@ -206,7 +216,9 @@ class _Builder:
             years = [int(y) for cell in table.header for y in re.findall(r"(20\d{2})年目标", cell)]
             if years:
                 return max(years) - 4, max(years)
-        raise PlanFormatError("cannot tell the plan period: no 第N个五年规划 in the title and no 2021-2025年 in the text")
+        raise PlanFormatError(
+            "cannot tell the plan period: no 第N个五年规划 in the title and no 2021-2025年 in the text"
+        )
 
 
 def _normalise_zero(text: str) -> str:

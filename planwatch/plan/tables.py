@@ -21,7 +21,9 @@ def is_caption(text: str) -> bool:
     """Whether the paragraph just before a table is its caption (表1 …, …主要指标, …重点项目)."""
     if TABLE_CAPTION.match(text):
         return True
-    return len(text) <= 60 and not text.endswith(("。", "；", "：")) and any(w in text for w in _CAPTION_WORDS)
+    return (
+        len(text) <= 60 and not text.endswith(("。", "；", "：")) and any(w in text for w in _CAPTION_WORDS)
+    )
 
 
 def table_kind(header: list[str]) -> str:

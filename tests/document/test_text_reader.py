@@ -42,7 +42,10 @@ def test_table_cells_continue_on_lines_without_tab_and_rows_end_at_blank_lines()
     document = parse_text(raw)
     table, paragraph = document.blocks
     assert isinstance(table, Table)
-    assert [[c.text for c in row] for row in table.rows] == [["序号", "指标名称"], ["3", "战略性新兴产业产值占规上工业总产值比重"]]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["序号", "指标名称"],
+        ["3", "战略性新兴产业产值占规上工业总产值比重"],
+    ]
     assert table.rows[1][1].line == 5
     assert paragraph.text == "正文"
 
@@ -50,7 +53,10 @@ def test_table_cells_continue_on_lines_without_tab_and_rows_end_at_blank_lines()
 def test_the_blank_line_after_a_footnote_body_inside_a_row_does_not_split_the_row():
     raw = "\t序号\n\t指标\n\t单位\n\n\t15\n\t回收利用率[footnoteRef:17] [17: 说明。] \n\n\t%\n\n"
     document = parse_text(raw)
-    assert [[c.text for c in row] for row in document.blocks[0].rows] == [["序号", "指标", "单位"], ["15", "回收利用率", "%"]]
+    assert [[c.text for c in row] for row in document.blocks[0].rows] == [
+        ["序号", "指标", "单位"],
+        ["15", "回收利用率", "%"],
+    ]
 
 
 def test_a_row_wider_than_the_header_is_a_format_error_naming_its_line():
@@ -90,7 +96,9 @@ def test_a_reference_to_a_missing_footnote_is_a_format_error():
 
 
 def test_two_different_bodies_for_one_footnote_are_a_format_error():
-    with pytest.raises(PlanFormatError, match=r"line 2: footnote 1 has a second, different text \(first on line 1\)"):
+    with pytest.raises(
+        PlanFormatError, match=r"line 2: footnote 1 has a second, different text \(first on line 1\)"
+    ):
         parse_text("甲[footnoteRef:1] [1: 一。]\n乙[footnoteRef:1] [1: 二。]\n")
 
 
@@ -140,7 +148,10 @@ def test_songjiang_blocks(songjiang_document):
     kinds = [type(b).__name__ for b in songjiang_document.blocks]
     assert kinds.count("Table") == 4
     assert kinds.count("Box") == 3
-    assert [b.name for b in songjiang_document.blocks if isinstance(b, Image)] == ["image1.png", "image2.jpeg"]
+    assert [b.name for b in songjiang_document.blocks if isinstance(b, Image)] == [
+        "image1.png",
+        "image2.jpeg",
+    ]
     assert sorted(songjiang_document.footnotes) == list(range(1, 30))
     assert all("[bookmark" not in b.text for b in songjiang_document.blocks if isinstance(b, Paragraph))
 
@@ -159,6 +170,9 @@ def test_every_piece_of_the_songjiang_source_map_points_at_its_own_text(songjian
     for paragraph in paragraphs():
         for piece in paragraph.pieces:
             raw = songjiang_document.source_line(piece.line)
-            assert raw[piece.column : piece.column + piece.end - piece.start] == paragraph.text[piece.start : piece.end]
+            assert (
+                raw[piece.column : piece.column + piece.end - piece.start]
+                == paragraph.text[piece.start : piece.end]
+            )
             checked += 1
     assert checked > 400

@@ -7,14 +7,33 @@ from hypothesis import strategies as st
 
 from planwatch.document.text_reader import parse_text
 from planwatch.errors import PlanFormatError
-from planwatch.plan.structure import build_plan
 from planwatch.extract.enrich import enrich_plan
+from planwatch.plan.structure import build_plan
 from tests.conftest import SONGJIANG
 
 TEXT = SONGJIANG.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")
-FRAGMENTS = ["\t", "\n", "(", ")", " (", "[footnoteRef:3]", "[footnoteRef:99]", "[7: 说明。]", "[bookmark: _Toc1]",
-             "第十三章  新章", "一、", "1、", "表4 新表", "图3 新图", "。", "〔13.5〕", "70/500（25）", "\x00", "专栏2："]
+FRAGMENTS = [
+    "\t",
+    "\n",
+    "(",
+    ")",
+    " (",
+    "[footnoteRef:3]",
+    "[footnoteRef:99]",
+    "[7: 说明。]",
+    "[bookmark: _Toc1]",
+    "第十三章  新章",
+    "一、",
+    "1、",
+    "表4 新表",
+    "图3 新图",
+    "。",
+    "〔13.5〕",
+    "70/500（25）",
+    "\x00",
+    "专栏2：",
+]
 
 
 def _parse(text: str) -> None:
@@ -34,8 +53,17 @@ def test_truncated_plans_parse_or_fail_with_a_format_error(cut):
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, len(LINES) - 1), st.sampled_from(["drop", "dup", "insert", "swap"]),
-                          st.sampled_from(FRAGMENTS)), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(LINES) - 1),
+            st.sampled_from(["drop", "dup", "insert", "swap"]),
+            st.sampled_from(FRAGMENTS),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_line_mutations_parse_or_fail_with_a_format_error(mutations):
     lines = list(LINES)
     for index, action, fragment in mutations:
@@ -54,7 +82,13 @@ def test_line_mutations_parse_or_fail_with_a_format_error(mutations):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("第一章二、1.\t\n ()（）[]:：footnoteRef0123456789。，专栏表图指标属性约束性%")),
-               max_size=400))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("第一章二、1.\t\n ()（）[]:：footnoteRef0123456789。，专栏表图指标属性约束性%")
+        ),
+        max_size=400,
+    )
+)
 def test_arbitrary_text_parses_or_fails_with_a_format_error(text):
     _parse(text)

@@ -12,7 +12,17 @@ from planwatch.plan.structure import build_plan
 SONGJIANG = [
     (1, "地区生产总值年均增长率", "%", "expected", "annual_growth_rate", "6.5", 6.5, ">=", "up"),
     (2, "地方财政收入年均增长率", "%", "expected", "annual_growth_rate", "6", 6.0, ">=", "up"),
-    (3, "战略性新兴产业产值（制造业部分）占规上工业总产值比重", "%", "expected", "share", "33", 33.0, ">=", "up"),
+    (
+        3,
+        "战略性新兴产业产值（制造业部分）占规上工业总产值比重",
+        "%",
+        "expected",
+        "share",
+        "33",
+        33.0,
+        ">=",
+        "up",
+    ),
     (4, "全社会固定资产投资年均增长率", "%", "expected", "annual_growth_rate", "10", 10.0, ">=", "up"),
     (5, "工业固定资产投资年均增长率", "%", "expected", "annual_growth_rate", "20", 20.0, ">=", "up"),
     (6, "规模以上工业产值年均增长率", "%", "expected", "annual_growth_rate", "8", 8.0, ">=", "up"),
@@ -21,14 +31,43 @@ SONGJIANG = [
     (9, "上市、挂牌企业数（科创板）", "家", "expected", "compound", "70/500（25）", None, None, "up"),
     (10, "全社会研发经费支出占地区生产总值比例", "%", "expected", "share", "5", 5.0, ">=", "up"),
     (11, "每万人口发明专利拥有量", "件", "expected", "level", "60", 60.0, ">=", "up"),
-    (12, "大气常规污染物年均浓度（PM2.5、PM10、SO2、NO2、O3、CO）", "微克/立方米", "binding", "standard",
-     "全面达到国家二级标准，部分指标达到国家一级标准", None, None, "down"),
-    (13, "地表水达到或好于Ⅲ类水体比例（主要河湖水质断面优于Ⅲ类水质比例）", "%", "binding", "share", "60", 60.0, ">=", "up"),
+    (
+        12,
+        "大气常规污染物年均浓度（PM2.5、PM10、SO2、NO2、O3、CO）",
+        "微克/立方米",
+        "binding",
+        "standard",
+        "全面达到国家二级标准，部分指标达到国家一级标准",
+        None,
+        None,
+        "down",
+    ),
+    (
+        13,
+        "地表水达到或好于Ⅲ类水体比例（主要河湖水质断面优于Ⅲ类水质比例）",
+        "%",
+        "binding",
+        "share",
+        "60",
+        60.0,
+        ">=",
+        "up",
+    ),
     (14, "单位地区生产总值能耗降低", "%", "binding", "allocation", "完成市级要求", None, ">=", "up"),
     (15, "生活垃圾回收利用率", "%", "binding", "share", "45", 45.0, ">=", "up"),
     (16, "森林覆盖率", "%", "binding", "share", "19.5", 19.5, ">=", "up"),
     (17, "居民人均可支配收入", "万元", "expected", "relative", "与经济增长同步", None, None, "up"),
-    (18, "户籍城乡劳动者登记失业人数", "人", "binding", "allocation", "控制在市下达指标数内", None, "<=", "down"),
+    (
+        18,
+        "户籍城乡劳动者登记失业人数",
+        "人",
+        "binding",
+        "allocation",
+        "控制在市下达指标数内",
+        None,
+        "<=",
+        "down",
+    ),
     (19, "旧街坊改造面积", "万平方米", "binding", "cumulative", "300", 300.0, ">=", "up"),
     (20, "户籍人口居民平均预期寿命", "岁", "expected", "level", "84.07", 84.07, ">=", "up"),
     (21, "单位生产总值生产安全事故死亡人数", "人/亿元", "binding", "level", "0.024", 0.024, "<=", "down"),
@@ -37,7 +76,17 @@ SONGJIANG = [
 
 def test_all_21_songjiang_indicators_with_every_field(songjiang_plan):
     got = [
-        (i.number, i.name, i.unit, i.attribute, i.kind, i.target_text, i.target.value, i.target.comparator, i.direction)
+        (
+            i.number,
+            i.name,
+            i.unit,
+            i.attribute,
+            i.kind,
+            i.target_text,
+            i.target.value,
+            i.target.comparator,
+            i.direction,
+        )
         for i in songjiang_plan.indicators
     ]
     assert got == SONGJIANG
@@ -53,7 +102,9 @@ def test_indicator_lines_point_at_their_rows(songjiang_plan):
 def test_the_compound_cell_becomes_three_parts(songjiang_plan):
     listed = songjiang_plan.indicators[8]
     assert [(p.name, p.value, p.comparator) for p in listed.parts] == [
-        ("上市", 70.0, ">="), ("挂牌", 500.0, ">="), ("科创板", 25.0, ">="),
+        ("上市", 70.0, ">="),
+        ("挂牌", 500.0, ">="),
+        ("科创板", 25.0, ">="),
     ]
 
 
@@ -146,8 +197,10 @@ def test_a_national_style_table_with_base_year_column_starred_values_and_cumulat
     plan = build_plan(parse_text(NATIONAL))
     table = main_indicator_table(plan)
     indicators = indicators_from_table(table, plan)
-    got = [(i.number, i.name, i.unit, i.category, i.kind, i.target.value, i.target.comparator, i.attribute)
-           for i in indicators]
+    got = [
+        (i.number, i.name, i.unit, i.category, i.kind, i.target.value, i.target.comparator, i.attribute)
+        for i in indicators
+    ]
     assert got == [
         (1, "地区生产总值增长", "%", "经济发展", "allocation", None, ">=", "expected"),
         (2, "全员劳动生产率增长", "%", "经济发展", "relative", None, None, "expected"),
