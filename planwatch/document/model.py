@@ -86,6 +86,7 @@ class Document:
     blocks: list[Block]
     footnotes: dict[int, FootnoteBody] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)  # the raw source lines (paragraph texts for .docx)
+    format: str = "text"  # "text" (a text export) or "docx"
 
     def source_line(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

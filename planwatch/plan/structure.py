@@ -22,7 +22,8 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
 
 
 def build_plan(document: doc.Document) -> Plan:
-    blocks = _rejoin_split_paragraphs(document.blocks)
+    # Only a text export cuts a paragraph at the text box anchored in it; a Word file keeps it whole.
+    blocks = _rejoin_split_paragraphs(document.blocks) if document.format == "text" else document.blocks
     builder = _Builder(document)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
