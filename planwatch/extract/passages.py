@@ -1,0 +1,120 @@
+"""Passages: the pieces of a document that extraction reads, each with where it stands in the plan."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.document.model import Box, Document, FootnoteBody, Paragraph, Piece, Table
+from planwatch.plan import headings
+
+BODY = "body"
+BOX = "box"
+TABLE = "table"
+FOOTNOTE = "footnote"
+
+# Section headings under which a plan looks back at the last period (“十三五”时期的主要成就, 发展基础).
+_REVIEW_WORDS = ("成就", "回顾", "发展基础", "取得成效", "主要成效", "主要成绩", "进展情况", "实施情况")
+# 第一节 发展基础 (national and provincial outlines) and （一） headings: short lines without a full stop.
+_OTHER_SECTION = re.compile(
+    r"^(?:第[一二三四五六七八九十]+节|（[一二三四五六七八九十]+）)\s*(?P<title>[^。；]{2,30})$"
+)
+
+
+@dataclass
+class Passage:
+    paragraph: Paragraph
+    container: str  # "body" | "box" | "table" | "footnote"
+    chapter: int | None
+    heading: str | None = None  # the level-1 section heading the passage stands under
+    review: bool = False  # under a heading that reviews the last period: numbers there are facts
+    caption: str | None = None  # the box title or table caption
+    column: str | None = None  # for table cells: the header of the column
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+
+def is_review_heading(title: str) -> bool:
+    return any(word in title for word in _REVIEW_WORDS)
+
+
+def passages_from_document(document: Document) -> list[Passage]:
+    """Every paragraph, table cell, box paragraph and footnote of the document, in reading order."""
+    walker = _Walker()
+    for block in document.blocks:
+        walker.add(block)
+    for number in sorted(document.footnotes):
+        walker.add_footnote(document.footnotes[number], document)
+    return walker.passages
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.passages: list[Passage] = []
+        self.chapter: int | None = None
+        self.heading: str | None = None
+        self.review = False
+        self.caption: str | None = None
+        self.footnote_places: dict[int, tuple[int | None, str | None, bool]] = {}
+
+    def add(self, block) -> None:
+        if isinstance(block, Paragraph):
+            self.add_paragraph(block)
+        elif isinstance(block, Table):
+            self.add_table(block)
+        elif isinstance(block, Box):
+            title = block.paragraphs[0].text if block.paragraphs else None
+            for paragraph in block.paragraphs:
+                self.emit(paragraph, BOX, caption=title)
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        text = paragraph.text
+        chapter = headings.match_chapter(text)
+        if chapter:
+            self.chapter, self.heading = chapter[0], None
+            self.review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
+            return
+        section = headings.match_section(text)
+        other = _OTHER_SECTION.match(text)
+        if section or other:
+            level, title = (section[1], section[2]) if section else (1, other.group("title"))
+            if level == 1 or self.heading is None:
+                self.heading = title
+                self.review = is_review_heading(title)
+            return
+        if headings.TABLE_CAPTION.match(text) or headings.FIGURE.match(text):
+            self.caption = text
+            return
+        self.emit(paragraph, BODY)
+
+    def add_table(self, table: Table) -> None:
+        header = [cell.text for cell in table.rows[0]] if table.rows else []
+        for row in table.rows[1:]:
+            for index, cell in enumerate(row):
+                column = header[index] if index < len(header) else None
+                self.emit(cell, TABLE, caption=self.caption, column=column)
+        self.caption = None
+
+    def emit(self, paragraph: Paragraph, container: str, caption=None, column=None) -> None:
+        if not paragraph.text.strip():
+            return
+        for ref in paragraph.refs:
+            self.footnote_places.setdefault(ref.number, (self.chapter, self.heading, self.review))
+        self.passages.append(
+            Passage(paragraph, container, self.chapter, self.heading, self.review, caption, column)
+        )
+
+    def add_footnote(self, body: FootnoteBody, document: Document) -> None:
+        chapter, heading, review = self.footnote_places.get(body.number, (None, None, False))
+        paragraph = footnote_paragraph(body, document)
+        self.passages.append(Passage(paragraph, FOOTNOTE, chapter, heading, review, f"注{body.number}"))
+
+
+def footnote_paragraph(body: FootnoteBody, document: Document) -> Paragraph:
+    """A Paragraph for a footnote body, mapped onto its raw line when the text stands there whole."""
+    raw = document.source_line(body.line)
+    column = raw.find(body.text) if body.text else -1
+    pieces = (Piece(0, len(body.text), body.line, column),) if column >= 0 else ()
+    return Paragraph(text=body.text, line=body.line, pieces=pieces)
