@@ -45,13 +45,22 @@ class Settings:
     # During the period, evaluate on the latest year with data when the evaluation year has none (stated).
     use_latest_available: bool = True
     indicators: dict[int, IndicatorSettings] = field(default_factory=dict)
+    _rules: dict[int, Rules] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for number, override in self.indicators.items():
             if override.path is not None and override.path not in PATH_SHAPES:
-                raise ValueError(f"indicator {number}: path must be one of {PATH_SHAPES}, not {override.path!r}")
+                raise ValueError(
+                    f"indicator {number}: path must be one of {PATH_SHAPES}, not {override.path!r}"
+                )
 
     def for_indicator(self, number: int) -> Rules:
+        rules = self._rules.get(number)
+        if rules is None:
+            rules = self._rules[number] = self._resolve(number)
+        return rules
+
+    def _resolve(self, number: int) -> Rules:
         override = self.indicators.get(number, IndicatorSettings())
 
         def pick(name: str) -> float:

@@ -1,0 +1,69 @@
+"""Per-year bounds (每年新增就业不低于1.5万个, 城镇调查失业率<5.5): every year met or missed."""
+
+from __future__ import annotations
+
+from planwatch.evaluate import text
+from planwatch.evaluate.bounds import check_years, missed_years, share_met
+from planwatch.evaluate.context import Context
+from planwatch.evaluate.results import IndicatorResult, YearCheck
+from planwatch.evaluate.warnings import warning_for
+
+
+def describe_checks(checks: list[YearCheck], unit: str) -> str:
+    """2021年5.1%（达标）、2022年5.8%（未达标）."""
+    return "、".join(
+        f"{c.year}年{text.amount(c.value, unit)}（{'达标' if c.met else '未达标'}）" for c in checks
+    )
+
+
+def year_verdict(ctx: Context, checks: list[YearCheck], years_needed: list[int]) -> tuple[str, str | None]:
+    """Met every year so far → on track (never achieved early); a miss → lagging; at the end every year counts."""
+    missing = [year for year in years_needed if year not in {c.year for c in checks}]
+    if ctx.final:
+        if missed_years(checks):
+            return "not_achieved", None
+        if missing:
+            return "no_data", f"缺少{'、'.join(str(y) for y in missing)}年数据，无法确认每年达标"
+        return "achieved", None
+    note = f"{'、'.join(str(y) for y in missing)}年无数据" if missing and checks else None
+    return ("lagging" if missed_years(checks) else "on_track"), note
+
+
+def evaluate_bound(ctx: Context) -> IndicatorResult:
+    bound = ctx.target.value
+    if bound is None:
+        return ctx.result("no_data", [f"目标“{ctx.indicator.target_text}”未识别出数值，请在系统中补录目标值"])
+    values = ctx.values("level")
+    direction = ctx.direction
+    checks = check_years({y: o.value for y, o in values.items()}, dict.fromkeys(values, bound), direction)
+    if not checks:
+        return ctx.result("no_data", [f"尚无{text.years(ctx.base_year + 1, ctx.eval_year)}监测值"])
+    ctx.use(values.values())
+    unit = ctx.unit
+    needed = list(range(ctx.base_year + 1, ctx.eval_year + 1))
+    status, note = year_verdict(ctx, checks, needed)
+    rule = f"每年{'不低于' if direction == 'up' else '不高于'}{text.amount(bound, unit)}"
+    sentences = [f"{describe_checks(checks, unit)}；目标{rule}"]
+    if status == "no_data":
+        sentences.append(note)
+    missed = missed_years(checks)
+    if missed:
+        sentences.append(f"{'、'.join(str(y) for y in missed)}年未达标")
+    elif not ctx.final:
+        sentences.append("各年均达标（逐年约束，不作提前实现）")
+    latest = checks[-1]
+    fields = dict(
+        data_year=latest.year,
+        current=ctx.figure(values[latest.year]),
+        progress=share_met(checks),
+        time_progress=ctx.tau(latest.year),
+        checks=checks,
+        target_value=bound,
+        baseline_text=ctx.baseline_display("level"),
+        current_text=text.number(latest.value),
+        notes=[note] if note and status != "no_data" else [],
+    )
+    binding = ctx.indicator.attribute == "binding"
+    # A bound held every year so far is the best a yearly bound can show: green unless missed.
+    warning = warning_for(status, binding, not missed, False)
+    return ctx.result(status, sentences, warning=warning, **fields)

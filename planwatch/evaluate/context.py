@@ -1,0 +1,155 @@
+"""Everything an indicator's evaluation needs, and the bookkeeping shared by every kind of target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from planwatch.evaluate import text
+from planwatch.evaluate.observations import ILLUSTRATIVE, Observation, Observations
+from planwatch.evaluate.paths import time_progress
+from planwatch.evaluate.progress import direction_of
+from planwatch.evaluate.results import Figure, IndicatorResult
+from planwatch.evaluate.settings import Rules
+from planwatch.evaluate.verdicts import STATUS_ZH
+from planwatch.plan.model import Indicator, Plan, TargetValue
+
+
+@dataclass
+class Context:
+    plan: Plan
+    indicator: Indicator
+    observations: Observations
+    year: int  # the evaluation year asked for
+    rules: Rules
+    target: TargetValue
+    target_version: str
+    used: list[Observation] = field(default_factory=list)  # every observation a verdict relied on
+    appendix: list[str] = field(default_factory=list)  # sentences shown after the verdict, e.g. annual plans
+
+    def __post_init__(self) -> None:
+        indicator = self.indicator
+        self.base_year: int = indicator.base_year if indicator.base_year is not None else self.plan.base_year
+        self.target_year: int = indicator.target_year or self.plan.period_end
+        # At (or after) the target year the verdict is final: achieved / nearly achieved / not achieved.
+        self.final: bool = self.year >= self.target_year
+        self.eval_year: int = min(self.year, self.target_year)
+
+    @property
+    def direction(self) -> str:
+        return direction_of(self.target.comparator, self.indicator.direction)
+
+    @property
+    def unit(self) -> str:
+        return "".join((self.indicator.unit or "").split())
+
+    def tau(self, year: int, start: int | None = None) -> float:
+        return time_progress(year, self.base_year if start is None else start, self.target_year)
+
+    def values(self, measure: str = "level", series: str | None = None) -> dict[int, Observation]:
+        """Observations after the base year up to the evaluation year (latest vintage of each year)."""
+        found = self.observations.series(self.indicator.number, measure, series)
+        first, last = self.base_year, self.eval_year
+        return {year: obs for year, obs in found.items() if first < year <= last}
+
+    def baseline(self, series: str | None = None) -> Figure | None:
+        """A base-year row overrides the text's baseline; else a row for the text's (`*`) year; else the text."""
+        found = self.observations.series(self.indicator.number, "level", series)
+        text_baseline = self.indicator.baseline if series is None else None
+        for year in (self.base_year, text_baseline.year if text_baseline else None):
+            if year is not None and year in found:
+                return self.figure(found[year])
+        if text_baseline is not None:
+            where = f"纲要第{text_baseline.line}行" if text_baseline.line else "纲要"
+            return Figure(text_baseline.value, text_baseline.year, where)
+        return None
+
+    def baseline_display(self, measure: str = "level") -> str:
+        """The base-year value for the table (not used in the verdict): a base-year row, else the text's."""
+        found = self.observations.series(self.indicator.number, measure).get(self.base_year)
+        if found is not None:
+            return text.number(found.value)
+        if self.indicator.baseline is not None:
+            return text.number(self.indicator.baseline.value)
+        return "—"
+
+    def figure(self, observation: Observation) -> Figure:
+        self.used.append(observation)
+        return Figure(
+            observation.value,
+            observation.year,
+            observation.source,
+            observation.vintage,
+            observation.illustrative,
+        )
+
+    def use(self, observations: Iterable[Observation]) -> None:
+        self.used.extend(observations)
+
+    def data_year(self, years: Iterable[int]) -> tuple[int | None, str | None]:
+        """The year the verdict rests on, or None with the reason: final verdicts need the target year's data."""
+        years = [year for year in years if self.base_year < year <= self.eval_year]
+        if not years:
+            return None, f"尚无{text.years(self.base_year + 1, self.eval_year)}监测值"
+        latest = max(years)
+        if latest < self.eval_year and (self.final or not self.rules.use_latest_available):
+            return None, f"缺少{self.eval_year}年监测值（最新为{latest}年）"
+        return latest, None
+
+    def result(self, status: str, explanation: list[str], **fields) -> IndicatorResult:
+        """The indicator's result: identity fields filled in, notes on the data used appended."""
+        notes = fields.pop("notes", []) + self.data_notes()
+        sentences = [s for s in explanation if s]
+        body = "；".join(sentences)
+        body = f"{body}；{STATUS_ZH[status]}。" if body else f"{STATUS_ZH[status]}。"
+        extra = "".join(fields.pop("after", [])) + "".join(self.appendix)
+        illustrative = any(obs.source == ILLUSTRATIVE for obs in self.used)
+        if self.target_version != "纲要原文":
+            notes.insert(0, f"目标采用{self.target_version}")
+        explanation_text = body + extra + "".join(f"{note}。" for note in notes)
+        if illustrative:
+            explanation_text += "（所用数据含示例数据，非公开发布数值。）"
+        indicator = self.indicator
+        values = {
+            "number": indicator.number,
+            "name": indicator.name,
+            "attribute": indicator.attribute,
+            "kind": indicator.kind,
+            "unit": self.unit,
+            "target_text": indicator.target_text,
+            "target_year": self.target_year,
+            "target_value": self.target.value,
+            "direction": self.direction,
+            "warning": None,
+            "progress": None,
+            "target_version": self.target_version,
+            **fields,
+        }
+        return IndicatorResult(
+            status=status, explanation=explanation_text, notes=notes, illustrative=illustrative, **values
+        )
+
+    def data_notes(self) -> list[str]:
+        """Conversions, revisions and changes of statistical definition among the observations used."""
+        flagged = self.observations.flagged
+        used = [obs for obs in {id(o): o for o in self.used}.values() if id(obs) in flagged]
+        if not used:
+            return []
+        used.sort(key=lambda o: (o.year, o.measure, o.series or ""))
+        first_year = min(o.year for o in self.used)
+        notes = []
+        seen = set()
+        for obs in used:
+            if obs.conversion and obs.conversion not in seen:
+                seen.add(obs.conversion)
+                notes.append(f"{obs.year}年{obs.conversion}")
+            history = self.observations.history(obs.indicator, obs.measure, obs.series, obs.year)
+            if len(history) > 1 and obs is history[-1] and obs.measure != "allocation":
+                earlier = "、".join(text.number(h.value) for h in history[:-1])
+                version = f"（{obs.vintage.isoformat()}版）" if obs.vintage else ""
+                notes.append(
+                    f"{obs.year}年数据采用修订后数值{text.number(obs.value)}{version}，原值{earlier}"
+                )
+            if obs.definition_change and obs.year > first_year:
+                notes.append(f"{obs.year}年起统计口径调整，前后数据不完全可比")
+        return notes

@@ -1,0 +1,239 @@
+"""Level and share targets (达到、不低于、控制在): completion against the expected path (METHODOLOGY §3–4)."""
+
+from __future__ import annotations
+
+from planwatch.evaluate import text
+from planwatch.evaluate.context import Context
+from planwatch.evaluate.paths import default_path, expected_progress, expected_value, usable_path
+from planwatch.evaluate.progress import completion, improvement, meets
+from planwatch.evaluate.projection import Projection, by_average_growth, by_linear_fit
+from planwatch.evaluate.results import Effort, Figure, IndicatorResult
+from planwatch.evaluate.sdg import progress_measure
+from planwatch.evaluate.verdicts import classify_progress, final_verdict
+from planwatch.evaluate.warnings import warning_for
+
+
+def evaluate_level(ctx: Context) -> IndicatorResult:
+    if ctx.target.value is None:
+        return ctx.result("no_data", [f"目标“{ctx.indicator.target_text}”未识别出数值，请在系统中补录目标值"])
+    return assess_level(ctx, None, ctx.target.value, ctx.direction)
+
+
+def assess_level(
+    ctx: Context, series: str | None, target: float, direction: str, label: str = ""
+) -> IndicatorResult:
+    """Verdict for one level target, e.g. one part of a compound indicator (`label` names the part)."""
+    unit = ctx.unit
+    values = ctx.values("level", series)
+    data_year, missing = ctx.data_year(values)
+    baseline = ctx.baseline(series)
+    if data_year is None:
+        return ctx.result("no_data", [f"{label}{missing}"], baseline=baseline)
+    current = ctx.figure(values[data_year])
+    x = current.value
+    met = meets(x, target, direction)
+    start = baseline.year if baseline else ctx.base_year
+    tau = ctx.tau(data_year, start)
+    shape = ctx.rules.path or default_path(ctx.indicator)
+    head = f"{label}{data_year}年{text.amount(x, unit)}"
+    if data_year < ctx.year and not ctx.final:
+        head += f"（{ctx.year}年数据未录入，采用{data_year}年数据）"
+    if baseline is not None:
+        head += f"，基期{baseline.year}年{text.amount(baseline.value, unit)}"
+    head += f"，目标{text.amount(target, unit)}"
+    fields = dict(
+        data_year=data_year,
+        baseline=baseline,
+        current=current,
+        time_progress=tau,
+        target_value=target,
+        baseline_text=text.number(baseline.value) if baseline else "—",
+        current_text=text.number(x),
+    )
+    if baseline is None:
+        if met:
+            status = "achieved" if ctx.final else "achieved_early"
+            return _finish(
+                ctx, status, [head, "已达到目标（缺少基期值，未计算完成进度）"], None, None, fields
+            )
+        return ctx.result("no_data", [head, "缺少基期值，无法计算完成进度"], **fields)
+
+    shape = usable_path(shape, baseline.value, target)
+    fields["path"] = shape
+    pi = completion(x, baseline.value, target)
+    already = meets(baseline.value, target, direction)
+    if already:
+        pi = 1.0 if met else 0.0
+    fields["progress"] = pi
+    fields["sdg"] = progress_measure(
+        baseline.value, baseline.year, x, data_year, target, ctx.target_year, direction
+    )
+    sentences = [head]
+    if ctx.final:
+        status = final_verdict(met, pi, ctx.rules.nearly_achieved)
+        sentences.append(f"完成进度{text.percent(pi)}" + ("（基期值已达到目标）" if already else ""))
+        if status == "nearly_achieved":
+            sentences.append(f"未达目标但完成进度不低于{text.percent(ctx.rules.nearly_achieved)}")
+        return _finish(ctx, status, sentences, None, None, fields)
+
+    expected = expected_progress(baseline.value, target, tau, shape)
+    fields["expected_progress"] = expected
+    progress_text = f"完成进度{text.percent(pi)}，时序进度{text.percent(tau)}"
+    if shape == "geometric" and abs(expected - tau) > 0.0005:
+        path_value = expected_value(baseline.value, target, tau, shape)
+        progress_text += f"（按几何路径应达{text.amount(path_value, unit)}，应完成{text.percent(expected)}）"
+    if already:
+        progress_text = "基期值已达到目标" + ("，目前仍保持" if met else "，目前已不再满足")
+    sentences.append(progress_text)
+    if met:
+        status = "achieved_early"
+    elif already:
+        status = "lagging"
+    else:
+        status = classify_progress(pi, expected, ctx.rules.tolerance)
+        sentences.append(_rule_text(pi, expected, ctx.rules.tolerance, status))
+    points = {baseline.year: baseline.value, **{y: o.value for y, o in values.items() if y <= data_year}}
+    projection = _project(shape, baseline, data_year, x, points, ctx.target_year, target, direction)
+    effort = (
+        None
+        if met
+        else _effort(
+            shape, points, x, data_year, ctx.target_year, target, direction, ctx.rules.red_effort_factor
+        )
+    )
+    ctx.use(o for y, o in values.items() if y <= data_year)
+    after = [
+        _projection_text(projection, unit, ctx.target_year),
+        effort_text(effort, unit, ctx.target_year - data_year, ctx.rules.red_effort_factor),
+    ]
+    return _finish(ctx, status, sentences, projection, effort, fields, after)
+
+
+def _finish(ctx, status, sentences, projection, effort, fields, after=()) -> IndicatorResult:
+    warning = warning_for(
+        status,
+        ctx.indicator.attribute == "binding",
+        projection.meets if projection else None,
+        bool(effort and effort.exceeded),
+    )
+    return ctx.result(
+        status,
+        sentences,
+        warning=warning,
+        projection=projection,
+        required=effort,
+        after=[a for a in after if a],
+        **fields,
+    )
+
+
+def _rule_text(pi: float, expected: float, tolerance: float, status: str) -> str:
+    low, high = expected - tolerance, expected + tolerance
+    if status == "ahead":
+        return f"完成进度不低于{text.percent(high)}"
+    if status == "on_track":
+        return f"完成进度在{text.percent(low)}至{text.percent(high)}之间"
+    return f"完成进度低于{text.percent(low)}"
+
+
+def _project(
+    shape: str,
+    baseline: Figure,
+    year: int,
+    value: float,
+    points: dict[int, float],
+    target_year: int,
+    target: float,
+    direction: str,
+) -> Projection | None:
+    if shape == "geometric":
+        projection = by_average_growth(baseline.year, baseline.value, year, value, target_year)
+    else:
+        projection = by_linear_fit(points, target_year)
+    if projection is None:
+        return None
+    return Projection(
+        projection.year,
+        projection.value,
+        projection.method,
+        meets(projection.value, target, direction),
+        projection.rate,
+    )
+
+
+def _effort(
+    shape: str,
+    points: dict[int, float],
+    value: float,
+    year: int,
+    target_year: int,
+    target: float,
+    direction: str,
+    factor: float,
+) -> Effort | None:
+    """The yearly change (or growth) still needed against the best year so far."""
+    years_left = target_year - year
+    if years_left <= 0:
+        return None
+    ordered = sorted(points)
+    steps = list(zip(ordered, ordered[1:], strict=False))
+    if shape == "geometric" and value > 0 and target > 0:
+        required = ((target / value) ** (1 / years_left) - 1) * 100
+        changes = {b: ((points[b] / points[a]) ** (1 / (b - a)) - 1) * 100 for a, b in steps if points[a] > 0}
+        measure = "growth"
+    else:
+        required = (target - value) / years_left
+        changes = {b: (points[b] - points[a]) / (b - a) for a, b in steps}
+        measure = "change"
+    return effort_against_best(measure, required, changes, direction, factor)
+
+
+def effort_against_best(
+    measure: str, required: float, changes: dict[int, float], direction: str, factor: float
+) -> Effort:
+    """Red when the required yearly effort exceeds `factor` × the best year (or any year when none improved)."""
+    need = improvement(required, direction)
+    best_year = max(changes, key=lambda y: improvement(changes[y], direction)) if changes else None
+    best = improvement(changes[best_year], direction) if best_year is not None else None
+    if need <= 0 or best is None:
+        exceeded = False
+    elif best <= 0:
+        exceeded = True
+    else:
+        exceeded = need > factor * best + 1e-12
+    return Effort(
+        measure, required, changes[best_year] if best_year is not None else None, best_year, exceeded
+    )
+
+
+def _projection_text(projection: Projection | None, unit: str, target_year: int) -> str:
+    if projection is None:
+        return ""
+    how = (
+        f"按基期以来年均增长{text.rate(projection.rate)}推算"
+        if projection.method == "average_growth"
+        else f"按线性趋势（每年{text.number(projection.rate)}{unit}）推算"
+    )
+    verdict = "能够实现目标" if projection.meets else "难以实现目标"
+    return f"{how}，{target_year}年可达{text.amount(projection.value, unit)}，{verdict}。"
+
+
+def effort_text(effort: Effort | None, unit: str, years_left: int, factor: float) -> str:
+    """今后3年尚需年均增长9.7%（此前最好年份2021年9.0%）."""
+    if effort is None:
+        return ""
+    if effort.measure in ("growth", "reduction"):
+        word = "下降" if (effort.required < 0) != (effort.measure == "reduction") else "增长"
+        need = f"今后{years_left}年尚需年均{word}{text.rate(abs(effort.required))}"
+        best = f"此前最好年份{effort.best_year}年{text.rate(effort.best)}" if effort.best is not None else ""
+    else:
+        word = "减少" if effort.required < 0 else "增加"
+        verb = "新增" if effort.measure == "amount" else word
+        need = f"今后{years_left}年尚需每年{verb}{text.amount(abs(effort.required), unit)}"
+        best = (
+            f"此前最好年份{effort.best_year}年{text.amount(effort.best, unit)}"
+            if effort.best is not None
+            else ""
+        )
+    warn = f"，所需力度超过最好年份的{text.number(factor)}倍" if effort.exceeded else ""
+    return f"{need}（{best}）{warn}。" if best else f"{need}{warn}。"

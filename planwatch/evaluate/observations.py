@@ -1,0 +1,480 @@
+"""Observations (监测值) read from CSV or .xlsx in the INTERFACES.md §2 format, every row validated.
+
+Each problem names the file, the row and the column. `check_observations` collects all problems (for an
+upload page that shows every bad row); `read_observations` raises the first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from planwatch.errors import ObservationError
+from planwatch.evaluate import standards
+from planwatch.evaluate.units import conversion_factor, normalize
+from planwatch.plan.model import Indicator, Plan
+
+MEASURES = ("level", "growth_rate", "amount", "reduction_rate", "allocation")
+RATE_MEASURES = ("growth_rate", "reduction_rate")
+ILLUSTRATIVE = "示例数据"  # the source of generated demo values, never to be shown as published
+
+# Column names as written in the file (English per INTERFACES.md §2, or the Chinese a template may use).
+_COLUMNS = {
+    "indicator": ("indicator", "指标", "指标名称", "指标序号", "序号"),
+    "year": ("year", "年份", "年度"),
+    "value": ("value", "数值", "监测值", "值"),
+    "measure": ("measure", "计量方式", "类型"),
+    "series": ("series", "分项", "系列", "污染物"),
+    "unit": ("unit", "单位"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注", "说明"),
+    "vintage": ("vintage", "数据版本", "版本日期"),
+    "definition_change": ("definition_change", "口径调整"),
+}
+_REQUIRED = ("indicator", "year", "value")
+_TRUE = frozenset(["1", "true", "yes", "y", "是", "√", "有", "x"])
+_FALSE = frozenset(["", "0", "false", "no", "n", "否", "无"])
+
+
+@dataclass(slots=True)
+class Observation:
+    """A value of an indicator (or one of its parts/series) for a year, with where it came from.
+
+    Treated as read-only once read (not frozen only because frozen dataclasses are slow to build in bulk)."""
+
+    indicator: int
+    year: int
+    value: float
+    measure: str = "level"
+    series: str | None = None
+    unit: str | None = None  # the indicator's unit after any conversion
+    source: str | None = None
+    note: str | None = None
+    vintage: date | None = None
+    definition_change: bool = False  # 统计口径调整 from this observation on
+    conversion: str | None = None  # e.g. "59500元 → 5.95万元"
+    row: int | None = None
+    path: str | None = None
+
+    @property
+    def illustrative(self) -> bool:
+        return self.source == ILLUSTRATIVE
+
+
+class Observations:
+    """All observations of a plan, indexed by indicator, measure and series; revisions kept as vintages."""
+
+    def __init__(self, rows: Iterable[Observation] = (), path: str | None = None):
+        self.rows: list[Observation] = list(rows)
+        self.path = path
+        self._history: dict[tuple[int, str, str | None], dict[int, list[Observation]]] = {}
+        for row in self.rows:
+            years = self._history.setdefault((row.indicator, row.measure, row.series), {})
+            years.setdefault(row.year, []).append(row)
+        self._latest: dict[tuple[int, str, str | None], dict[int, Observation]] = {}
+        for key, years in self._history.items():
+            for vintages in years.values():
+                vintages.sort(key=lambda o: (o.vintage or date.min, o.row or 0))
+            self._latest[key] = {year: years[year][-1] for year in sorted(years)}
+        # Observations whose verdict needs a note: converted, revised, or after a change of definition.
+        self.flagged = {id(row) for row in self.rows if row.conversion or row.definition_change}
+        for years in self._history.values():
+            for vintages in years.values():
+                if len(vintages) > 1:
+                    self.flagged.add(id(vintages[-1]))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[Observation]:
+        return iter(self.rows)
+
+    def series(
+        self, indicator: int, measure: str = "level", series: str | None = None
+    ) -> dict[int, Observation]:
+        """Year → the latest vintage of that year's observation, in year order."""
+        return self._latest.get((indicator, measure, series), {})
+
+    def history(self, indicator: int, measure: str, series: str | None, year: int) -> list[Observation]:
+        """Every vintage of one year's observation, oldest first."""
+        return self._history.get((indicator, measure, series), {}).get(year, [])
+
+    def series_names(self, indicator: int, measure: str = "level") -> list[str]:
+        return sorted(
+            {key[2] for key in self._latest if key[0] == indicator and key[1] == measure and key[2]}
+        )
+
+    def has(self, indicator: int) -> bool:
+        return any(key[0] == indicator for key in self._latest)
+
+
+def expected_unit(indicator: Indicator, measure: str, series: str | None) -> str | None:
+    """The unit a row must be in (after conversion); None when the row's unit is not checked."""
+    if measure in RATE_MEASURES:
+        return "%"
+    if indicator.kind == "standard" and series in standards.GB3095_2012:
+        return standards.GB3095_2012[series].unit
+    if indicator.kind == "annual_growth_rate":
+        # level rows are the aggregate itself (e.g. GDP in 亿元); allocation rows are yearly growth targets
+        return "%" if measure == "allocation" else None
+    return normalize(indicator.unit) or None
+
+
+class _Record:
+    """One row's cells looked up by column name; a column the file lacks reads as empty."""
+
+    __slots__ = ("cells", "columns")
+
+    def __init__(self, cells: list, columns: dict[str, int]):
+        self.cells = cells
+        self.columns = columns
+
+    def get(self, name: str) -> object:
+        index = self.columns.get(name)
+        return self.cells[index] if index is not None and index < len(self.cells) else None
+
+
+class _Reader:
+    """Validates rows against a plan; every problem is kept with its row and column."""
+
+    def __init__(self, plan: Plan, path: str | None):
+        self.plan = plan
+        self.path = path
+        self.by_number = {indicator.number: indicator for indicator in plan.indicators}
+        self.by_name = {"".join(indicator.name.split()): indicator for indicator in plan.indicators}
+        self.problems: list[ObservationError] = []
+        self.seen: dict[tuple, int] = {}
+        self.lookups: dict[str, Indicator] = {}
+        self.ranges = {indicator.number: year_range(indicator, plan) for indicator in plan.indicators}
+
+    def problem(self, message: str, row: int | None, column: str | None) -> None:
+        self.problems.append(ObservationError(message, path=self.path, row=row, column=column))
+
+    def read(self, header: list[str], records: Iterable[tuple[int, list]]) -> list[Observation]:
+        columns = self._columns(header)
+        if columns is None:
+            return []
+        observations = []
+        for row_number, cells in records:
+            if all(_text(cell) == "" for cell in cells):
+                continue
+            observation = self._row(row_number, _Record(cells, columns))
+            if observation is not None:
+                observations.append(observation)
+        return observations
+
+    def _columns(self, header: list[str]) -> dict[str, int] | None:
+        found: dict[str, int] = {}
+        for index, cell in enumerate(header):
+            name = _text(cell).lower()
+            for column, spellings in _COLUMNS.items():
+                if name in spellings and column not in found:
+                    found[column] = index
+        missing = [column for column in _REQUIRED if column not in found]
+        for column in missing:
+            self.problem(f"missing required column {column!r} in the header", 1, column)
+        return None if missing else found
+
+    def _row(self, row: int, record: _Record) -> Observation | None:
+        before = len(self.problems)
+        indicator = self._indicator(row, record.get("indicator"))
+        year = self._year(row, record.get("year"), indicator)
+        value = self._value(row, record.get("value"))
+        measure = self._measure(row, record.get("measure"), record.get("unit"), indicator)
+        series = self._series(row, record.get("series"), indicator)
+        vintage = self._vintage(row, record.get("vintage"))
+        definition_change = self._flag(row, record.get("definition_change"))
+        if len(self.problems) > before:
+            return None
+        converted = self._unit(row, value, measure, series, _text(record.get("unit")), indicator)
+        if converted is None:
+            return None
+        value, unit, conversion = converted
+        observation = Observation(
+            indicator.number,
+            year,
+            value,
+            measure,
+            series,
+            unit,
+            _text(record.get("source")) or None,
+            _text(record.get("note")) or None,
+            vintage,
+            definition_change,
+            conversion,
+            row,
+            self.path,
+        )
+        key = (observation.indicator, year, measure, series, vintage)
+        if key in self.seen:
+            what = f"indicator {indicator.number}, year {year}, measure {measure}" + (
+                f", series {series}" if series else ""
+            )
+            self.problem(
+                f"duplicate of row {self.seen[key]} ({what}); give a revision its own vintage",
+                row,
+                "indicator",
+            )
+            return None
+        self.seen[key] = row
+        return observation
+
+    def _indicator(self, row: int, cell: object) -> Indicator | None:
+        text = _text(cell)
+        known = self.lookups.get(text)
+        if known is not None:
+            return known
+        if not text:
+            self.problem("indicator is empty", row, "indicator")
+            return None
+        number = _integer(text)
+        indicator = (
+            self.by_number.get(number) if number is not None else self.by_name.get("".join(text.split()))
+        )
+        if indicator is not None:
+            self.lookups[text] = indicator
+        else:
+            self.problem(
+                f"unknown indicator {text!r}: not a number or exact name in the plan's main table",
+                row,
+                "indicator",
+            )
+        return indicator
+
+    def _year(self, row: int, cell: object, indicator: Indicator | None) -> int | None:
+        text = _text(cell).removesuffix("年")
+        year = _integer(text)
+        if year is None:
+            self.problem(f"year {text!r} is not a year", row, "year")
+            return None
+        if indicator is not None:
+            first, last = self.ranges[indicator.number]
+            if not first <= year <= last:
+                self.problem(
+                    f"year {year} is outside the base year {first} … target year {last} of indicator "
+                    f"{indicator.number}",
+                    row,
+                    "year",
+                )
+        return year
+
+    def _value(self, row: int, cell: object) -> float | None:
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            return float(cell)
+        if type(cell) is str and cell[:1].isdigit() and cell[-1:].isdigit() and "_" not in cell:
+            try:
+                value = float(cell)
+                if math.isfinite(value):
+                    return value
+            except ValueError:
+                pass
+        text = _text(cell).replace(",", "").replace("，", "")
+        try:
+            value = None if "_" in text else float(text)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value):
+            self.problem(f"value {text!r} is not a number", row, "value")
+            return None
+        return value
+
+    def _measure(self, row: int, cell: object, unit: object, indicator: Indicator | None) -> str | None:
+        text = _text(cell).lower()
+        if not text:
+            # A bare percentage on a growth-rate indicator is its yearly rate; a level there is the aggregate.
+            if (
+                indicator is not None
+                and indicator.kind == "annual_growth_rate"
+                and normalize(_text(unit)) in ("", "%")
+            ):
+                return "growth_rate"
+            return "level"
+        if text not in MEASURES:
+            self.problem(f"measure {text!r} is not one of {', '.join(MEASURES)}", row, "measure")
+            return None
+        return text
+
+    def _series(self, row: int, cell: object, indicator: Indicator | None) -> str | None:
+        text = _text(cell)
+        if not text or indicator is None:
+            return text or None
+        if indicator.kind == "standard":
+            code = standards.pollutant_code(text)
+            if code is None:
+                self.problem(
+                    f"series {text!r} is not a pollutant of GB 3095-2012 "
+                    f"({', '.join(standards.GB3095_2012)})",
+                    row,
+                    "series",
+                )
+            return code
+        if indicator.parts:
+            names = {"".join(part.name.split()): part.name for part in indicator.parts}
+            if "".join(text.split()) not in names:
+                self.problem(
+                    f"series {text!r} is not a part of indicator {indicator.number} "
+                    f"({', '.join(names.values())})",
+                    row,
+                    "series",
+                )
+                return None
+            return names["".join(text.split())]
+        self.problem(
+            f"indicator {indicator.number} has no parts or series; leave series empty", row, "series"
+        )
+        return None
+
+    def _vintage(self, row: int, cell: object) -> date | None:
+        if isinstance(cell, datetime):
+            return cell.date()
+        if isinstance(cell, date):
+            return cell
+        text = _text(cell)
+        if not text:
+            return None
+        match = re.fullmatch(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?", text)
+        try:
+            if match:
+                return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+        except ValueError:
+            pass
+        self.problem(f"vintage {text!r} is not a date (YYYY-MM-DD)", row, "vintage")
+        return None
+
+    def _flag(self, row: int, cell: object) -> bool:
+        text = _text(cell).lower()
+        if text in _TRUE:
+            return True
+        if text not in _FALSE:
+            self.problem(f"definition_change {text!r} is not yes/no (是/否, 1/0)", row, "definition_change")
+        return False
+
+    def _unit(
+        self, row: int, value: float, measure: str, series: str | None, unit: str, indicator: Indicator
+    ) -> tuple[float, str | None, str | None] | None:
+        """(value in the indicator's unit, that unit, the conversion note) or None with the problem kept."""
+        wanted = expected_unit(indicator, measure, series)
+        given = normalize(unit)
+        if not given or wanted is None:
+            return value, wanted or given or None, None
+        factor = conversion_factor(given, wanted)
+        if factor is None:
+            self.problem(
+                f"unit {unit!r} does not match {wanted!r} of indicator {indicator.number} "
+                f"({measure}) and has no known conversion",
+                row,
+                "unit",
+            )
+            return None
+        if factor == 1.0:
+            return value, wanted, None
+        converted = value * factor
+        return converted, wanted, f"单位换算：{_number(value)}{given} → {_number(converted)}{wanted}"
+
+
+def year_range(indicator: Indicator, plan: Plan) -> tuple[int, int]:
+    """Years an observation of the indicator may have: its base year (or earlier `*` baseline) to its target year."""
+    first = indicator.base_year if indicator.base_year is not None else plan.base_year
+    if indicator.baseline is not None:
+        first = min(first, indicator.baseline.year)
+    return first, max(indicator.target_year, first)
+
+
+def check_observation_rows(
+    header: list[str], records: Iterable[tuple[int, list]], plan: Plan, path: str | None = None
+) -> tuple[Observations, list[ObservationError]]:
+    """Validate rows already split into cells (row numbers as the user sees them); collect every problem."""
+    reader = _Reader(plan, path)
+    observations = reader.read(header, records)
+    return Observations(observations, path), reader.problems
+
+
+def check_observations(path: str | Path, plan: Plan) -> tuple[Observations, list[ObservationError]]:
+    """Read a CSV or .xlsx file; return the valid observations and every problem found (none dropped silently)."""
+    path = Path(path)
+    name = str(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            header, records = _xlsx_rows(path)
+        except OSError:
+            raise
+        except Exception as error:  # openpyxl raises several kinds for a file that is not a workbook
+            return Observations([], name), [ObservationError(f"cannot read the workbook: {error}", path=name)]
+    elif path.suffix.lower() in (".csv", ".txt", ""):
+        try:
+            header, records = _csv_rows(path.read_bytes())
+        except ObservationError as error:
+            return Observations([], name), [ObservationError(error.reason, path=name, row=error.row)]
+    else:
+        return Observations([], name), [
+            ObservationError(f"unsupported file type {path.suffix!r}: use .csv or .xlsx", path=name)
+        ]
+    if header is None:
+        return Observations([], name), [
+            ObservationError("the file is empty: no header row", path=name, row=1)
+        ]
+    return check_observation_rows(header, records, plan, name)
+
+
+def read_observations(path: str | Path, plan: Plan) -> Observations:
+    """Read and validate an observations file; raise ObservationError naming the first bad row."""
+    observations, problems = check_observations(path, plan)
+    if problems:
+        raise problems[0]
+    return observations
+
+
+def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ObservationError("the file is not UTF-8 text (save the CSV as UTF-8)", row=line) from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return None, []
+    return rows[0], [(index, cells) for index, cells in enumerate(rows[1:], start=2)]
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.active
+        rows = [
+            (index, list(cells)) for index, cells in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+    if not rows:
+        return None, []
+    return [_text(cell) for cell in rows[0][1]], rows[1:]
+
+
+def _text(cell: object) -> str:
+    if type(cell) is str:
+        return cell.strip()
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _integer(text: str) -> int | None:
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if re.fullmatch(r"\d+(?:\.0+)?", text):
+        return int(float(text))
+    return None
+
+
+def _number(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")

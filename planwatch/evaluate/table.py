@@ -1,0 +1,117 @@
+"""The evaluation as a readable Chinese table, laid out like the table of an evaluation report."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from planwatch.evaluate import text
+from planwatch.evaluate.results import Evaluation, IndicatorResult
+from planwatch.evaluate.verdicts import STATUS_ZH
+
+HEADER = ("序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价")
+_ATTRIBUTES = {"expected": "预期性", "binding": "约束性"}
+_WARNINGS = {"green": "●绿", "yellow": "●黄", "red": "●红"}
+_NAME_WIDTH = 28
+_TARGET_WIDTH = 16
+
+
+def width(cell: str) -> int:
+    """Display width in a terminal: wide and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in cell)
+
+
+def wrap(cell: str, limit: int) -> list[str]:
+    """Split a cell into lines no wider than `limit` columns."""
+    lines, line = [], ""
+    for ch in cell:
+        if width(line + ch) > limit:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line] if line or not lines else lines
+
+
+def pad(cell: str, size: int) -> str:
+    return cell + " " * (size - width(cell))
+
+
+def _row(result: IndicatorResult, final: bool) -> list[str]:
+    verdict = STATUS_ZH[result.final_status]
+    if result.override is not None:
+        verdict += f"（原{STATUS_ZH[result.status]}）"
+    if result.warning:
+        verdict += _WARNINGS[result.warning]
+    current = result.current_text or "—"
+    if result.data_year and result.data_year != result.target_year and final:
+        current += f"（{result.data_year}）"
+    return [
+        str(result.number),
+        result.name,
+        result.unit or "—",
+        _ATTRIBUTES.get(result.attribute, result.attribute),
+        result.baseline_text or "—",
+        result.target_text,
+        current,
+        text.percent(result.progress) if result.progress is not None else "—",
+        verdict,
+    ]
+
+
+def overview(evaluation: Evaluation) -> str:
+    """纲要提出的21项主要指标中，a项提前实现，b项快于预期… (METHODOLOGY §5)."""
+    summary = evaluation.summary()
+    counts = "，".join(f"{count}项{STATUS_ZH[status]}" for status, count in summary.items())
+    binding = [r for r in evaluation.indicators if r.attribute == "binding"]
+    binding_counts: dict[str, int] = {}
+    for result in binding:
+        binding_counts[result.final_status] = binding_counts.get(result.final_status, 0) + 1
+    binding_text = "，".join(f"{c}项{STATUS_ZH[s]}" for s, c in binding_counts.items())
+    line = f"纲要提出的{len(evaluation.indicators)}项主要指标中，{counts}。"
+    if binding:
+        line += f"其中约束性指标{len(binding)}项：{binding_text}。"
+    return line
+
+
+def format_table(evaluation: Evaluation) -> str:
+    """序号、指标、单位、属性、基期值、目标值、本期值、完成进度、评价, aligned for CJK text."""
+    final = evaluation.final
+    rows = [_row(result, final) for result in evaluation.indicators]
+    limits = {1: _NAME_WIDTH, 5: _TARGET_WIDTH}
+    wrapped = [
+        [wrap(cell, limits[i]) if i in limits else [cell] for i, cell in enumerate(row)] for row in rows
+    ]
+    header = [[cell] for cell in HEADER]
+    sizes = [max(width(line) for row in [header, *wrapped] for line in row[i]) for i in range(len(HEADER))]
+    rule = "  ".join("─" * size for size in sizes)
+
+    def render(cells: list[list[str]]) -> list[str]:
+        height = max(len(c) for c in cells)
+        return [
+            "  ".join(pad(c[k] if k < len(c) else "", sizes[i]) for i, c in enumerate(cells)).rstrip()
+            for k in range(height)
+        ]
+
+    mode = "期末总结评估" if final else "年度监测"
+    lines = [
+        f"{evaluation.plan}",
+        f"主要指标{mode}（{evaluation.year}年，时序进度{text.percent(evaluation.time_progress)}）",
+        rule,
+        *render(header),
+        rule,
+    ]
+    for cells in wrapped:
+        lines.extend(render(cells))
+    lines += [rule, overview(evaluation)]
+    late = [
+        r
+        for r in evaluation.indicators
+        if r.attribute == "binding" and r.final_status in ("lagging", "not_achieved", "nearly_achieved")
+    ]
+    if late:
+        lines.append(
+            "需关注的约束性指标："
+            + "；".join(f"{r.number}. {r.name}（{STATUS_ZH[r.final_status]}）" for r in late)
+        )
+    if any(r.illustrative for r in evaluation.indicators):
+        lines.append("注：部分数据为示例数据（非公开发布数值），仅供演示。")
+    return "\n".join(lines)

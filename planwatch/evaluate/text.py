@@ -1,0 +1,36 @@
+"""Numbers written the way an evaluation report writes them."""
+
+from __future__ import annotations
+
+
+def number(value: float) -> str:
+    """3015, 19.12, 0.024, 1637.11: no trailing zeros, at most two decimals above 100 and four below 1."""
+    if value != value:
+        return "—"
+    digits = 2 if abs(value) >= 1 else 4
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def amount(value: float, unit: str) -> str:
+    """3015家, 19.12%, 5.95万元."""
+    return f"{number(value)}{unit}"
+
+
+def percent(ratio: float | None) -> str:
+    """A ratio as a percentage with one decimal: 0.872 → 87.2%."""
+    return "—" if ratio is None else f"{ratio * 100:.1f}%"
+
+
+def rate(value: float) -> str:
+    """A growth rate already in percent, one decimal: 6.45 → 6.5%."""
+    return f"{value:.1f}%"
+
+
+def points(value: float) -> str:
+    """Percentage points: 0.5 → 0.5个百分点."""
+    return f"{number(value)}个百分点"
+
+
+def years(first: int, last: int) -> str:
+    return f"{first}年" if first == last else f"{first}–{last}年"

@@ -1,0 +1,171 @@
+from datetime import date
+
+import pytest
+
+from planwatch.errors import ObservationError
+from planwatch.evaluate import check_observations, read_observations
+from planwatch.plan.model import Part
+from tests.evaluate.builders import indicator, plan
+
+HEADER = "indicator,year,value,measure,series,unit,source,note\n"
+
+
+def songjiang_like_plan():
+    return plan(
+        indicator(1, "地区生产总值年均增长率", kind="annual_growth_rate", target=6.5),
+        indicator(8, "有效期内高新技术企业数", unit="家", target=3200),
+        indicator(
+            9,
+            "上市、挂牌企业数（科创板）",
+            unit="家",
+            kind="compound",
+            target=None,
+            comparator=None,
+            parts=[Part("上市", 70, ">="), Part("挂牌", 500, ">=")],
+        ),
+        indicator(17, "居民人均可支配收入", unit="万元", kind="relative", target=None, reference=1),
+        indicator(19, "旧街坊改造面积", unit="万平方米", kind="cumulative", target=300),
+    )
+
+
+def write(tmp_path, text, name="obs.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reads_numbers_names_and_ignores_extra_columns(tmp_path):
+    path = write(
+        tmp_path,
+        "indicator,indicator_name,year,value,unit,source\n"
+        "8,高新技术企业,2020,1755,家,纲要\n有效期内高新技术企业数,x,2023,3015,家,区科委\n",
+    )
+    observations = read_observations(path, songjiang_like_plan())
+    series = observations.series(8)
+    assert {year: o.value for year, o in series.items()} == {2020: 1755, 2023: 3015}
+    assert series[2023].source == "区科委"
+    assert series[2023].row == 3
+
+
+def test_unknown_indicator_names_the_row_and_column(tmp_path):
+    path = write(tmp_path, HEADER + "8,2021,2210,,,家,,\n高企数量,2022,2650,,,家,,\n")
+    with pytest.raises(ObservationError) as error:
+        read_observations(path, songjiang_like_plan())
+    assert (error.value.row, error.value.column) == (3, "indicator")
+    assert str(error.value).startswith(f"{path}, row 3, column indicator: unknown indicator '高企数量'")
+
+
+def test_non_numeric_value_is_refused(tmp_path):
+    path = write(tmp_path, HEADER + "8,2021,约2200,,,家,,\n")
+    with pytest.raises(ObservationError, match="row 2, column value: value '约2200' is not a number"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_unit_mismatch_is_refused(tmp_path):
+    path = write(tmp_path, HEADER + "8,2021,2210,,,个百分点,,\n")
+    with pytest.raises(ObservationError, match="row 2, column unit: unit '个百分点' does not match '家'"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_known_unit_conversion_is_applied_and_noted(tmp_path):
+    path = write(tmp_path, HEADER + "17,2020,59500,,,元,纲要,\n")
+    observation = read_observations(path, songjiang_like_plan()).series(17)[2020]
+    assert observation.value == pytest.approx(5.95)
+    assert observation.unit == "万元"
+    assert observation.conversion == "单位换算：59500元 → 5.95万元"
+
+
+def test_duplicate_indicator_year_measure_series_is_refused_naming_both_rows(tmp_path):
+    path = write(
+        tmp_path, HEADER + "9,2022,45,,上市,家,,\n9,2022,465,,挂牌,家,,\n9,2022,46,level,上市,家,,\n"
+    )
+    with pytest.raises(ObservationError, match=r"row 4, column indicator: duplicate of row 2"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_a_revision_with_its_own_vintage_is_kept_and_the_latest_used(tmp_path):
+    path = write(tmp_path, "indicator,year,value,vintage\n8,2022,2600,2023-02-01\n8,2022,2650,2023-06-30\n")
+    observations = read_observations(path, songjiang_like_plan())
+    assert observations.series(8)[2022].value == 2650
+    assert [o.vintage for o in observations.history(8, "level", None, 2022)] == [
+        date(2023, 2, 1),
+        date(2023, 6, 30),
+    ]
+
+
+def test_year_outside_base_year_and_target_year_is_refused(tmp_path):
+    path = write(tmp_path, HEADER + "8,2019,1500,,,家,,\n")
+    with pytest.raises(ObservationError, match="row 2, column year: year 2019 is outside the base year 2020"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_series_must_be_a_part_of_the_compound(tmp_path):
+    path = write(tmp_path, HEADER + "9,2022,11,,科创版,家,,\n")
+    with pytest.raises(ObservationError, match="column series: series '科创版' is not a part of indicator 9"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_unknown_measure_is_refused(tmp_path):
+    path = write(tmp_path, HEADER + "19,2022,38,total,,万平方米,,\n")
+    with pytest.raises(ObservationError, match="column measure: measure 'total' is not one of"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_every_problem_is_collected_with_its_row(tmp_path):
+    path = write(
+        tmp_path,
+        HEADER + "8,2021,2210,,,家,,\n99,2021,1,,,,,\n8,2022,abc,,,家,,\n8,2030,1,,,家,,\n"
+        "8,2021,2300,,,家,,\n",
+    )
+    observations, problems = check_observations(path, songjiang_like_plan())
+    assert [(p.row, p.column) for p in problems] == [
+        (3, "indicator"),
+        (4, "value"),
+        (5, "year"),
+        (6, "indicator"),
+    ]
+    # the good row is kept; none of the bad ones is
+    assert len(observations) == 1
+
+
+def test_missing_required_column_is_reported_at_the_header(tmp_path):
+    path = write(tmp_path, "indicator,value\n8,2210\n")
+    _, problems = check_observations(path, songjiang_like_plan())
+    assert [(p.row, p.column) for p in problems] == [(1, "year")]
+
+
+def test_definition_change_flag_is_read(tmp_path):
+    path = write(tmp_path, "indicator,year,value,口径调整\n8,2022,2650,是\n8,2023,3015,\n")
+    observations = read_observations(path, songjiang_like_plan())
+    assert observations.series(8)[2022].definition_change is True
+    assert observations.series(8)[2023].definition_change is False
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(b"indicator,year,value\n" + "高新技术企业,2022,1\n".encode("gbk"))
+    with pytest.raises(ObservationError, match="row 2: the file is not UTF-8"):
+        read_observations(path, songjiang_like_plan())
+
+
+def test_reads_xlsx_with_row_numbers(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["indicator", "year", "value", "unit"])
+    sheet.append([8, 2020, 1755, "家"])
+    sheet.append([8, 2023, "三千", "家"])
+    path = tmp_path / "obs.xlsx"
+    workbook.save(path)
+    observations, problems = check_observations(path, songjiang_like_plan())
+    assert observations.series(8)[2020].value == 1755
+    assert [(p.row, p.column) for p in problems] == [(3, "value")]
+
+
+def test_a_file_that_is_not_a_workbook_is_one_problem(tmp_path):
+    path = tmp_path / "obs.xlsx"
+    path.write_text("indicator,year,value\n", encoding="utf-8")
+    _, problems = check_observations(path, songjiang_like_plan())
+    assert len(problems) == 1
+    assert "cannot read the workbook" in str(problems[0])

@@ -1,0 +1,117 @@
+"""The Songjiang plan with its demo data (planwatch/data): verdicts worked out by hand for 2022, 2023 and 2025.
+
+Growth targets: ḡ = (Π(1 + r_t))^(1/n) − 1 against g* ± 0.5 pp. Levels: π against the path at τ ± 10 points.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.evaluate import evaluate_plan, read_observations
+from planwatch.plan import read_plan
+
+DATA = Path(__file__).resolve().parents[2] / "planwatch" / "data"
+
+EXPECTED_2022 = {
+    1: "lagging",  # (1.09 · 0.985)^½ − 1 = 3.62% < 6.5 − 0.5
+    2: "lagging",  # (1.16 · 0.95)^½ − 1 = 4.98% < 6.0 − 0.5
+    3: "on_track",  # (30.9 − 29)/(33 − 29) = 47.5%, τ = 40%
+    4: "lagging",  # (1.125 · 0.90)^½ − 1 = 0.62% < 9.5
+    5: "ahead",  # (1.25 · 1.18)^½ − 1 = 21.45% ≥ 20.5
+    6: "lagging",  # (1.12 · 1.01)^½ − 1 = 6.36% < 7.5
+    7: "on_track",  # (1.16 · 1.005)^½ − 1 = 7.97% ≥ 7.5
+    8: "ahead",  # (2650 − 1755)/1445 = 61.9% ≥ 33.0% (geometric path) + 10%
+    9: "on_track",  # 上市 on track, 挂牌 ahead, 科创板 on track: the least favourable part
+    10: "on_track",  # (4.55 − 4.32)/0.68 = 33.8%, within 40% ± 10%
+    11: "ahead",  # (58.3 − 50.52)/9.48 = 82.1% ≥ 37.9% + 10%
+    12: "lagging",  # O3 166 > 160 (Grade II), within it at the baseline (152): no progress
+    13: "ahead",  # (57.5 − 45)/15 = 83.3%
+    14: "needs_input",  # 完成市级要求: no allocation entered
+    15: "on_track",  # (40.8 − 38)/7 = 40%
+    16: "ahead",  # (19.12 − 18.5)/1.0 = 62% ≥ 50%
+    17: "ahead",  # income (1.085 · 1.025)^½ − 1 = 5.46% vs GDP 3.62%: +1.84 ≥ 0.5
+    18: "on_track",  # 8420 ≤ 9000, 8960 ≤ 9000 (revised from 8800)
+    19: "on_track",  # (52 + 40)/300 = 30.7%, within 40% ± 10%
+    20: "lagging",  # 83.90 < baseline 84.05: π = −7.5
+    21: "ahead",  # (0.029 − 0.035)/(0.024 − 0.035) = 54.5% ≥ 50%
+}
+
+EXPECTED_2023 = {
+    **EXPECTED_2022,
+    2: "ahead",  # (1.16 · 0.95 · 1.10)^⅓ − 1 = 6.63% ≥ 6.5
+    3: "on_track",  # (31.7 − 29)/4 = 67.5% < 70%
+    6: "on_track",  # (1.12 · 1.01 · 1.10)^⅓ − 1 = 7.56% ≥ 7.5
+    10: "lagging",  # (4.62 − 4.32)/0.68 = 44.1% < 50%
+    11: "achieved_early",  # 61.2 ≥ 60
+    13: "achieved_early",  # 61.5 ≥ 60
+    15: "on_track",  # (42 − 38)/7 = 57.1%
+    19: "on_track",  # 157/300 = 52.3%
+    20: "achieved_early",  # 84.60 ≥ 84.07
+}
+
+EXPECTED_2025 = {
+    1: "not_achieved",  # index 1.228437: π = 0.228437/0.370087 = 61.7%
+    2: "not_achieved",  # π = 0.285902/0.338226 = 84.5%
+    3: "achieved",  # 33.4 ≥ 33
+    4: "not_achieved",
+    5: "nearly_achieved",  # index 2.463156: π = 1.463156/1.48832 = 98.3% ≥ 95%
+    6: "not_achieved",  # π = 0.424591/0.469328 = 90.5%
+    7: "not_achieved",  # π = 0.428046/0.469328 = 91.2%
+    8: "achieved",  # 3310 ≥ 3200
+    9: "not_achieved",  # 上市 56 < 70
+    10: "not_achieved",  # 4.80 < 5: π = 70.6%
+    11: "achieved",
+    12: "achieved",  # all six within Grade II (O3 155), SO2 5 within Grade I
+    13: "achieved",
+    14: "needs_input",
+    15: "nearly_achieved",  # (44.7 − 38)/7 = 95.7%
+    16: "achieved",  # 19.56 ≥ 19.5
+    17: "achieved",  # income 5.28% vs GDP 4.20%
+    18: "achieved",  # every year within its allocation
+    19: "achieved",  # 52 + 40 + 65 + 70 + 78 = 305 ≥ 300
+    20: "achieved",
+    21: "achieved",  # 0.022 ≤ 0.024
+}
+
+
+@pytest.fixture(scope="module")
+def songjiang():
+    plan = read_plan(DATA / "songjiang-14th-fyp.txt")
+    return plan, read_observations(DATA / "songjiang-observations.csv", plan)
+
+
+@pytest.mark.parametrize(
+    "year, expected", [(2022, EXPECTED_2022), (2023, EXPECTED_2023), (2025, EXPECTED_2025)]
+)
+def test_songjiang_verdicts(songjiang, year, expected):
+    plan, observations = songjiang
+    evaluation = evaluate_plan(plan, observations, year)
+    assert {result.number: result.status for result in evaluation.indicators} == expected
+
+
+def test_songjiang_2023_high_tech_enterprises_explanation(songjiang):
+    plan, observations = songjiang
+    result = evaluate_plan(plan, observations, 2023).indicators[7]
+    assert result.explanation.startswith(
+        "2023年3015家，基期2020年1755家，目标3200家；完成进度87.2%，时序进度60.0%"
+    )
+
+
+def test_songjiang_binding_air_quality_lagging_is_red(songjiang):
+    plan, observations = songjiang
+    result = evaluate_plan(plan, observations, 2022).indicators[11]
+    assert (result.attribute, result.warning) == ("binding", "red")
+
+
+def test_songjiang_income_baseline_is_converted_from_yuan(songjiang):
+    _, observations = songjiang
+    assert observations.series(17)[2020].value == pytest.approx(5.95)
+
+
+def test_songjiang_demo_rows_are_either_published_or_marked_illustrative(songjiang):
+    _, observations = songjiang
+    published = [o for o in observations if not o.illustrative]
+    # the plan's own 2020 figures and the six public-page figures used (GDP 2020 growth, 2021 estimate, 2024
+    # level and growth, forest coverage 2022)
+    assert all(o.source.startswith(("松江区“十四五”规划纲要第", "http")) for o in published)
+    assert len(published) == 19
