@@ -151,10 +151,11 @@ def classify(name: str, unit: str, target_text: str, from_period_column: bool) -
         return "qualitative"
     if "年均" in name or any(w in name for w in _GROWTH_NAMES) and unit in ("%", "％"):
         return "annual_growth_rate"
-    if (
-        from_period_column
-        and (bound.group(1) or bound.group(4))
-        and not any(w in name for w in _REDUCTION_NAMES)
+    # A bound in the 年均/累计 column, or a strict < / > in any target cell (城镇调查失业率 <5.5,
+    # 粮食综合生产能力 >6.5), is a bound that must hold in every year of the period.
+    strict = bound.group(1) in ("<", ">", "＜", "＞")
+    if (strict or from_period_column and (bound.group(1) or bound.group(4))) and not any(
+        w in name for w in _REDUCTION_NAMES
     ):
         return "per_year_bound"
     if any(w in name for w in _REDUCTION_NAMES) and unit in ("%", "％"):
