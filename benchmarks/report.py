@@ -38,12 +38,15 @@ def main() -> None:
     observations = read_observations(DATA / "songjiang-observations.csv", plan)
     evaluation = evaluate_plan(plan, observations, 2025)
     print(f"Songjiang final report (2025), best / median of {args.repeat}:")
-    best, median, _ = timed(lambda: build_content(plan, evaluation, "final", observations=observations) and b"",
-                            args.repeat)
+    best, median, _ = timed(
+        lambda: build_content(plan, evaluation, "final", observations=observations) and b"", args.repeat
+    )
     print(f"  {'content+charts':<15}{best:7.2f} s {median:7.2f} s")
     for fmt in FORMATS:
         best, median, size = timed(
-            lambda fmt=fmt: build_report(plan, evaluation, "final", fmt, observations=observations), args.repeat)
+            lambda fmt=fmt: build_report(plan, evaluation, "final", fmt, observations=observations),
+            args.repeat,
+        )
         print(f"  {fmt:<15}{best:7.2f} s {median:7.2f} s  {size / 1024:8.0f} KB")
 
 

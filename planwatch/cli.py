@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 
 import click
@@ -82,6 +83,125 @@ def evaluate(plan_file: str, observations_file: str, year: int, fmt: str) -> Non
         click.echo(json.dumps(evaluation_to_json(result), ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(result))
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
+@_fail_cleanly
+def demo(port: int, no_browser: bool) -> None:
+    """Create (or reuse) planwatch.sqlite3 here with the Songjiang plan and demo data, print the accounts, serve."""
+    os.environ.pop("DATABASE_URL", None)
+    from planwatch.web import demo as web_demo
+
+    web_demo.setup_django()
+    web_demo.migrate()
+    seeded = web_demo.seed_demo()
+    url = f"http://127.0.0.1:{port}/"
+    web_demo.print_accounts(click.echo, url, seeded["token"])
+    sys.stdout.flush()
+    web_demo.serve("127.0.0.1", port, open_browser=not no_browser)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--settings",
+    "settings_module",
+    default="planwatch.web.settings",
+    show_default=True,
+    help="Django settings module (planwatch.web.settings_production behind HTTPS).",
+)
+@_fail_cleanly
+def serve(host: str, port: int, settings_module: str) -> None:
+    """Run the web system on DATABASE_URL (default: planwatch.sqlite3 here), migrating first."""
+    from planwatch.web import demo as web_demo
+
+    web_demo.setup_django(settings_module)
+    web_demo.migrate()
+    click.echo(f"PlanWatch：http://{host}:{port}/")
+    sys.stdout.flush()
+    web_demo.serve(host, port)
+
+
+@main.command()
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--observations",
+    "observations_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CSV or .xlsx of observations (INTERFACES.md §2).",
+)
+@click.option("--year", type=int, required=True, help="Evaluation year.")
+@click.option(
+    "--kind",
+    type=click.Choice(["annual", "midterm", "final"]),
+    required=True,
+    help="年度监测报告 (annual), 中期评估报告 (midterm) or 总结评估报告 (final).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "pdf", "html", "xlsx"]),
+    default=None,
+    help="Output format; default from the suffix of OUT.",
+)
+@click.option(
+    "-o", "--output", "output", required=True, type=click.Path(dir_okay=False), help="File to write."
+)
+@click.option(
+    "--texts",
+    "texts_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help='JSON with the written parts: {"narratives": {"next_steps": "…"}, "explanations": {"13": "…"}, '
+    '"progress": {"项目名称": {"status": "…"}}}.',
+)
+@_fail_cleanly
+def report(
+    plan_file: str,
+    observations_file: str,
+    year: int,
+    kind: str,
+    fmt: str | None,
+    output: str,
+    texts_file: str | None,
+) -> None:
+    """Write the evaluation report of YEAR as .docx, PDF, HTML or an Excel workbook."""
+    from pathlib import Path
+
+    from planwatch.evaluate import evaluate_plan, read_observations
+    from planwatch.plan import read_plan
+    from planwatch.report import FORMATS, build_report
+
+    fmt = fmt or Path(output).suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}: give --format ({', '.join(FORMATS)})"
+        )
+    texts = {}
+    if texts_file:
+        try:
+            texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise click.UsageError(f"{texts_file}: not valid JSON ({error})") from error
+    plan = read_plan(plan_file)
+    observations = read_observations(observations_file, plan)
+    evaluation = evaluate_plan(plan, observations, year)
+    data = build_report(
+        plan,
+        evaluation,
+        kind,
+        fmt,
+        observations=observations,
+        narratives=texts.get("narratives"),
+        explanations=texts.get("explanations"),
+        progress=texts.get("progress"),
+    )
+    Path(output).write_bytes(data)
+    click.echo(f"{output}（{len(data) // 1024} KB）")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,296 @@
+"""The report's content, built once from a plan, an evaluation and the texts people wrote; writers only render it.
+
+Sections follow METHODOLOGY §5: 总体情况, 主要指标完成情况, 重点任务推进情况, 重大项目推进情况, 存在的问题,
+the narrative sections, and the annexes (附表).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from planwatch.report.facts import PROBLEMS, IndicatorFacts, evaluation_results, indicator_facts, table_order
+from planwatch.report.model import (
+    ILLUSTRATIVE_MARK,
+    ILLUSTRATIVE_NOTE,
+    KIND_ZH,
+    KINDS,
+    PENDING,
+    ChartGrid,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    TitlePage,
+)
+from planwatch.report.project_sections import project_blocks, task_blocks
+from planwatch.report.projects import project_records
+from planwatch.report.summary import summary_paragraph
+from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
+
+CHINESE_ORDINALS = "一二三四五六七八九十"
+# Narrative sections per kind of report: (key in `narratives`, heading).
+NARRATIVES = {
+    "annual": (("next_steps", "下一步工作建议"),),
+    "midterm": (("next_steps", "下一步工作建议"), ("adjustments", "规划调整建议")),
+    "final": (("lessons", "主要经验与启示"), ("next_plan", "对下一个五年规划编制的建议")),
+}
+
+
+def _ordinal(index: int) -> str:
+    return CHINESE_ORDINALS[index - 1] if index <= 10 else str(index)
+
+
+def _paragraphs(text: str | None) -> list[Paragraph]:
+    if not text or not text.strip():
+        return []
+    return [Paragraph(part.strip()) for part in re.split(r"\n\s*\n|\n", text) if part.strip()]
+
+
+def report_title(plan, kind: str, year: int) -> str:
+    title = plan.title if plan.title.startswith("《") else f"《{plan.title}》"
+    if kind == "annual":
+        return f"{title}实施情况{year}年度监测报告"
+    return f"{title}实施情况{KIND_ZH[kind]}"
+
+
+class _Builder:
+    def __init__(self, plan, evaluation, kind, observations, narratives, explanations, records, with_charts):
+        self.plan = plan
+        self.kind = kind
+        self.observations = observations
+        self.narratives = dict(narratives or {})
+        self.explanations = {int(k): v for k, v in (explanations or {}).items()}
+        self.projects, self.tasks = records
+        self.with_charts = with_charts
+        results, self.year, self.tau, self.base_year, self.target_year = evaluation_results(evaluation)
+        # the verdict classes follow the data: final verdicts once the target year is evaluated
+        self.final = self.year >= self.target_year
+        self.facts = [indicator_facts(result, self.year) for result in results]
+        self.obs_rows = observation_rows(plan, self.facts, observations, self.year)
+        self.illustrative = any(f.illustrative for f in self.facts) or any(
+            row.illustrative for row in self.obs_rows
+        )
+        self.blocks: list = []
+        self.section = 0
+        self.figure = 0
+
+    def heading(self, text: str) -> None:
+        self.section += 1
+        self.blocks.append(Heading(1, f"{_ordinal(self.section)}、{text}"))
+
+    def extra(self, key: str) -> None:
+        self.blocks.extend(_paragraphs(self.narratives.get(key)))
+
+    def chart_caption(self, chart, text: str):
+        self.figure += 1
+        chart.caption = f"图{self.figure}　{text}"
+        return chart
+
+    # Sections
+
+    def overview(self) -> str:
+        self.heading("总体情况")
+        text = summary_paragraph(
+            self.facts, self.year, self.base_year, self.target_year, self.tau, self.final
+        )
+        self.blocks.append(Paragraph(text))
+        self.extra("overview")
+        if self.with_charts and self.facts:
+            from planwatch.report.charts import summary_chart  # matplotlib only when charts are drawn
+
+            chart = summary_chart(self.facts, self.final)
+            self.blocks.append(ChartGrid([self.chart_caption(chart, "主要指标评价结果")], columns=1))
+        return text
+
+    def indicators(self) -> None:
+        self.heading("主要指标监测情况" if self.kind == "annual" else "主要指标完成情况")
+        ordered = table_order(self.facts)
+        first = ordered[0] if ordered else None
+        lead = (
+            "表中约束性未完成指标列于前部，其余按纲要顺序排列。"
+            if first and first.status == "not_achieved" and first.binding
+            else ""
+        )
+        self.blocks.append(Paragraph(f"主要指标完成情况见表1。{lead}"))
+        self.blocks.append(indicator_table(ordered, self.base_year, self.year, self.illustrative))
+        self.extra("indicators")
+        if not self.with_charts:
+            return
+        from planwatch.report.charts import indicator_chart
+
+        by_number = {indicator.number: indicator for indicator in self.plan.indicators}
+        charts, missing = [], []
+        for fact in self.facts:
+            indicator = by_number.get(fact.number)
+            reference = self._reference_rates(indicator)
+            chart = indicator_chart(
+                fact, self.observations, self.year, self.base_year, self.target_year, indicator, reference
+            )
+            if chart is None:
+                missing.append(fact)
+            else:
+                charts.append(self.chart_caption(chart, fact.name))
+        if charts:
+            self.blocks.append(
+                Paragraph(
+                    "各项指标的预期路径、监测值、按趋势推算值与目标值见下图（虚线为预期路径，"
+                    "星号为目标值，点线为按当前趋势推算至目标年的数值）。"
+                )
+            )
+            self.blocks.append(ChartGrid(charts, columns=2))
+        if missing:
+            numbers = "、".join(str(f.number) for f in missing)
+            self.blocks.append(
+                Paragraph(f"第{numbers}项指标暂无可绘制的监测数据或为定性指标，未绘制图表。", role="note")
+            )
+
+    def _reference_rates(self, indicator):
+        if indicator is None or indicator.kind != "relative" or self.observations is None:
+            return None
+        reference = indicator.reference or 1
+        found = self.observations.series(reference, "growth_rate")
+        return {y: o for y, o in found.items() if y <= self.year} or None
+
+    def tasks_section(self) -> None:
+        self.heading("重点任务推进情况")
+        blocks = task_blocks(self.tasks)
+        self.blocks.append(blocks[0])
+        self.extra("tasks")
+        self.blocks.extend(blocks[1:])
+
+    def projects_section(self) -> None:
+        self.heading("重大项目推进情况")
+        blocks = project_blocks(self.projects)
+        self.blocks.append(blocks[0])
+        self.extra("projects")
+        self.blocks.extend(blocks[1:])
+
+    def problems(self) -> None:
+        self.heading("存在的问题")
+        short = [f for f in table_order(self.facts) if f.status in PROBLEMS or f.warning == "red"]
+        short.sort(key=lambda f: (not f.binding, f.number))
+        if not short:
+            self.blocks.append(Paragraph("本期主要指标中没有滞后于预期或未完成的指标。"))
+        for index, fact in enumerate(short, 1):
+            attribute = "约束性" if fact.binding else "预期性"
+            lead = f"（{_ordinal(index)}）{fact.name}{fact.status_zh}。"
+            text = f"该指标为{attribute}指标，{fact.explanation}"
+            self.blocks.append(Paragraph(text, role="detail", lead=lead))
+            notes = self._submission_notes(fact)
+            if notes:
+                self.blocks.append(Paragraph(f"报送备注：{notes}"))
+            reason = self._department_explanation(fact)
+            self.blocks.append(
+                Paragraph(
+                    f"责任部门说明：{reason}" if reason else f"责任部门说明：{PENDING}",
+                    role="body" if reason else "pending",
+                )
+            )
+        missing = [f for f in self.facts if f.status in ("no_data", "needs_input")]
+        if missing:
+            index = len(short) + 1
+            no_data = [f for f in missing if f.status == "no_data"]
+            needs = [f for f in missing if f.status == "needs_input"]
+            text = ""
+            if no_data:
+                text += f"第{'、'.join(str(f.number) for f in no_data)}项指标暂无{self.year}年监测数据"
+            if needs:
+                text += (
+                    "，" if text else ""
+                ) + f"第{'、'.join(str(f.number) for f in needs)}项指标尚未录入上级下达指标"
+            text += "，无法作出评价，需责任部门尽快报送。"
+            self.blocks.append(Paragraph(text, lead=f"（{_ordinal(index)}）部分指标监测数据尚不完整。"))
+        self.extra("problems")
+
+    def _department_explanation(self, fact: IndicatorFacts) -> str:
+        if fact.number in self.explanations and str(self.explanations[fact.number]).strip():
+            return _sentence(str(self.explanations[fact.number]).strip())
+        return ""
+
+    def _submission_notes(self, fact: IndicatorFacts) -> str:
+        """Notes departments wrote on this period's observations; a note repeated every year defines the data
+        (按可比价格计算) rather than explains it, and is left out."""
+        rows = [
+            row
+            for row in self.obs_rows
+            if row.number == fact.number and row.used and row.note and row.measure != "allocation"
+        ]
+        years_of: dict[str, set[int]] = {}
+        for row in rows:
+            years_of.setdefault(row.note, set()).add(row.year)
+        recent = sorted((row for row in rows if row.year > self.base_year), key=lambda row: -row.year)
+        notes = [
+            f"{row.note.rstrip('。；')}（{row.year}年）" for row in recent if len(years_of[row.note]) == 1
+        ]
+        return _sentence("；".join(list(dict.fromkeys(notes))[:3])) if notes else ""
+
+    def narrative_sections(self) -> None:
+        for key, title in NARRATIVES[self.kind]:
+            self.heading(title)
+            paragraphs = _paragraphs(self.narratives.get(key))
+            self.blocks.extend(paragraphs or [Paragraph(PENDING, role="pending")])
+
+    def annexes(self) -> None:
+        self.blocks.append(PageBreak())
+        self.blocks.append(Heading(1, "附表"))
+        self.blocks.append(annex_explanations(table_order(self.facts)))
+        self.blocks.append(annex_observations(self.obs_rows, self.illustrative))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("。", "！", "？", "；")) else text + "。"
+
+
+def build_content(
+    plan,
+    evaluation,
+    kind: str,
+    *,
+    observations=None,
+    narratives: Mapping[str, str] | None = None,
+    explanations: Mapping[int, str] | None = None,
+    projects=None,
+    tasks=None,
+    progress: Mapping[str, Mapping] | None = None,
+    issuer: str | None = None,
+    date_line: str | None = None,
+    charts: bool = True,
+) -> Report:
+    """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    records = project_records(plan, projects, tasks, progress)
+    builder = _Builder(plan, evaluation, kind, observations, narratives, explanations, records, charts)
+    summary = builder.overview()
+    builder.indicators()
+    builder.tasks_section()
+    builder.projects_section()
+    builder.problems()
+    builder.narrative_sections()
+    builder.annexes()
+    today = date.today()
+    notices = []
+    if builder.illustrative:
+        notices.append(f"本报告含示例数据：{ILLUSTRATIVE_NOTE}")
+    year = builder.year
+    title_page = TitlePage(
+        title=report_title(plan, kind, year),
+        subtitle=f"（数据截至{year}年）",
+        issuer=issuer or builder.narratives.get("issuer") or "编制单位：（待填写）",
+        date_line=date_line or builder.narratives.get("date") or f"{today.year}年{today.month}月",
+        notices=notices,
+    )
+    blocks = builder.blocks
+    return Report(
+        kind=kind,
+        year=year,
+        title_page=title_page,
+        blocks=blocks,
+        summary=summary,
+        illustrative=builder.illustrative,
+    )
+
+
+__all__ = ["NARRATIVES", "build_content", "report_title", "ILLUSTRATIVE_MARK"]

@@ -1,0 +1,194 @@
+"""What the report needs from an evaluation: one row per indicator, in the words and numbers of the table.
+
+Reads the evaluation's dataclasses (planwatch.evaluate.results); a dict shaped like `evaluation_to_json`
+is accepted too, with whatever numbers it carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from planwatch.report.model import ILLUSTRATIVE_MARK
+
+DURING = ("achieved_early", "ahead", "on_track", "lagging")
+FINAL = ("achieved", "nearly_achieved", "not_achieved")
+OTHER = ("no_data", "needs_input", "qualitative")
+STATUS_ZH = {
+    "achieved_early": "提前实现",
+    "ahead": "快于预期",
+    "on_track": "基本符合预期",
+    "lagging": "滞后于预期",
+    "achieved": "完成",
+    "nearly_achieved": "基本完成",
+    "not_achieved": "未完成",
+    "no_data": "暂无数据",
+    "needs_input": "待录入下达指标",
+    "qualitative": "定性评价",
+}
+ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性"}
+# Statuses that are a problem to report under 存在的问题.
+PROBLEMS = ("lagging", "not_achieved", "nearly_achieved")
+
+
+def number(value: float | None) -> str:
+    """1637.11, 19.12, 0.024: no trailing zeros, two decimals from 1 up and four below."""
+    if value is None or value != value:
+        return "—"
+    digits = 2 if abs(value) >= 1 else 4
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass
+class IndicatorFacts:
+    """One indicator as the report shows it; `result` keeps the evaluation's own record for charts."""
+
+    number: int
+    name: str
+    unit: str
+    attribute: str
+    kind: str
+    status: str
+    warning: str | None
+    baseline: str
+    target: str
+    current: str
+    progress: str
+    explanation: str
+    illustrative: bool
+    overridden: bool = False
+    override_reason: str | None = None
+    result: object = None
+    notes: list[str] = field(default_factory=list)
+    baseline_value: float | None = None
+    current_value: float | None = None
+    current_year: int | None = None
+    progress_value: float | None = None  # completion as a ratio
+    target_version: str = "纲要原文"  # an adjusted target (规划调整) names its version
+
+    @property
+    def adjusted(self) -> bool:
+        return self.target_version != "纲要原文"
+
+    @property
+    def status_zh(self) -> str:
+        return STATUS_ZH.get(self.status, self.status)
+
+    @property
+    def attribute_zh(self) -> str:
+        return ATTRIBUTE_ZH.get(self.attribute, self.attribute)
+
+    @property
+    def binding(self) -> bool:
+        return self.attribute == "binding"
+
+
+def _get(obj, name: str, default=None):
+    if obj is None:
+        return default
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _figure_text(figure, fallback: str, year: int | None = None) -> tuple[str, bool]:
+    if fallback:
+        text = fallback
+    elif figure is not None and _get(figure, "value") is not None:
+        text = number(_get(figure, "value"))
+        figure_year = _get(figure, "year")
+        if year is not None and figure_year is not None and figure_year != year:
+            text += f"（{figure_year}年）"
+    else:
+        return "—", False
+    marked = bool(figure is not None and _get(figure, "illustrative", False))
+    if marked and ILLUSTRATIVE_MARK not in text:
+        text += ILLUSTRATIVE_MARK
+    return text, marked
+
+
+def _progress_text(result) -> str:
+    progress = _get(result, "progress")
+    if progress is not None:
+        return f"{progress * 100:.1f}%"
+    growth = _get(result, "average_growth")
+    if growth is not None:
+        return f"年均{growth:.1f}%"
+    checks = _get(result, "checks") or []
+    if checks:
+        missed = [str(_get(check, "year")) for check in checks if not _get(check, "met")]
+        return "各年均达标" if not missed else f"{'、'.join(missed)}年未达标"
+    return "—"
+
+
+def _status(result) -> str:
+    override = _get(result, "override")
+    if override is not None:
+        return _get(override, "status")
+    return _get(result, "final_status") or _get(result, "status")
+
+
+def indicator_facts(result, year: int) -> IndicatorFacts:
+    """The table row of one indicator result (IndicatorResult or its JSON dict)."""
+    baseline, base_marked = _figure_text(_get(result, "baseline"), _get(result, "baseline_text", "") or "")
+    current, current_marked = _figure_text(
+        _get(result, "current"), _get(result, "current_text", "") or "", year
+    )
+    override = _get(result, "override")
+    return IndicatorFacts(
+        number=_get(result, "number"),
+        name=_get(result, "name"),
+        unit=_get(result, "unit", "") or "",
+        attribute=_get(result, "attribute", "expected"),
+        kind=_get(result, "kind", ""),
+        status=_status(result),
+        warning=_get(result, "warning"),
+        baseline=baseline,
+        target=_get(result, "target_text", "") or "—",
+        current=current,
+        progress=_progress_text(result),
+        explanation=_get(result, "explanation", "") or "",
+        illustrative=bool(_get(result, "illustrative", False) or base_marked or current_marked),
+        overridden=override is not None,
+        override_reason=_get(override, "reason") if override is not None else None,
+        result=result,
+        notes=list(_get(result, "notes", []) or []),
+        baseline_value=_get(_get(result, "baseline"), "value"),
+        current_value=_get(_get(result, "current"), "value"),
+        current_year=_get(_get(result, "current"), "year"),
+        progress_value=_get(result, "progress"),
+        target_version=_get(result, "target_version") or "纲要原文",
+    )
+
+
+def _target_value(item: dict) -> float | None:
+    target = item.get("target")
+    return target.get("value") if isinstance(target, dict) else None
+
+
+def evaluation_results(evaluation) -> tuple[list, int, float, int, int]:
+    """(results, year, time progress, base year, target year) of an Evaluation or its JSON dict."""
+    results = list(_get(evaluation, "indicators", []))
+    year = _get(evaluation, "year")
+    tau = _get(evaluation, "time_progress", 0.0) or 0.0
+    target_year = _get(evaluation, "target_year") or year
+    base_year = _get(evaluation, "base_year") or (target_year - 5)
+    if isinstance(evaluation, dict):
+        results = [
+            SimpleNamespace(**{"override": None, "target_value": _target_value(item), **item})
+            for item in results
+        ]
+    return results, year, tau, base_year, target_year
+
+
+def table_order(facts: list[IndicatorFacts]) -> list[IndicatorFacts]:
+    """Binding indicators not achieved first (METHODOLOGY §4), then the plan's order."""
+    return sorted(facts, key=lambda f: (not (f.binding and f.status == "not_achieved"), f.number))
+
+
+def counts(facts: list[IndicatorFacts]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for fact in facts:
+        found[fact.status] = found.get(fact.status, 0) + 1
+    return found

@@ -1,0 +1,110 @@
+"""Projects (表1) and key tasks (表2, 表3) of a plan, with the progress a department reported, if any."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+
+from planwatch.plan.model import Plan
+
+
+@dataclass
+class ProjectRecord:
+    """A project of the plan's project library; status/progress come from departments' reports."""
+
+    name: str
+    category: str = ""  # as the plan groups it: 在建项目 / 新引进项目 / 在谈项目
+    table: str = ""  # 表1 “科技影都”重点影视项目
+    description: str = ""
+    investment: float | None = None  # 亿元, as planned: the total, else the first phase
+    land: float | None = None  # 亩, likewise
+    phase_only: bool = False  # only a first-phase (首期/一期) investment is known
+    line: int | None = None
+    department: str = ""
+    status: str = ""  # e.g. 已竣工 / 按计划推进 / 滞后
+    progress: str = ""  # what the department reported
+    completed_investment: float | None = None  # 亿元, invested so far
+    late: bool = False
+
+
+@dataclass
+class TaskRecord:
+    """A key task (重点任务) of the plan, with its lead department and reported progress."""
+
+    text: str
+    area: str = ""
+    table: str = ""
+    line: int | None = None
+    department: str = ""
+    status: str = ""
+    progress: str = ""
+    late: bool = False
+
+
+def plan_projects(plan: Plan) -> tuple[list[ProjectRecord], list[TaskRecord]]:
+    """Projects and tasks of the plan's project tables, as planwatch.extract.projects reads them."""
+    from planwatch.extract.projects import read_project_tables
+
+    found_projects, found_tasks = read_project_tables(plan.tables)
+    captions = {}
+    for table in plan.tables:
+        for line in table.row_lines:
+            captions[line] = table.caption or ""
+    projects = []
+    for project in found_projects:
+        total = project.investment_total
+        projects.append(
+            ProjectRecord(
+                name=project.name,
+                category=project.category or "",
+                table=captions.get(project.line, ""),
+                description=project.description,
+                investment=total if total is not None else project.investment_first_phase,
+                land=project.land_area_mu
+                if project.land_area_mu is not None
+                else project.land_area_first_phase_mu,
+                phase_only=total is None and project.investment_first_phase is not None,
+                line=project.line,
+            )
+        )
+    tasks = [
+        TaskRecord(text=t.text, area=t.category or "", table=t.table or "", line=t.line) for t in found_tasks
+    ]
+    return projects, tasks
+
+
+def _coerce(records: Iterable, cls):
+    names = {f.name for f in fields(cls)}
+    out = []
+    for record in records:
+        if isinstance(record, cls):
+            out.append(record)
+        else:
+            out.append(cls(**{k: v for k, v in dict(record).items() if k in names}))
+    return out
+
+
+def merge_progress(records: list, progress: Mapping[str, Mapping] | None, key: str) -> list:
+    """Apply progress reports keyed by project name (or task text) to the records; unknown keys are ignored."""
+    if not progress:
+        return records
+    merged = []
+    for record in records:
+        update = progress.get(getattr(record, key))
+        if update:
+            allowed = {f.name for f in fields(record)} - {key}
+            for name, value in update.items():
+                if name in allowed:
+                    setattr(record, name, value)
+        merged.append(record)
+    return merged
+
+
+def project_records(plan: Plan, projects=None, tasks=None, progress: Mapping[str, Mapping] | None = None):
+    """(projects, tasks): those passed in (records or dicts), else the plan's tables; progress merged by name."""
+    found_projects, found_tasks = plan_projects(plan)
+    project_list = _coerce(projects, ProjectRecord) if projects is not None else found_projects
+    task_list = _coerce(tasks, TaskRecord) if tasks is not None else found_tasks
+    project_list = merge_progress(project_list, progress, "name")
+    task_list = merge_progress(task_list, progress, "text")
+    return project_list, task_list

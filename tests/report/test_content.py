@@ -1,0 +1,87 @@
+from planwatch.report.content import build_content
+from planwatch.report.model import ChartGrid, Heading, Paragraph
+
+
+def _headings(report, level=1):
+    return [b.text for b in report.blocks if isinstance(b, Heading) and b.level == level]
+
+
+def _texts(report):
+    return [b.text for b in report.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_midterm_report_has_the_sections_of_methodology_5(midterm_report):
+    assert _headings(midterm_report) == [
+        "一、总体情况",
+        "二、主要指标完成情况",
+        "三、重点任务推进情况",
+        "四、重大项目推进情况",
+        "五、存在的问题",
+        "六、下一步工作建议",
+        "七、规划调整建议",
+        "附表",
+    ]
+
+
+def test_a_final_report_ends_with_lessons_and_the_next_plan(final_report):
+    assert _headings(final_report)[5:] == ["六、主要经验与启示", "七、对下一个五年规划编制的建议", "附表"]
+
+
+def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluation, sample_obs):
+    report = build_content(
+        songjiang_plan, midterm_evaluation, "annual", observations=sample_obs, charts=False
+    )
+    assert report.title_page.title.endswith("纲要》实施情况2023年度监测报告")
+    assert _headings(report)[1] == "二、主要指标监测情况"
+
+
+def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_report):
+    texts = _texts(midterm_report)
+    assert "加快重大产业项目建设进度。" in texts and "强化约束性指标的督查考核。" in texts
+    headings = [b for b in midterm_report.blocks if isinstance(b, Heading)]
+    after_adjustments = midterm_report.blocks[midterm_report.blocks.index(headings[6]) + 1]
+    assert (after_adjustments.text, after_adjustments.role) == ("（待填写）", "pending")
+
+
+def test_problems_list_lagging_indicators_binding_first_with_explanations(midterm_report):
+    leads = [b.lead for b in midterm_report.blocks if isinstance(b, Paragraph) and b.lead]
+    assert leads[:3] == [
+        "（一）地表水达到或好于Ⅲ类水体比例（主要河湖水质断面优于Ⅲ类水质比例）滞后于预期。",
+        "（二）地区生产总值年均增长率滞后于预期。",
+        "（三）工业固定资产投资年均增长率滞后于预期。",
+    ]
+    texts = _texts(midterm_report)
+    assert "责任部门说明：受部分重大产业项目开工推迟影响，工业投资增速低于预期。" in texts
+    assert "报送备注：受疫情影响，2022年地区生产总值增速明显回落（2022年）。" in texts
+    assert (
+        "第20项指标暂无2023年监测数据，第14、18项指标尚未录入上级下达指标，无法作出评价，需责任部门尽快报送。"
+        in texts
+    )
+
+
+def test_illustrative_data_is_announced_on_the_title_page_and_under_the_table(midterm_report):
+    assert midterm_report.illustrative
+    assert any("示例数据" in notice for notice in midterm_report.title_page.notices)
+    assert "示例数据" in midterm_report.table("indicators").note
+
+
+def test_every_indicator_with_data_has_a_chart_and_there_is_a_summary_chart(midterm_report):
+    charts = [c.key for b in midterm_report.blocks if isinstance(b, ChartGrid) for c in b.charts]
+    # 9 (compound) and 12 (standard) have no observations in the sample; 14, 18 wait for allocations; 20 has none
+    assert charts[0] == "summary"
+    assert sorted(int(k.split("-")[1]) for k in charts[1:]) == [
+        n for n in range(1, 22) if n not in (9, 12, 14, 18, 20)
+    ]
+
+
+def test_the_projects_section_totals_the_planned_investment(midterm_report):
+    text = next(t for t in _texts(midterm_report) if t.startswith("纲要表1列出重大项目8个"))
+    # 8.5 + 9 + 5 + 6 + 11.43
+    assert "已明确投资额的5个项目计划投资合计39.93亿元" in text
+
+
+def test_the_annex_lists_every_observation_with_a_revised_vintage_marked(midterm_report, sample_obs):
+    annex = midterm_report.table("observations")
+    assert len(annex.rows) == len([o for o in sample_obs if o.year <= 2023])
+    revised = [row for row in annex.rows if row[7].startswith("已被修订")]
+    assert [row[:2] for row in revised] == [["16. 森林覆盖率", "2022"]]
