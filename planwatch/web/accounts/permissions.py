@@ -1,0 +1,110 @@
+"""Who may see and change what. Every view and API endpoint asks these functions, not the menus."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from planwatch.web.accounts.models import ADMINISTRATOR, LEADER, PLANNING_OFFICE, REPORTER
+
+
+def role_of(user) -> str | None:
+    if user is None or not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ADMINISTRATOR
+    profile = getattr(user, "profile", None)
+    return profile.role if profile else LEADER
+
+
+def department_of(user):
+    profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
+    return profile.department if profile else None
+
+
+def is_planner(user) -> bool:
+    """Planning office and administrators manage the plan, rounds, reviews and evaluations."""
+    return role_of(user) in (PLANNING_OFFICE, ADMINISTRATOR)
+
+
+def is_reporter(user) -> bool:
+    return role_of(user) == REPORTER
+
+
+def sees_everything(user) -> bool:
+    return role_of(user) in (PLANNING_OFFICE, ADMINISTRATOR, LEADER)
+
+
+def visible_to(user, queryset, department_field: str = "department"):
+    """Narrow a queryset to what the user may see: a reporter sees only their own department's objects."""
+    if sees_everything(user):
+        return queryset
+    department = department_of(user)
+    if is_reporter(user) and department is not None:
+        return queryset.filter(**{department_field: department})
+    return queryset.none()
+
+
+def may_report_for(user, department) -> bool:
+    """Reporters enter data for their own department; the planning office may enter for anyone."""
+    if is_planner(user):
+        return True
+    return is_reporter(user) and department is not None and department_of(user) == department
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def planner_required(view):
+    """Only the planning office (and administrators); others get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_planner(request.user):
+            raise PermissionDenied("仅规划科可执行此操作")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def reporter_or_planner_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (is_planner(request.user) or is_reporter(request.user)):
+            raise PermissionDenied("仅责任部门填报员或规划科可执行此操作")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def role_context(request) -> dict:
+    user = getattr(request, "user", None)
+    role = role_of(user)
+    return {
+        "role": role,
+        "is_planner": is_planner(user),
+        "is_reporter": is_reporter(user),
+        "sees_everything": sees_everything(user),
+        "my_department": department_of(user),
+        "role_zh": dict(
+            [
+                (ADMINISTRATOR, "系统管理员"),
+                (PLANNING_OFFICE, "规划科"),
+                (REPORTER, "责任部门"),
+                (LEADER, "领导（只读）"),
+            ]
+        ).get(role, ""),
+    }

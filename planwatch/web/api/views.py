@@ -1,0 +1,254 @@
+"""JSON API: plans, indicators, observations, evaluations; observations submitted with a token."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from planwatch.web.accounts.models import ApiToken
+from planwatch.web.accounts.permissions import is_planner, may_report_for, sees_everything, visible_to
+from planwatch.web.api.openapi import openapi_document
+from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.monitoring.models import MEASURES, Observation
+from planwatch.web.plans.models import Indicator, Plan
+
+
+def _user(request):
+    """The session user, or the owner of a `Authorization: Bearer <token>` header."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        token = ApiToken.objects.select_related("user").filter(key=header[7:].strip()).first()
+        return token.user if token else False
+    return request.user if request.user.is_authenticated else None
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _indicators(user):
+    """What the caller may read: everything it is allowed to see when signed in, published ones otherwise."""
+    queryset = Indicator.objects.select_related("department", "plan")
+    if user:
+        return visible_to(user, queryset)
+    return queryset.filter(published=True)
+
+
+def indicator_json(indicator: Indicator) -> dict:
+    return {
+        "id": indicator.pk,
+        "plan": indicator.plan_id,
+        "number": indicator.number,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "attribute": indicator.attribute,
+        "kind": indicator.kind,
+        "target_text": indicator.target_text,
+        "target_year": indicator.target_year,
+        "target": {"value": indicator.target_value, "comparator": indicator.comparator},
+        "target_version": indicator.target_version,
+        "baseline": (
+            {"value": indicator.baseline_value, "year": indicator.baseline_year}
+            if indicator.baseline_value is not None
+            else None
+        ),
+        "department": indicator.department.name if indicator.department else None,
+        "published": indicator.published,
+    }
+
+
+def observation_json(o: Observation) -> dict:
+    return {
+        "id": o.pk,
+        "indicator": o.indicator.number,
+        "indicator_id": o.indicator_id,
+        "year": o.year,
+        "value": o.value,
+        "measure": o.measure,
+        "series": o.series,
+        "unit": o.unit,
+        "source": o.source,
+        "vintage": o.vintage.isoformat(),
+        "note": o.note,
+        "state": o.state,
+        "illustrative": o.is_illustrative,
+    }
+
+
+def openapi(request):
+    return _json(openapi_document())
+
+
+def plans(request):
+    return _json(
+        [
+            {
+                "id": p.pk,
+                "title": p.title,
+                "period": {"start": p.period_start, "end": p.period_end},
+                "source_hash": p.source_hash,
+            }
+            for p in Plan.objects.all()
+        ]
+    )
+
+
+def indicators(request):
+    user = _user(request)
+    if user is False:
+        return _error("令牌无效", 401)
+    rows = _indicators(user)
+    if request.GET.get("plan", "").isdigit():
+        rows = rows.filter(plan_id=int(request.GET["plan"]))
+    return _json([indicator_json(i) for i in rows])
+
+
+def indicator(request, indicator_id: int):
+    user = _user(request)
+    if user is False:
+        return _error("令牌无效", 401)
+    found = _indicators(user).filter(pk=indicator_id).first()
+    if found is None:
+        return _error("没有这个指标，或无权查看", 404)
+    return _json(indicator_json(found))
+
+
+@csrf_exempt
+def observations(request):
+    user = _user(request)
+    if user is False:
+        return _error("令牌无效", 401)
+    if request.method == "POST":
+        return _submit(request, user)
+    rows = Observation.objects.filter(indicator__in=_indicators(user)).select_related("indicator")
+    if not (user and (is_planner(user) or not sees_everything(user))):
+        rows = rows.filter(state=Observation.APPROVED)
+    if request.GET.get("indicator", "").isdigit():
+        rows = rows.filter(indicator_id=int(request.GET["indicator"]))
+    return _json([observation_json(o) for o in rows])
+
+
+def _submit(request, user):
+    """Create submitted observations for the token owner's department; every bad item is named."""
+    if not user:
+        return _error("提交数据需要令牌：请在请求头中加入 Authorization: Bearer <令牌>", 401)
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return _error(f"请求体不是合法的 JSON：{error}", 400)
+    items = payload if isinstance(payload, list) else [payload]
+    plan = (
+        Plan.objects.filter(pk=request.GET.get("plan")).first()
+        if request.GET.get("plan")
+        else Plan.objects.first()
+    )
+    errors, pending = [], []
+    measures = dict(MEASURES)
+    for position, item in enumerate(items, start=1):
+        where = f"第{position}条"
+        if not isinstance(item, dict):
+            errors.append(f"{where}：应为对象")
+            continue
+        found = plan.indicators.filter(number=item.get("indicator")).first() if plan else None
+        if found is None:
+            errors.append(f"{where}“indicator”：没有序号为{item.get('indicator')!r}的指标")
+            continue
+        if not may_report_for(user, found.department):
+            return _error(f"{where}：指标{found.number}不属于您的部门，无权报送", 403)
+        year, value = item.get("year"), item.get("value")
+        if not isinstance(year, int) or not plan.base_year <= year <= plan.period_end:
+            errors.append(f"{where}“year”：应为 {plan.base_year}—{plan.period_end} 之间的整数年份")
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            errors.append(f"{where}“value”：应为数字")
+        measure = item.get("measure", "level")
+        if measure not in measures:
+            errors.append(f"{where}“measure”：应为 {', '.join(measures)} 之一")
+        pending.append((found, item))
+    if errors:
+        return _error("；".join(errors), 400)
+    checked, problems = _engine_check(plan, pending)
+    if problems:
+        return _error("；".join(problems), 400)
+    created = []
+    open_round = plan.rounds.filter(is_open=True).first()
+    for position, (found, item) in enumerate(pending, start=1):
+        core = checked.get(position)
+        conversion = core.conversion if core is not None else None
+        created.append(
+            Observation.objects.create(
+                indicator=found,
+                year=item["year"],
+                value=core.value if core is not None else float(item["value"]),
+                measure=item.get("measure", "level"),
+                series=item.get("series", "") or "",
+                unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit)) or "",
+                source=item.get("source", "") or "",
+                note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
+                state=Observation.SUBMITTED,
+                submitted_by=user,
+                submitted_at=timezone.now(),
+                round=open_round if open_round and open_round.year == item["year"] else None,
+            )
+        )
+    return _json([observation_json(o) for o in created], status=201)
+
+
+def _engine_check(plan, pending) -> tuple[dict, list[str]]:
+    """The core's row checks (units and conversions, duplicates, series); item numbers stand for rows."""
+    from planwatch.evaluate import check_observation_rows
+    from planwatch.web.evaluations.engine import parsed_plan
+
+    header = ["indicator", "year", "value", "measure", "series", "unit", "source", "note"]
+    records = [
+        (
+            position,
+            [
+                found.number,
+                item["year"],
+                item["value"],
+                item.get("measure", "level"),
+                item.get("series") or "",
+                item.get("unit") or "",
+                item.get("source") or "",
+                item.get("note") or "",
+            ],
+        )
+        for position, (found, item) in enumerate(pending, start=1)
+    ]
+    observations, problems = check_observation_rows(header, records, parsed_plan(plan), None)
+    messages = [
+        f"第{p.row}条“{p.column}”：{p.reason}" if p.column else f"第{p.row}条：{p.reason}" for p in problems
+    ]
+    return {o.row: o for o in observations}, messages
+
+
+def evaluations(request):
+    user = _user(request)
+    if user is False:
+        return _error("令牌无效", 401)
+    plan = (
+        Plan.objects.filter(pk=request.GET.get("plan")).first()
+        if request.GET.get("plan")
+        else Plan.objects.first()
+    )
+    if plan is None:
+        return _error("尚未导入规划", 404)
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+    data, error = evaluation_with_overrides(plan, year)
+    if error:
+        return _error(error, 503)
+    allowed = set(_indicators(user).filter(plan=plan).values_list("number", flat=True))
+    data["indicators"] = [row for row in data.get("indicators", []) if row.get("number") in allowed]
+    if not (user and sees_everything(user)):
+        data.pop("observations_used", None)
+        data["summary"] = {}
+        for row in data["indicators"]:
+            data["summary"][row["shown_status"]] = data["summary"].get(row["shown_status"], 0) + 1
+    return _json(data)

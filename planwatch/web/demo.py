@@ -1,0 +1,240 @@
+"""`planwatch demo` and `planwatch serve`: set up Django, migrate, seed the demo, serve with waitress."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import threading
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+
+from planwatch.errors import PlanWatchError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEMO_PLAN = DATA_DIR / "songjiang-14th-fyp.txt"
+DEMO_OBSERVATIONS = DATA_DIR / "songjiang-observations.csv"
+
+# (code, name); reporters are named after the code.
+DEPARTMENTS = [
+    ("fgw", "区发改委"),
+    ("jw", "区经委"),
+    ("kw", "区科委"),
+    ("sthj", "区生态环境局"),
+    ("lhsr", "区绿化市容局"),
+    ("tjj", "区统计局"),
+    ("czj", "区财政局"),
+    ("swj", "区商务委"),
+    ("jrb", "区金融办"),
+    ("rsj", "区人社局"),
+    ("fgj", "区房管局"),
+    ("wjw", "区卫健委"),
+    ("yjj", "区应急局"),
+    ("jyj", "区教育局"),
+    ("wlj", "区文旅局"),
+]
+# Main-table indicator number → department code.
+INDICATOR_DEPARTMENTS = {
+    1: "fgw",
+    2: "czj",
+    3: "jw",
+    4: "fgw",
+    5: "jw",
+    6: "jw",
+    7: "swj",
+    8: "kw",
+    9: "jrb",
+    10: "kw",
+    11: "kw",
+    12: "sthj",
+    13: "sthj",
+    14: "fgw",
+    15: "lhsr",
+    16: "lhsr",
+    17: "tjj",
+    18: "rsj",
+    19: "fgj",
+    20: "wjw",
+    21: "yjj",
+}
+PROJECT_DEPARTMENTS = {"表1": "wlj", "表2": "jyj", "表3": "wjw"}
+
+
+@dataclass
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    department: str = ""
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("admin", "admin-demo-2025", "administrator"),
+    DemoAccount("guihuake", "guihuake-demo-2025", "planning"),
+    DemoAccount("lingdao", "lingdao-demo-2025", "leader"),
+] + [DemoAccount(code, f"{code}-demo-2025", "reporter", code) for code, _ in DEPARTMENTS]
+
+
+def setup_django(settings_module: str = "planwatch.web.settings") -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    import django
+
+    django.setup()
+
+
+def migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def seed_demo(plan_file: Path = DEMO_PLAN, observations_file: Path = DEMO_OBSERVATIONS) -> dict:
+    """Import the plan and demo data once; on later runs only make sure the accounts exist."""
+    from django.contrib.auth.models import User
+    from django.db import transaction
+
+    from planwatch.web.accounts.models import ApiToken, Department, Profile
+    from planwatch.web.plans.importer import import_plan_file
+
+    with transaction.atomic():
+        departments = {}
+        for code, name in DEPARTMENTS:
+            departments[code], _ = Department.objects.get_or_create(code=code, defaults={"name": name})
+        for account in DEMO_ACCOUNTS:
+            user = User.objects.filter(username=account.username).first()
+            if user is None:
+                user = User.objects.create_user(
+                    account.username,
+                    password=account.password,
+                    is_superuser=account.role == "administrator",
+                    is_staff=account.role == "administrator",
+                )
+                Profile.objects.create(
+                    user=user, role=account.role, department=departments.get(account.department)
+                )
+        reporter = User.objects.get(username="kw")
+        token = ApiToken.objects.filter(user=reporter).first() or ApiToken.issue(reporter)
+    from planwatch.web.plans.models import Plan
+
+    fresh = not Plan.objects.exists()
+    plan = import_plan_file(plan_file) if fresh else Plan.objects.first()
+    if fresh:
+        _seed_plan_data(plan, departments, observations_file)
+    return {"plan": plan, "token": token.key, "fresh": fresh}
+
+
+def _seed_plan_data(plan, departments, observations_file: Path) -> None:
+    from django.contrib.auth.models import User
+    from django.db import transaction
+
+    from planwatch.web.evaluations.engine import parsed_plan
+    from planwatch.web.monitoring.models import ReportingRound
+    from planwatch.web.projects.models import TaskAssignment
+    from planwatch.web.projects.seed import seed_projects
+
+    planner = User.objects.get(username="guihuake")
+    with transaction.atomic():
+        for indicator in plan.indicators.all():
+            code = INDICATOR_DEPARTMENTS.get(indicator.number)
+            indicator.department = departments.get(code)
+            indicator.published = True
+            indicator.save()
+        seed_projects(plan, parsed_plan(plan))
+        for project in plan.projects.all():
+            code = next(
+                (c for prefix, c in PROJECT_DEPARTMENTS.items() if project.source_table.startswith(prefix)),
+                None,
+            )
+            if code:
+                project.department = departments[code]
+                project.save()
+        for chapter_number, lead, helper in ((5, "jw", "kw"), (7, "sthj", "lhsr"), (8, "rsj", "wjw")):
+            for task in plan.tasks.filter(chapter__number=chapter_number).exclude(title="")[:3]:
+                assignment = TaskAssignment.objects.create(
+                    task=task,
+                    department=departments[lead],
+                    year=plan.period_end,
+                    milestone="按年度计划推进",
+                    status="in_progress",
+                )
+                assignment.supporting.add(departments[helper])
+        last_year = _import_observations(plan, observations_file, planner)
+        year = min(plan.period_end, (last_year or plan.period_start - 1) + 1)
+        ReportingRound.objects.create(
+            plan=plan, year=year, title=f"{year}年度监测数据填报", deadline=datetime.date(year + 1, 3, 31)
+        )
+
+
+def _import_observations(plan, path: Path, planner) -> int | None:
+    """Store the demo CSV (INTERFACES.md §2) as approved observations, checked and unit-converted by the core.
+
+    Returns the last year it holds; rows the core refuses are reported on stderr, never stored.
+    """
+    import sys
+
+    from django.utils import timezone
+
+    from planwatch.evaluate import check_observations
+    from planwatch.web.evaluations.engine import parsed_plan
+    from planwatch.web.monitoring.models import Observation
+
+    if not path.exists():
+        return None
+    observations, problems = check_observations(path, parsed_plan(plan))
+    for problem in problems:
+        print(f"planwatch demo: 示例数据第{problem.row}行未导入：{problem.reason}", file=sys.stderr)
+    indicators = {i.number: i for i in plan.indicators.all()}
+    last = None
+    for row in observations:
+        indicator = indicators.get(row.indicator)
+        if indicator is None:
+            continue
+        note = "；".join(part for part in (row.note, row.conversion) if part)
+        Observation.objects.create(
+            indicator=indicator,
+            year=row.year,
+            value=row.value,
+            measure=row.measure,
+            series=row.series or "",
+            unit=row.unit or "",
+            source=row.source or "",
+            note=note,
+            vintage=row.vintage or datetime.date(row.year + 1, 4, 1),
+            state=Observation.APPROVED,
+            reviewed_by=planner,
+            reviewed_at=timezone.now(),
+        )
+        last = max(last or row.year, row.year)
+    return last
+
+
+def print_accounts(echo, url: str, token: str | None) -> None:
+    from planwatch.web.accounts.models import ROLES, Department
+
+    roles = dict(ROLES)
+    names = dict(Department.objects.values_list("code", "name"))
+    echo(f"PlanWatch 演示系统：{url}")
+    echo("演示账号（用户名 / 密码 / 角色）：")
+    for account in DEMO_ACCOUNTS:
+        where = f" · {names.get(account.department, '')}" if account.department else ""
+        echo(f"  {account.username:<10} {account.password:<22} {roles[account.role]}{where}")
+    if token:
+        echo(f"接口令牌（区科委 kw，用于 POST /api/observations）：{token}")
+    echo("按 Ctrl+C 停止。")
+
+
+def serve(host: str, port: int, open_browser: bool = False) -> None:
+    from waitress import serve as waitress_serve
+
+    from planwatch.web.wsgi import application
+
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(f"http://{host}:{port}/",)).start()
+    try:
+        waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")
+    except OSError as error:
+        raise PlanWatchError(
+            f"无法在 {host}:{port} 上启动服务（{error.strerror or error}）：端口可能已被占用，请用 --port 换一个"
+        ) from None
+    except KeyboardInterrupt:
+        print("PlanWatch 已停止。")

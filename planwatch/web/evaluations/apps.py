@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EvaluationsConfig(AppConfig):
+    name = "planwatch.web.evaluations"
+    label = "evaluations"
+    verbose_name = "评估"

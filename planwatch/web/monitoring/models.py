@@ -1,0 +1,104 @@
+"""Observations with source, vintage and approval, and the reporting rounds that collect them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from planwatch.web.plans.models import Indicator, Plan
+
+ILLUSTRATIVE_SOURCE = "示例数据"
+MEASURES = [
+    ("level", "水平值"),
+    ("growth_rate", "增长率（%）"),
+    ("amount", "年度量"),
+    ("reduction_rate", "降低率（%）"),
+    ("allocation", "上级下达值"),
+]
+
+
+class ReportingRound(models.Model):
+    """A yearly (or quarterly) call for data: departments submit values for `year` before `deadline`."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
+    year = models.PositiveIntegerField("数据年份")
+    title = models.CharField("名称", max_length=100)
+    deadline = models.DateField("截止日期")
+    is_open = models.BooleanField("开放填报", default=True)
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        verbose_name = "填报轮次"
+        verbose_name_plural = "填报轮次"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_past_deadline(self) -> bool:
+        return timezone.localdate() > self.deadline
+
+
+class Observation(models.Model):
+    DRAFT, SUBMITTED, APPROVED, REJECTED = "draft", "submitted", "approved", "rejected"
+    STATES = [(DRAFT, "草稿"), (SUBMITTED, "已提交待审"), (APPROVED, "已审核通过"), (REJECTED, "已退回")]
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", verbose_name="指标"
+    )
+    year = models.PositiveIntegerField("年份")
+    value = models.FloatField("数值")
+    measure = models.CharField("口径", max_length=20, choices=MEASURES, default="level")
+    series = models.CharField("分项", max_length=60, blank=True)
+    unit = models.CharField("单位", max_length=40, blank=True)
+    source = models.CharField("来源", max_length=200, blank=True)
+    vintage = models.DateField("数据版本日期", default=timezone.localdate)
+    note = models.TextField("说明", blank=True)
+    state = models.CharField("状态", max_length=10, choices=STATES, default=DRAFT)
+    round = models.ForeignKey(
+        ReportingRound,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="observations",
+        verbose_name="填报轮次",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="填报人",
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="审核人",
+    )
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "year", "series", "-vintage", "-id"]
+        verbose_name = "监测值"
+        verbose_name_plural = "监测值"
+
+    def __str__(self) -> str:
+        series = f"（{self.series}）" if self.series else ""
+        return f"{self.indicator.name}{series} {self.year}年：{self.value:g}"
+
+    @property
+    def is_illustrative(self) -> bool:
+        return self.source.strip() == ILLUSTRATIVE_SOURCE
+
+    @property
+    def department(self):
+        return self.indicator.department

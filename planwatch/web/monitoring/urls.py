@@ -1,0 +1,17 @@
+from django.urls import path
+
+from planwatch.web.monitoring import views
+
+urlpatterns = [
+    path("", views.entry, name="monitoring-entry"),
+    path("save/", views.save_form, name="monitoring-save"),
+    path("template.xlsx", views.template, name="monitoring-template"),
+    path("export.xlsx", views.export, name="monitoring-export"),
+    path("upload/", views.upload, name="monitoring-upload"),
+    path("submit/", views.submit, name="monitoring-submit"),
+    path("review/", views.review, name="monitoring-review"),
+    path("review/<int:observation_id>/", views.decide, name="monitoring-decide"),
+    path("rounds/", views.rounds, name="monitoring-rounds"),
+    path("rounds/<int:round_id>/close/", views.close_round, name="monitoring-round-close"),
+    path("observations/<int:observation_id>/history/", views.observation_history, name="observation-history"),
+]

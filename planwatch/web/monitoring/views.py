@@ -1,0 +1,395 @@
+"""Data entry for the open round (form or Excel), submission, and review by the planning office."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from planwatch.web.accounts.models import Department
+from planwatch.web.accounts.permissions import (
+    department_of,
+    is_planner,
+    is_reporter,
+    login_required,
+    planner_required,
+    reporter_or_planner_required,
+)
+from planwatch.web.evaluations.charts import main_measure
+from planwatch.web.evaluations.engine import parsed_plan
+from planwatch.web.monitoring.excel import build_template, check_with_engine, read_upload
+from planwatch.web.monitoring.lateness import round_status
+from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
+from planwatch.web.plans.models import Plan
+
+
+def _department(request) -> Department:
+    """The department whose data the user enters: their own, or (planning office) the one chosen."""
+    if is_planner(request.user):
+        chosen = request.GET.get("department") or request.POST.get("department")
+        if chosen and chosen.isdigit():
+            return get_object_or_404(Department, pk=chosen)
+        department = Department.objects.filter(indicators__isnull=False).distinct().first()
+        if department is None:
+            raise Http404("没有分配了指标的部门")
+        return department
+    department = department_of(request.user)
+    chosen = request.GET.get("department") or request.POST.get("department")
+    if department is None or (chosen and chosen != str(department.pk)):
+        raise PermissionDenied("只能填报本部门的数据")
+    return department
+
+
+def _open_round(plan: Plan | None) -> ReportingRound | None:
+    return plan.rounds.filter(is_open=True).first() if plan else None
+
+
+@reporter_or_planner_required
+def entry(request):
+    plan = Plan.objects.first()
+    department = _department(request)
+    reporting_round = _open_round(plan)
+    indicators = list(plan.indicators.filter(department=department)) if plan else []
+    rows = []
+    if reporting_round:
+        current = {}
+        for o in Observation.objects.filter(
+            indicator__in=indicators, year=reporting_round.year, round=reporting_round
+        ).order_by("vintage", "id"):
+            current[(o.indicator_id, o.series)] = o
+        for indicator in indicators:
+            for part in [p["name"] for p in indicator.parts] or [""]:
+                rows.append(
+                    {
+                        "indicator": indicator,
+                        "series": part,
+                        "measure": main_measure(indicator),
+                        "observation": current.get((indicator.pk, part)),
+                    }
+                )
+    drafts = Observation.objects.filter(indicator__in=indicators, state=Observation.DRAFT).count()
+    context = {
+        "plan": plan,
+        "department": department,
+        "round": reporting_round,
+        "rows": rows,
+        "drafts": drafts,
+        "departments": Department.objects.filter(indicators__isnull=False).distinct()
+        if is_planner(request.user)
+        else [],
+        "measures": MEASURES,
+        "recent": Observation.objects.filter(indicator__in=indicators).select_related(
+            "indicator", "submitted_by", "reviewed_by"
+        )[:60],
+    }
+    return render(request, "monitoring/entry.html", context)
+
+
+def _store(department, reporting_round, user, row: dict) -> Observation:
+    """Save a value as a draft; a draft or returned value of the same key is replaced, approved ones are kept."""
+    existing = Observation.objects.filter(
+        indicator=row["indicator"],
+        year=row["year"],
+        measure=row["measure"],
+        series=row["series"],
+        state__in=(Observation.DRAFT, Observation.REJECTED),
+    ).first()
+    observation = existing or Observation(
+        indicator=row["indicator"], year=row["year"], measure=row["measure"], series=row["series"]
+    )
+    observation.value = row["value"]
+    observation.unit = row["unit"]
+    observation.source = row["source"]
+    observation.note = row["note"]
+    observation.state = Observation.DRAFT
+    observation.round = reporting_round
+    observation.submitted_by = user
+    observation.vintage = timezone.localdate()
+    observation.save()
+    return observation
+
+
+@reporter_or_planner_required
+def save_form(request):
+    if request.method != "POST":
+        return redirect("monitoring-entry")
+    plan = Plan.objects.first()
+    department = _department(request)
+    reporting_round = _open_round(plan)
+    if reporting_round is None:
+        messages.error(request, "当前没有开放的填报轮次")
+        return redirect("monitoring-entry")
+    indicators = {i.pk: i for i in plan.indicators.filter(department=department)}
+    errors, saved = [], 0
+    pending = []
+    for key in request.POST:
+        if not key.startswith("value-"):
+            continue
+        _, indicator_id, position = key.split("-", 2)
+        text = request.POST[key].strip()
+        if not text:
+            continue
+        indicator = indicators.get(int(indicator_id)) if indicator_id.isdigit() else None
+        if indicator is None:
+            raise PermissionDenied("只能填报本部门负责的指标")
+        series = request.POST.get(f"series-{indicator_id}-{position}", "")
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:
+            errors.append(f"指标{indicator.number}“{indicator.name}”{series}：“{text}”不是数字")
+            continue
+        measure = main_measure(indicator)
+        unit = "%" if measure in ("growth_rate", "reduction_rate") else indicator.unit
+        pending.append(
+            {
+                "indicator": indicator,
+                "year": reporting_round.year,
+                "value": value,
+                "measure": measure,
+                "series": series,
+                "unit": unit,
+                "source": request.POST.get(f"source-{indicator_id}-{position}", "").strip(),
+                "note": request.POST.get(f"note-{indicator_id}-{position}", "").strip(),
+            }
+        )
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        return redirect(f"/monitoring/?department={department.pk}")
+    with transaction.atomic():
+        for row in pending:
+            _store(department, reporting_round, request.user, row)
+            saved += 1
+    messages.success(request, f"已保存{saved}项草稿，请核对后点击“提交审核”")
+    return redirect(f"/monitoring/?department={department.pk}")
+
+
+@reporter_or_planner_required
+def template(request):
+    plan = Plan.objects.first()
+    department = _department(request)
+    reporting_round = _open_round(plan)
+    year = reporting_round.year if reporting_round else plan.period_start
+    indicators = plan.indicators.filter(department=department)
+    data = build_template(department, indicators, year, main_measure)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = f"planwatch-{department.code}-{year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@reporter_or_planner_required
+def upload(request):
+    plan = Plan.objects.first()
+    department = _department(request)
+    reporting_round = _open_round(plan)
+    context = {"department": department, "round": reporting_round, "result": None}
+    if request.method == "POST":
+        file = request.FILES.get("file")
+        if reporting_round is None:
+            messages.error(request, "当前没有开放的填报轮次")
+        elif file is None:
+            messages.error(request, "请选择要上传的 Excel 文件")
+        else:
+            indicators = {i.number: i for i in plan.indicators.filter(department=department)}
+            result = read_upload(file, indicators, (plan.base_year, plan.period_end))
+            if not result.errors and result.rows:
+                check_with_engine(result, parsed_plan(plan))
+            context["result"] = result
+            if not result.errors and result.rows:
+                with transaction.atomic():
+                    for row in result.rows:
+                        _store(department, reporting_round, request.user, row)
+                messages.success(request, f"上传成功：{len(result.rows)}行已保存为草稿，请核对后提交审核")
+                return redirect(f"/monitoring/?department={department.pk}")
+            if not result.errors:
+                messages.warning(request, "文件中没有填写任何数值")
+    return render(request, "monitoring/upload.html", context)
+
+
+@reporter_or_planner_required
+def submit(request):
+    if request.method != "POST":
+        return redirect("monitoring-entry")
+    department = _department(request)
+    drafts = Observation.objects.filter(indicator__department=department, state=Observation.DRAFT)
+    count = 0
+    for observation in drafts:
+        observation.state = Observation.SUBMITTED
+        observation.submitted_by = request.user
+        observation.submitted_at = timezone.now()
+        observation.save()
+        count += 1
+    if count:
+        messages.success(request, f"已提交{count}项数据，等待规划科审核")
+    else:
+        messages.warning(request, "没有待提交的草稿")
+    return redirect(f"/monitoring/?department={department.pk}")
+
+
+@planner_required
+def review(request):
+    submitted = Observation.objects.filter(state=Observation.SUBMITTED).select_related(
+        "indicator", "indicator__department", "submitted_by"
+    )
+    plan = Plan.objects.first()
+    reporting_round = _open_round(plan)
+    return render(
+        request,
+        "monitoring/review.html",
+        {
+            "submitted": submitted,
+            "round": reporting_round,
+            "status": round_status(reporting_round) if reporting_round else [],
+        },
+    )
+
+
+@planner_required
+def decide(request, observation_id: int):
+    observation = get_object_or_404(Observation, pk=observation_id)
+    if request.method != "POST":
+        return redirect("monitoring-review")
+    decision = request.POST.get("decision")
+    comment = request.POST.get("comment", "").strip()
+    if observation.state != Observation.SUBMITTED:
+        messages.error(request, "该数据不在待审核状态")
+        return redirect("monitoring-review")
+    if decision == "reject" and not comment:
+        messages.error(request, "退回时请填写审核意见，说明需要修改的地方")
+        return redirect("monitoring-review")
+    if decision not in ("approve", "reject"):
+        messages.error(request, "请选择通过或退回")
+        return redirect("monitoring-review")
+    observation.state = Observation.APPROVED if decision == "approve" else Observation.REJECTED
+    observation.reviewed_by = request.user
+    observation.reviewed_at = timezone.now()
+    observation.comment = comment
+    observation.save()
+    verb = "通过" if decision == "approve" else "退回"
+    messages.success(request, f"已{verb}：{observation}")
+    return redirect("monitoring-review")
+
+
+@planner_required
+def rounds(request):
+    plan = Plan.objects.first()
+    if request.method == "POST":
+        year, deadline = request.POST.get("year", ""), request.POST.get("deadline", "")
+        try:
+            deadline_date = timezone.datetime.strptime(deadline, "%Y-%m-%d").date()
+        except ValueError:
+            deadline_date = None
+        if not year.isdigit() or deadline_date is None:
+            messages.error(request, "请填写四位数字年份和截止日期（YYYY-MM-DD）")
+        else:
+            ReportingRound.objects.create(
+                plan=plan, year=int(year), deadline=deadline_date, title=f"{year}年度监测数据填报"
+            )
+            messages.success(request, f"已开启{year}年度填报，截止{deadline}")
+        return redirect("monitoring-rounds")
+    all_rounds = plan.rounds.all() if plan else []
+    return render(
+        request,
+        "monitoring/rounds.html",
+        {"rounds": [(r, round_status(r)) for r in all_rounds], "plan": plan},
+    )
+
+
+@planner_required
+def close_round(request, round_id: int):
+    reporting_round = get_object_or_404(ReportingRound, pk=round_id)
+    if request.method == "POST":
+        reporting_round.is_open = False
+        reporting_round.save()
+        messages.success(request, f"已关闭：{reporting_round}")
+    return redirect("monitoring-rounds")
+
+
+def observation_history(request, observation_id: int):
+    """Every version of one value (simple-history), for those who may see its indicator."""
+    from planwatch.web.accounts.permissions import visible_to
+    from planwatch.web.plans.models import Indicator
+
+    if not request.user.is_authenticated:
+        return redirect(f"/accounts/login/?next={request.path}")
+    observation = get_object_or_404(Observation, pk=observation_id)
+    if not visible_to(request.user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
+        raise Http404
+    versions = observation.history.all().select_related("history_user")
+    return render(request, "monitoring/history.html", {"observation": observation, "versions": versions})
+
+
+@login_required
+def export(request):
+    """All observations the user may see, as Excel: indicator, year, value, source, vintage, state, who."""
+    import io
+
+    from openpyxl import Workbook
+
+    from planwatch.web.accounts.permissions import visible_to
+    from planwatch.web.plans.models import Indicator
+
+    indicators = visible_to(request.user, Indicator.objects.all())
+    rows = Observation.objects.filter(indicator__in=indicators).select_related(
+        "indicator", "indicator__department", "submitted_by", "reviewed_by"
+    )
+    if not is_planner(request.user):
+        rows = rows.filter(state=Observation.APPROVED) if not is_reporter(request.user) else rows
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "监测值"
+    sheet.append(
+        [
+            "序号",
+            "指标名称",
+            "责任部门",
+            "年份",
+            "口径",
+            "分项",
+            "数值",
+            "单位",
+            "来源",
+            "示例数据",
+            "数据版本",
+            "状态",
+            "填报人",
+            "审核人",
+            "审核意见",
+            "说明",
+        ]
+    )
+    for o in rows:
+        sheet.append(
+            [
+                o.indicator.number,
+                o.indicator.name,
+                o.indicator.department.name if o.indicator.department else "",
+                o.year,
+                o.get_measure_display(),
+                o.series,
+                o.value,
+                o.unit,
+                o.source,
+                "是" if o.is_illustrative else "",
+                o.vintage,
+                o.get_state_display(),
+                o.submitted_by.username if o.submitted_by else "",
+                o.reviewed_by.username if o.reviewed_by else "",
+                o.comment,
+                o.note,
+            ]
+        )
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="planwatch-observations.xlsx"'
+    return response

@@ -1,0 +1,242 @@
+"""The plan as stored: its source file, text structure, footnotes, indicators, targets and adjustments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from planwatch.web.accounts.models import Department
+
+ATTRIBUTES = [("expected", "预期性"), ("binding", "约束性")]
+KINDS = [
+    ("level", "水平值"),
+    ("share", "比重/比率"),
+    ("annual_growth_rate", "年均增长率"),
+    ("cumulative", "累计值"),
+    ("per_year_bound", "每年约束"),
+    ("relative", "相对目标"),
+    ("allocation", "上级下达"),
+    ("standard", "标准达标"),
+    ("compound", "复合目标"),
+    ("qualitative", "定性目标"),
+]
+COMPARATORS = [(">=", "不低于"), ("<=", "不高于"), ("=", "等于"), ("~", "左右")]
+DIRECTIONS = [("up", "越高越好"), ("down", "越低越好")]
+
+
+class Plan(models.Model):
+    title = models.CharField("规划名称", max_length=300)
+    period_start = models.PositiveIntegerField("起始年")
+    period_end = models.PositiveIntegerField("终止年")
+    source_name = models.CharField("来源文件", max_length=300)
+    source_text = models.TextField("来源文本", blank=True)  # the text of a .txt source, for reading
+    source_file = models.BinaryField(
+        "来源文件内容"
+    )  # the file as uploaded (.txt or .docx), re-parsed on demand
+    source_hash = models.CharField("文件SHA-256", max_length=64, db_index=True)
+    imported_at = models.DateTimeField("导入时间", auto_now=True)
+    growth_tolerance_pp = models.FloatField("增长率容差（百分点）", default=0.5)
+    progress_tolerance = models.FloatField("完成进度容差", default=0.10)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "规划"
+        verbose_name_plural = "规划"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def base_year(self) -> int:
+        return self.period_start - 1
+
+
+class Chapter(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    line = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = "章"
+
+    def __str__(self) -> str:
+        return f"第{self.number}章 {self.title}"
+
+
+class Section(models.Model):
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="sections")
+    number = models.CharField(max_length=10)
+    level = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    line = models.PositiveIntegerField()
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["chapter", "order"]
+        verbose_name = "节"
+
+    def __str__(self) -> str:
+        return f"{self.number}、{self.title}"
+
+
+class Task(models.Model):
+    """A task or paragraph (任务/段落) of the plan text, with its segmented words for search."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
+    )
+    title = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    line = models.PositiveIntegerField()
+    order = models.PositiveIntegerField()
+    search_words = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = "任务"
+        verbose_name_plural = "任务"
+
+    def __str__(self) -> str:
+        return self.title or self.text[:40]
+
+
+class Footnote(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.PositiveIntegerField()
+    term = models.CharField(max_length=200)
+    definition = models.TextField()
+    line = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = "名词解释"
+
+
+class Indicator(models.Model):
+    """A row of the main indicator table. Fields a planner corrected are listed in `corrected` and win over a re-parse."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    number = models.PositiveIntegerField("序号")
+    name = models.CharField("指标名称", max_length=200)
+    unit = models.CharField("单位", max_length=40, blank=True)
+    attribute = models.CharField("属性", max_length=10, choices=ATTRIBUTES)
+    kind = models.CharField("类型", max_length=30, choices=KINDS)
+    target_text = models.CharField("目标值（原文）", max_length=200)
+    target_year = models.PositiveIntegerField("目标年")
+    target_value = models.FloatField("目标值", null=True, blank=True)
+    comparator = models.CharField("比较方式", max_length=2, choices=COMPARATORS, null=True, blank=True)
+    direction = models.CharField("方向", max_length=4, choices=DIRECTIONS, null=True, blank=True)
+    baseline_value = models.FloatField("基期值", null=True, blank=True)
+    baseline_year = models.PositiveIntegerField("基期年", null=True, blank=True)
+    parts = models.JSONField("分项", default=list, blank=True)
+    reference = models.PositiveIntegerField("参照指标序号", null=True, blank=True)
+    line = models.PositiveIntegerField("原文行号", null=True, blank=True)
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        verbose_name="责任部门",
+    )
+    confirmed = models.BooleanField("已核对", default=False)
+    published = models.BooleanField("公开发布", default=False)
+    corrected = models.JSONField("人工更正字段", default=list, blank=True)
+    target_version = models.PositiveIntegerField("目标版本", default=1)
+    path_shape = models.CharField(
+        "预期路径形状",
+        max_length=10,
+        blank=True,
+        choices=[("", "自动"), ("linear", "线性"), ("geometric", "几何（等比）")],
+    )
+    history = HistoricalRecords()
+
+    CORRECTABLE = (
+        "name",
+        "unit",
+        "attribute",
+        "kind",
+        "target_text",
+        "target_value",
+        "comparator",
+        "direction",
+        "baseline_value",
+        "baseline_year",
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        unique_together = [("plan", "number")]
+        verbose_name = "主要指标"
+        verbose_name_plural = "主要指标"
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class Target(models.Model):
+    """A quantitative commitment found in the plan text, with the sentence it came from."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    metric = models.CharField(max_length=200)
+    value = models.FloatField()
+    value_max = models.FloatField(null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True)
+    comparator = models.CharField(max_length=8, blank=True)
+    year = models.PositiveIntegerField(null=True, blank=True)
+    per_year = models.BooleanField(default=False)
+    line = models.PositiveIntegerField()
+    quote = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["plan", "line"]
+        verbose_name = "量化目标"
+
+
+class Adjustment(models.Model):
+    """A proposed change of an indicator's target (规划调整): reason, approval, effective date, history."""
+
+    PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
+    STATES = [(PROPOSED, "待审批"), (APPROVED, "已批准"), (REJECTED, "已驳回")]
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="adjustments")
+    old_target_text = models.CharField("原目标", max_length=200)
+    old_target_value = models.FloatField("原目标值", null=True, blank=True)
+    new_target_text = models.CharField("调整后目标", max_length=200)
+    new_target_value = models.FloatField("调整后目标值", null=True, blank=True)
+    reason = models.TextField("调整理由")
+    effective_date = models.DateField("生效日期", null=True, blank=True)
+    state = models.CharField("状态", max_length=10, choices=STATES, default=PROPOSED)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="提出人",
+    )
+    proposed_at = models.DateTimeField("提出时间", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="审批人",
+    )
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    decision_comment = models.TextField("审批意见", blank=True)
+    version = models.PositiveIntegerField("生效后目标版本", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = "规划调整"
+        verbose_name_plural = "规划调整"
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}：{self.old_target_text} → {self.new_target_text}"

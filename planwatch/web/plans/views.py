@@ -1,0 +1,396 @@
+"""The plan: reader with search, indicator pages, review of what the parser found, and adjustments."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from planwatch.web.accounts.models import Department
+from planwatch.web.accounts.permissions import login_required, planner_required, sees_everything, visible_to
+from planwatch.web.evaluations.charts import chart_data
+from planwatch.web.evaluations.models import VerdictOverride
+from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
+from planwatch.web.plans.search import search_tasks
+
+_TARGET_PATTERN = re.compile(
+    r"(?:(?:到|至)20\d\d年[^，。；]{0,30}?)?(?:达到|不低于|不少于|超过|控制在|以上|以下|力争|年均增长|累计|新增)?"
+    r"[^，。；、]{0,6}?\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|件|公里|平方米|亩|岁|人|所|座|条|项|倍)[^，。；]{0,4}"
+)
+
+
+def _annotate(text: str, footnotes, targets_on_line, title: str = "", guess_targets: bool = False) -> str:
+    """HTML of a paragraph: lead phrase in bold, quantitative targets marked, footnote terms explained on hover.
+
+    Targets are the parser's quotes; only for a plan stored without any (older parse) are they guessed here.
+    """
+    html = escape(text)
+    if guess_targets:
+        html = _TARGET_PATTERN.sub(
+            lambda m: (
+                f'<mark class="target" title="量化目标">{m.group(0)}</mark>'
+                if re.search(r"20\d\d年|达到|不低于|不少于|控制在|以上|力争|累计|新增", m.group(0))
+                else m.group(0)
+            ),
+            html,
+        )
+    for quote in sorted({t.quote for t in targets_on_line if t.quote}, key=len, reverse=True):
+        html = _replace_in_text(
+            html, escape(quote), f'<mark class="target" title="量化目标">{escape(quote)}</mark>'
+        )
+    if title and text.startswith(title):
+        html = _replace_in_text(html, escape(title), f"<strong>{escape(title)}</strong>")
+    for footnote in footnotes:
+        term = escape(footnote.term)
+        if term and term in html:
+            definition = escape(footnote.definition)
+            html = _replace_in_text(
+                html, term, f'<abbr class="term" tabindex="0" title="{definition}">{term}</abbr>'
+            )
+    return mark_safe(html)
+
+
+def _replace_in_text(html: str, needle: str, replacement: str) -> str:
+    """Replace the first `needle` that lies in text, never inside a tag or an attribute, nor inside an <abbr>."""
+    parts = re.split(r"(<[^>]+>)", html)
+    inside_abbr = False
+    for index, part in enumerate(parts):
+        if part.startswith("<"):
+            inside_abbr = part.startswith("<abbr") or (inside_abbr and not part.startswith("</abbr"))
+            continue
+        if not inside_abbr and needle in part:
+            parts[index] = part.replace(needle, replacement, 1)
+            return "".join(parts)
+    return html
+
+
+@login_required
+def reader(request, plan_id: int | None = None):
+    plan = get_object_or_404(Plan, pk=plan_id) if plan_id else Plan.objects.first()
+    if plan is None:
+        raise Http404("尚未导入规划")
+    query = request.GET.get("q", "").strip()
+    footnotes = list(plan.footnotes.all())
+    guess = not plan.targets.exists()
+    targets_by_line: dict[int, list] = {}
+    for target in plan.targets.all():
+        targets_by_line.setdefault(target.line, []).append(target)
+    if query:
+        hits = search_tasks(plan.tasks.select_related("chapter", "section"), query)[:100]
+        results = [
+            {"task": t, "html": _annotate(t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess)}
+            for t in hits
+        ]
+        return render(request, "plans/search.html", {"plan": plan, "query": query, "results": results})
+    chapters = []
+    tasks = list(plan.tasks.select_related("section").order_by("order"))
+    for chapter in plan.chapters.prefetch_related("sections"):
+        own = [t for t in tasks if t.chapter_id == chapter.pk]
+        blocks = [
+            {"task": t, "html": _annotate(t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess)}
+            for t in own
+            if t.section_id is None
+        ]
+        sections = []
+        for section in chapter.sections.all():
+            sections.append(
+                {
+                    "section": section,
+                    "items": [
+                        {
+                            "task": t,
+                            "html": _annotate(
+                                t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess
+                            ),
+                        }
+                        for t in own
+                        if t.section_id == section.pk
+                    ],
+                }
+            )
+        chapters.append({"chapter": chapter, "blocks": blocks, "sections": sections})
+    return render(
+        request,
+        "plans/reader.html",
+        {"plan": plan, "chapters": chapters, "footnotes": footnotes, "target_count": plan.targets.count()},
+    )
+
+
+def visible_indicator(user, indicator_id: int) -> Indicator:
+    """The indicator if the user may see it; 404 otherwise (a reporter never learns of other departments')."""
+    indicator = (
+        visible_to(user, Indicator.objects.select_related("plan", "department"))
+        .filter(pk=indicator_id)
+        .first()
+    )
+    if indicator is None:
+        raise Http404("没有这个指标，或您无权查看")
+    return indicator
+
+
+@login_required
+def indicator_page(request, indicator_id: int):
+    indicator = visible_indicator(request.user, indicator_id)
+    plan = indicator.plan
+    year = current_year(plan)
+    evaluation, error = evaluation_with_overrides(plan, year)
+    verdict = None
+    for row in (evaluation or {}).get("indicators", []):
+        if row.get("number") == indicator.number:
+            verdict = row
+    observations = list(
+        indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
+            "year", "series", "vintage", "id"
+        )
+    )
+    approved = [o for o in observations if o.state == Observation.APPROVED and o.year <= year]
+    base_rows = [
+        o
+        for o in approved
+        if o.year == (indicator.baseline_year or plan.base_year) and not o.series and o.measure == "level"
+    ]
+    observed_baseline = max(base_rows, key=lambda o: (o.vintage, o.pk)) if base_rows else None
+    context = {
+        "indicator": indicator,
+        "plan": plan,
+        "year": year,
+        "verdict": verdict,
+        "error": error,
+        "observations": observations,
+        "observed_baseline": observed_baseline,
+        "illustrative": any(o.is_illustrative for o in observations),
+        "chart": json.dumps(chart_data(indicator, approved, plan, verdict), ensure_ascii=False),
+        "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),
+        "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
+        "history": indicator.history.all().select_related("history_user")[:20],
+        "time_progress": (evaluation or {}).get("time_progress"),
+    }
+    return render(request, "plans/indicator.html", context)
+
+
+@planner_required
+def review(request, plan_id: int | None = None):
+    plan = get_object_or_404(Plan, pk=plan_id) if plan_id else Plan.objects.first()
+    if plan is None:
+        raise Http404("尚未导入规划")
+    return render(
+        request,
+        "plans/review.html",
+        {
+            "plan": plan,
+            "indicators": plan.indicators.select_related("department"),
+            "kinds": KINDS,
+            "comparators": COMPARATORS,
+            "directions": DIRECTIONS,
+            "departments": Department.objects.all(),
+            "targets": plan.targets.all()[:200],
+            "footnotes": plan.footnotes.all(),
+        },
+    )
+
+
+def _float_or_none(text: str, label: str, errors: list) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        errors.append(f"“{label}”应为数字，收到“{text}”")
+        return None
+
+
+@planner_required
+def correct_indicator(request, indicator_id: int):
+    """Save a planner's corrections; the corrected fields are remembered and survive a re-parse."""
+    indicator = get_object_or_404(Indicator, pk=indicator_id)
+    if request.method != "POST":
+        return redirect("plan-review")
+    errors: list[str] = []
+    new = {
+        "name": request.POST.get("name", indicator.name).strip() or indicator.name,
+        "unit": request.POST.get("unit", indicator.unit).strip(),
+        "attribute": request.POST.get("attribute", indicator.attribute),
+        "kind": request.POST.get("kind", indicator.kind),
+        "target_text": request.POST.get("target_text", indicator.target_text).strip()
+        or indicator.target_text,
+        "comparator": request.POST.get("comparator", indicator.comparator or "") or None,
+        "direction": request.POST.get("direction", indicator.direction or "") or None,
+        "target_value": _float_or_none(request.POST.get("target_value", ""), "目标值", errors),
+        "baseline_value": _float_or_none(request.POST.get("baseline_value", ""), "基期值", errors),
+    }
+    baseline_year = request.POST.get("baseline_year", "").strip()
+    new["baseline_year"] = int(baseline_year) if baseline_year.isdigit() else None
+    if new["kind"] not in dict(KINDS):
+        errors.append("类型不在可选范围内")
+    if new["attribute"] not in ("expected", "binding"):
+        errors.append("属性必须是预期性或约束性")
+    if errors:
+        for error in errors:
+            messages.error(request, f"指标{indicator.number}：{error}")
+        return redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
+    corrected = set(indicator.corrected)
+    for field, value in new.items():
+        if getattr(indicator, field) != value:
+            if field in ("target_value", "comparator", "target_text") and indicator.target_version > 1:
+                continue  # an adjusted target is changed only through an adjustment
+            setattr(indicator, field, value)
+            corrected.add(field)
+    department = request.POST.get("department", "")
+    indicator.department = Department.objects.filter(pk=department).first() if department.isdigit() else None
+    shape = request.POST.get("path_shape", indicator.path_shape)
+    if shape in ("", "linear", "geometric"):
+        indicator.path_shape = shape
+    indicator.confirmed = request.POST.get("confirmed") == "on"
+    indicator.published = request.POST.get("published") == "on"
+    indicator.corrected = sorted(corrected)
+    indicator.save()
+    messages.success(request, f"已保存指标{indicator.number}“{indicator.name}”")
+    return redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
+
+
+@login_required
+def adjustments(request):
+    if not sees_everything(request.user):
+        raise PermissionDenied("规划调整由规划科提出和审批，领导可查阅")
+    plan = Plan.objects.first()
+    return render(
+        request,
+        "plans/adjustments.html",
+        {
+            "plan": plan,
+            "adjustments": Adjustment.objects.select_related("indicator", "proposed_by", "decided_by"),
+            "indicators": plan.indicators.all() if plan else [],
+        },
+    )
+
+
+@planner_required
+def propose_adjustment(request):
+    if request.method != "POST":
+        return redirect("adjustments")
+    indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
+    errors: list[str] = []
+    new_text = request.POST.get("new_target_text", "").strip()
+    new_value = _float_or_none(request.POST.get("new_target_value", ""), "调整后目标值", errors)
+    reason = request.POST.get("reason", "").strip()
+    if not new_text:
+        errors.append("请填写调整后目标")
+    if not reason:
+        errors.append("请写明调整理由")
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        return redirect("adjustments")
+    Adjustment.objects.create(
+        indicator=indicator,
+        old_target_text=indicator.target_text,
+        old_target_value=indicator.target_value,
+        new_target_text=new_text,
+        new_target_value=new_value,
+        reason=reason,
+        proposed_by=request.user,
+    )
+    messages.success(request, f"已提出“{indicator.name}”的目标调整，待审批")
+    return redirect("adjustments")
+
+
+@planner_required
+def decide_adjustment(request, adjustment_id: int):
+    adjustment = get_object_or_404(Adjustment.objects.select_related("indicator"), pk=adjustment_id)
+    if request.method != "POST" or adjustment.state != Adjustment.PROPOSED:
+        return redirect("adjustments")
+    decision = request.POST.get("decision")
+    if (
+        adjustment.proposed_by_id == request.user.pk
+        and decision == "approve"
+        and not request.user.is_superuser
+    ):
+        messages.error(request, "提出人不能审批自己提出的调整，请由另一位规划科人员或管理员审批")
+        return redirect("adjustments")
+    with transaction.atomic():
+        adjustment.decided_by = request.user
+        adjustment.decided_at = timezone.now()
+        adjustment.decision_comment = request.POST.get("comment", "").strip()
+        if decision == "approve":
+            indicator = adjustment.indicator
+            indicator.target_version += 1
+            indicator.target_text = adjustment.new_target_text
+            indicator.target_value = adjustment.new_target_value
+            indicator.save()
+            adjustment.state = Adjustment.APPROVED
+            adjustment.version = indicator.target_version
+            adjustment.effective_date = timezone.localdate()
+        else:
+            adjustment.state = Adjustment.REJECTED
+        adjustment.save()
+    messages.success(request, f"调整已{'批准' if decision == 'approve' else '驳回'}：{adjustment}")
+    return redirect("adjustments")
+
+
+@planner_required
+def import_plan(request):
+    """Upload a plan document (.txt export or .docx); the parse is stored for the planning office to review."""
+    import tempfile
+    from pathlib import Path
+
+    from planwatch.errors import PlanWatchError
+    from planwatch.web.plans.importer import import_plan_file
+
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        suffix = Path(upload.name).suffix.lower() if upload else ""
+        if upload is None:
+            messages.error(request, "请选择规划文件")
+        elif suffix not in (".txt", ".docx"):
+            messages.error(
+                request, f"不支持“{suffix or '无扩展名'}”文件：请上传 Word（.docx）或其文本导出（.txt）"
+            )
+        else:
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / Path(upload.name).name
+                path.write_bytes(upload.read())
+                try:
+                    stored = import_plan_file(path)
+                except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
+                    messages.error(request, f"无法读取规划文件“{upload.name}”：{error}")
+                else:
+                    messages.success(
+                        request, f"已导入“{stored.title}”：{stored.indicators.count()}项主要指标，请逐项核对"
+                    )
+                    return redirect("plan-review-id", plan_id=stored.pk)
+    return render(request, "plans/import.html", {"plans": Plan.objects.all()})
+
+
+@planner_required
+def plan_settings(request, plan_id: int):
+    """The plan's tolerances (METHODOLOGY §3): δ of completion and the growth tolerance in percentage points."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if request.method == "POST":
+        errors: list[str] = []
+        tolerance = _float_or_none(request.POST.get("progress_tolerance", ""), "完成进度容差", errors)
+        growth = _float_or_none(request.POST.get("growth_tolerance_pp", ""), "增长率容差", errors)
+        if tolerance is None or not 0 <= tolerance < 1:
+            errors.append("完成进度容差应为 0 到 1 之间的小数，如 0.10")
+        if growth is None or not 0 <= growth < 10:
+            errors.append("增长率容差应为 0 到 10 之间的百分点数，如 0.5")
+        if errors:
+            for error in errors:
+                messages.error(request, error)
+        else:
+            plan.progress_tolerance, plan.growth_tolerance_pp = tolerance, growth
+            plan.save()
+            messages.success(
+                request, f"已保存评估参数：完成进度容差 {tolerance:g}，增长率容差 {growth:g} 个百分点"
+            )
+    return redirect("plan-review-id", plan_id=plan.pk)

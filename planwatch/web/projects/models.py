@@ -1,0 +1,104 @@
+"""The project library (规划项目库) with milestones and progress, and tasks assigned to departments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from planwatch.web.accounts.models import Department
+from planwatch.web.plans.models import Plan, Task
+
+PROJECT_STATUSES = [
+    ("building", "在建"),
+    ("new", "新引进"),
+    ("negotiating", "在谈"),
+    ("planned", "计划实施"),
+    ("done", "已完成"),
+]
+
+
+class Project(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="projects")
+    source_table = models.CharField("来源表格", max_length=200, blank=True)
+    category = models.CharField("类别", max_length=100, blank=True)
+    name = models.CharField("项目名称", max_length=300)
+    description = models.TextField("项目基本情况", blank=True)
+    status = models.CharField("状态", max_length=20, choices=PROJECT_STATUSES, default="planned")
+    investment = models.FloatField("投资（亿元）", null=True, blank=True)
+    land_mu = models.FloatField("占地（亩）", null=True, blank=True)
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        verbose_name="责任部门",
+    )
+    progress = models.PositiveSmallIntegerField("形象进度（%）", default=0)
+    line = models.PositiveIntegerField("原文行号", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "id"]
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    year = models.PositiveIntegerField("年份")
+    title = models.CharField("节点", max_length=200)
+    done = models.BooleanField("已完成", default=False)
+
+    class Meta:
+        ordering = ["project", "year", "id"]
+        verbose_name = "项目节点"
+
+
+class ProgressReport(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
+    reported_at = models.DateTimeField("报送时间", auto_now_add=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="报送人",
+    )
+    progress = models.PositiveSmallIntegerField("形象进度（%）")
+    text = models.TextField("进展情况")
+
+    class Meta:
+        ordering = ["-reported_at", "-id"]
+        verbose_name = "项目进展"
+
+
+class TaskAssignment(models.Model):
+    """A plan task decomposed to a lead department, supporting departments and a yearly milestone."""
+
+    STATUSES = [("not_started", "未启动"), ("in_progress", "推进中"), ("done", "已完成"), ("delayed", "滞后")]
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="任务")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="lead_tasks", verbose_name="牵头部门"
+    )
+    supporting = models.ManyToManyField(
+        Department, blank=True, related_name="supporting_tasks", verbose_name="配合部门"
+    )
+    year = models.PositiveIntegerField("年度")
+    milestone = models.CharField("年度目标", max_length=300, blank=True)
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default="not_started")
+    progress_note = models.TextField("进展说明", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task__order", "year", "id"]
+        verbose_name = "任务分解"
+        verbose_name_plural = "任务分解"
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.department}"

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from planwatch.web.projects import views
+
+urlpatterns = [
+    path("", views.project_list, name="projects"),
+    path("<int:project_id>/", views.project_detail, name="project-detail"),
+    path("<int:project_id>/assign/", views.assign_project, name="project-assign"),
+    path("<int:project_id>/milestones/", views.milestones, name="project-milestones"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("tasks/assign/", views.assign_task, name="task-assign"),
+    path("tasks/<int:assignment_id>/", views.update_task, name="task-update"),
+]

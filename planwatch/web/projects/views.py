@@ -1,0 +1,212 @@
+"""The project library (项目库) and the decomposition of tasks to departments (重点任务分解)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from planwatch.web.accounts.models import Department
+from planwatch.web.accounts.permissions import (
+    is_planner,
+    login_required,
+    may_report_for,
+    planner_required,
+    visible_to,
+)
+from planwatch.web.plans.models import Plan, Task
+from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
+
+
+@login_required
+def project_list(request):
+    projects = visible_to(request.user, Project.objects.select_related("department"))
+    status = request.GET.get("status", "")
+    department = request.GET.get("department", "")
+    table = request.GET.get("table", "")
+    query = request.GET.get("q", "").strip()
+    if status:
+        projects = projects.filter(status=status)
+    if department.isdigit():
+        projects = projects.filter(department_id=int(department))
+    if table:
+        projects = projects.filter(source_table=table)
+    if query:
+        projects = projects.filter(Q(name__contains=query) | Q(description__contains=query))
+    totals = projects.aggregate(count=Count("id"), investment=Sum("investment"))
+    labels = dict(PROJECT_STATUSES)
+    by_status = [
+        {**r, "status": labels.get(r["status"], r["status"])}
+        for r in projects.values("status")
+        .annotate(count=Count("id"), investment=Sum("investment"))
+        .order_by("status")
+    ]
+    return render(
+        request,
+        "projects/list.html",
+        {
+            "projects": projects,
+            "totals": totals,
+            "by_status": by_status,
+            "statuses": PROJECT_STATUSES,
+            "departments": Department.objects.all(),
+            "tables": Project.objects.values_list("source_table", flat=True)
+            .distinct()
+            .order_by("source_table"),
+            "filters": {"status": status, "department": department, "table": table, "q": query},
+        },
+    )
+
+
+def _visible_project(user, project_id: int) -> Project:
+    project = (
+        visible_to(user, Project.objects.select_related("department", "plan")).filter(pk=project_id).first()
+    )
+    if project is None:
+        raise Http404("没有这个项目，或您无权查看")
+    return project
+
+
+@login_required
+def project_detail(request, project_id: int):
+    project = _visible_project(request.user, project_id)
+    if request.method == "POST":
+        if not may_report_for(request.user, project.department):
+            raise PermissionDenied("只能报送本部门项目的进展")
+        text = request.POST.get("text", "").strip()
+        progress = request.POST.get("progress", "").strip()
+        if not text or not progress.isdigit() or not 0 <= int(progress) <= 100:
+            messages.error(request, "请填写进展情况，形象进度为 0—100 的整数")
+        else:
+            ProgressReport.objects.create(
+                project=project, reported_by=request.user, progress=int(progress), text=text
+            )
+            project.progress = int(progress)
+            project.save()
+            messages.success(request, "已报送项目进展")
+        return redirect("project-detail", project_id=project.pk)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "reports": project.reports.select_related("reported_by"),
+            "milestones": project.milestones.all(),
+            "may_report": may_report_for(request.user, project.department),
+            "departments": Department.objects.all() if is_planner(request.user) else [],
+            "history": project.history.all().select_related("history_user")[:20],
+        },
+    )
+
+
+@planner_required
+def assign_project(request, project_id: int):
+    project = get_object_or_404(Project, pk=project_id)
+    if request.method == "POST":
+        department = request.POST.get("department", "")
+        project.department = (
+            Department.objects.filter(pk=department).first() if department.isdigit() else None
+        )
+        status = request.POST.get("status", project.status)
+        if status in dict(PROJECT_STATUSES):
+            project.status = status
+        project.save()
+        messages.success(request, "已更新项目责任部门和状态")
+    return redirect("project-detail", project_id=project.pk)
+
+
+@login_required
+def task_list(request):
+    plan = Plan.objects.first()
+    assignments = visible_to(
+        request.user,
+        TaskAssignment.objects.select_related("task", "task__chapter", "department").prefetch_related(
+            "supporting"
+        ),
+    )
+    department = request.GET.get("department", "")
+    if department.isdigit():
+        assignments = assignments.filter(department_id=int(department))
+    tasks = (
+        plan.tasks.filter(title__gt="").select_related("chapter", "section")[:400]
+        if is_planner(request.user) and plan
+        else []
+    )
+    return render(
+        request,
+        "projects/tasks.html",
+        {
+            "assignments": assignments,
+            "statuses": TaskAssignment.STATUSES,
+            "departments": Department.objects.all(),
+            "tasks": tasks,
+            "department": department,
+            "plan": plan,
+        },
+    )
+
+
+@planner_required
+def assign_task(request):
+    if request.method != "POST":
+        return redirect("tasks")
+    task = get_object_or_404(Task, pk=request.POST.get("task"))
+    lead = get_object_or_404(Department, pk=request.POST.get("department"))
+    year = request.POST.get("year", "")
+    if not year.isdigit():
+        messages.error(request, "请填写年度（四位数字）")
+        return redirect("tasks")
+    assignment = TaskAssignment.objects.create(
+        task=task, department=lead, year=int(year), milestone=request.POST.get("milestone", "").strip()
+    )
+    assignment.supporting.set(
+        Department.objects.filter(pk__in=request.POST.getlist("supporting")).exclude(pk=lead.pk)
+    )
+    messages.success(request, f"已将任务“{task}”分解到{lead.name}")
+    return redirect("tasks")
+
+
+@login_required
+def update_task(request, assignment_id: int):
+    assignment = visible_to(request.user, TaskAssignment.objects.all()).filter(pk=assignment_id).first()
+    if assignment is None:
+        raise Http404("没有这项任务，或您无权查看")
+    if request.method != "POST":
+        return redirect("tasks")
+    if not may_report_for(request.user, assignment.department):
+        raise PermissionDenied("只能更新本部门牵头的任务")
+    status = request.POST.get("status", "")
+    if status not in dict(TaskAssignment.STATUSES):
+        messages.error(request, "请选择任务状态")
+        return redirect("tasks")
+    assignment.status = status
+    assignment.progress_note = request.POST.get("progress_note", "").strip()
+    assignment.save()
+    messages.success(request, "已更新任务进展")
+    return redirect("tasks")
+
+
+@login_required
+def milestones(request, project_id: int):
+    """Add a milestone (节点) to a project, or mark one done: the project's department or the planning office."""
+    project = _visible_project(request.user, project_id)
+    if request.method != "POST":
+        return redirect("project-detail", project_id=project.pk)
+    if not may_report_for(request.user, project.department):
+        raise PermissionDenied("只能维护本部门项目的节点")
+    done = request.POST.get("done", "")
+    if done.isdigit():
+        milestone = get_object_or_404(Milestone, pk=int(done), project=project)
+        milestone.done = True
+        milestone.save()
+        messages.success(request, f"节点“{milestone.title}”已完成")
+        return redirect("project-detail", project_id=project.pk)
+    year, title = request.POST.get("year", "").strip(), request.POST.get("title", "").strip()
+    if not year.isdigit() or not title:
+        messages.error(request, "请填写节点年份（四位数字）和节点内容")
+    else:
+        Milestone.objects.create(project=project, year=int(year), title=title[:200])
+        messages.success(request, "已添加节点")
+    return redirect("project-detail", project_id=project.pk)

@@ -1,0 +1,76 @@
+"""Public pages: the indicators the planning office chose to publish, no login."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404
+from django.shortcuts import render
+
+from planwatch.web.evaluations.charts import chart_data, main_measure
+from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.plans.models import Indicator, Plan
+
+
+def home(request):
+    plan = Plan.objects.first()
+    if plan is None:
+        return render(request, "public/home.html", {"plan": None})
+    year = current_year(plan)
+    evaluation, error = evaluation_with_overrides(plan, year)
+    verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
+    indicators = plan.indicators.filter(published=True)
+    rows = []
+    illustrative = False
+    for indicator in indicators:
+        observed = list(indicator.observations.filter(state=Observation.APPROVED, year__lte=year))
+        measure = main_measure(indicator, observed)
+        main = [o for o in observed if o.measure == measure and not o.series]
+        latest = max(main, key=lambda o: (o.year, o.vintage, o.pk)) if main else None
+        flagged = any(o.is_illustrative for o in observed)
+        illustrative = illustrative or flagged
+        rows.append(
+            {
+                "indicator": indicator,
+                "verdict": verdicts.get(indicator.number),
+                "latest": latest,
+                "illustrative": flagged,
+            }
+        )
+    return render(
+        request,
+        "public/home.html",
+        {"plan": plan, "year": year, "rows": rows, "error": error, "illustrative": illustrative},
+    )
+
+
+def indicator(request, indicator_id: int):
+    found = Indicator.objects.filter(pk=indicator_id, published=True).select_related("plan").first()
+    if found is None:
+        raise Http404("没有这个公开指标")
+    plan = found.plan
+    year = current_year(plan)
+    evaluation, error = evaluation_with_overrides(plan, year)
+    verdict = next(
+        (r for r in (evaluation or {}).get("indicators", []) if r.get("number") == found.number), None
+    )
+    observed = list(
+        found.observations.filter(state=Observation.APPROVED).order_by("year", "series", "vintage")
+    )
+    return render(
+        request,
+        "public/indicator.html",
+        {
+            "indicator": found,
+            "plan": plan,
+            "year": year,
+            "verdict": verdict,
+            "error": error,
+            "observations": observed,
+            "illustrative": any(o.is_illustrative for o in observed),
+            "chart": json.dumps(
+                chart_data(found, [o for o in observed if o.year <= year], plan, verdict), ensure_ascii=False
+            ),
+        },
+    )

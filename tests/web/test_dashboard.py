@@ -1,0 +1,58 @@
+def test_it_sends_anonymous_visitors_to_the_public_pages(anonymous):
+    response = anonymous.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/public/"
+
+
+def test_it_shows_every_indicator_with_verdicts_to_the_planning_office(planner):
+    response = planner.get("/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="card attr-') == 21
+    assert "滞后的约束性指标" in page
+    assert "echarts-6.1.0.min.js" in page
+
+
+def test_it_shows_the_same_overview_to_a_leader(leader):
+    response = leader.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="card attr-') == 21
+
+
+def test_it_shows_a_reporter_only_their_departments_indicators(kewei):
+    page = kewei.get("/").content.decode()
+    assert page.count('class="card attr-') == 3  # 8 高新技术企业, 10 研发经费, 11 发明专利
+    assert "有效期内高新技术企业数" in page
+    assert "森林覆盖率" not in page
+
+
+def test_it_marks_illustrative_data(planner):
+    page = planner.get("/").content.decode()
+    assert "示例数据" in page
+
+
+def test_it_totals_projects_by_status(planner):
+    page = planner.get("/").content.decode()
+    assert "重大项目" in page
+    assert "在建" in page
+
+
+def test_it_lists_lagging_binding_indicators_first(planner):
+    response = planner.get("/")
+    cards = response.context["cards"]
+    first = cards[0]["verdict"]
+    lagging = [
+        c
+        for c in cards
+        if c["verdict"].get("attribute") == "binding"
+        and c["verdict"].get("shown_status") in ("lagging", "not_achieved")
+    ]
+    if lagging:
+        assert first["attribute"] == "binding"
+        assert first["shown_status"] in ("lagging", "not_achieved")
+
+
+def test_it_reports_binding_indicators_separately(planner):
+    response = planner.get("/", {"year": "2025"})
+    assert sum(n for _, _, n in response.context["binding_counts"]) == 8  # 12–16, 18, 19, 21
+    assert "约束性指标</strong>：" in response.content.decode()

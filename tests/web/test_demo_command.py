@@ -1,0 +1,16 @@
+import json
+
+from tests.web.commands import get, running
+
+
+def test_demo_prints_the_accounts_serves_and_reuses_its_database(tmp_path):
+    with running(["demo", "--no-browser"], tmp_path) as (url, log):
+        output = log.read_text()
+        assert "guihuake   guihuake-demo-2025     规划科" in output
+        assert "kw         kw-demo-2025           责任部门填报员 · 区科委" in output
+        status, body = get(f"{url}/api/plans")
+        assert status == 200 and len(json.loads(body)) == 1
+    assert (tmp_path / "planwatch.sqlite3").exists()
+    with running(["demo", "--no-browser"], tmp_path) as (url, _):
+        assert len(json.loads(get(f"{url}/api/plans")[1])) == 1
+        assert "上海市松江区" in get(f"{url}/public/")[1]

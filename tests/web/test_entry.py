@@ -1,0 +1,47 @@
+from planwatch.web.monitoring.models import Observation
+from tests.web.conftest import indicator
+
+
+def test_it_shows_a_reporter_the_form_for_their_own_indicators(kewei):
+    response = kewei.get("/monitoring/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "2025年度监测数据填报" in page
+    assert "有效期内高新技术企业数" in page
+    assert "森林覆盖率" not in page
+
+
+def test_it_saves_form_values_as_drafts(kewei):
+    patents = indicator(11)
+    response = kewei.post(
+        "/monitoring/save/", {f"value-{patents.pk}-1": "61.5", f"source-{patents.pk}-1": "区市场监管局"}
+    )
+    assert response.status_code == 302
+    draft = Observation.objects.get(indicator=patents, state=Observation.DRAFT)
+    assert draft.value == 61.5
+    assert draft.source == "区市场监管局"
+
+
+def test_it_refuses_a_value_for_another_departments_indicator(kewei):
+    forest = indicator(16)
+    response = kewei.post("/monitoring/save/", {f"value-{forest.pk}-1": "30"})
+    assert response.status_code == 403
+    assert not Observation.objects.filter(indicator=forest, state=Observation.DRAFT).exists()
+
+
+def test_it_refuses_a_reporter_asking_for_another_department(kewei):
+    from planwatch.web.accounts.models import Department
+
+    assert (
+        kewei.get("/monitoring/", {"department": Department.objects.get(code="sthj").pk}).status_code == 403
+    )
+
+
+def test_it_names_a_non_numeric_form_value(kewei):
+    patents = indicator(11)
+    response = kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "很多"}, follow=True)
+    assert "指标11“每万人口发明专利拥有量”：“很多”不是数字" in response.content.decode()
+
+
+def test_it_refuses_a_leader(leader):
+    assert leader.get("/monitoring/").status_code == 403

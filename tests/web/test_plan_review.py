@@ -1,0 +1,66 @@
+from planwatch.web.plans.models import Indicator
+from tests.web.conftest import indicator
+
+
+def test_it_shows_the_parsed_indicators_to_the_planning_office(planner):
+    response = planner.get("/plans/review/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="review-row"') == 21
+
+
+def test_it_refuses_a_reporter(kewei):
+    assert kewei.get("/plans/review/").status_code == 403
+
+
+def test_it_refuses_a_leader(leader):
+    assert leader.get("/plans/review/").status_code == 403
+
+
+def _form(found: Indicator, **changes) -> dict:
+    data = {
+        "name": found.name,
+        "unit": found.unit,
+        "attribute": found.attribute,
+        "kind": found.kind,
+        "target_text": found.target_text,
+        "target_value": "" if found.target_value is None else found.target_value,
+        "comparator": found.comparator or "",
+        "direction": found.direction or "",
+        "baseline_value": "" if found.baseline_value is None else found.baseline_value,
+        "baseline_year": found.baseline_year or "",
+        "department": found.department_id or "",
+        "confirmed": "on",
+        "published": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def test_it_keeps_a_correction_and_remembers_which_field(planner):
+    forest = indicator(16)
+    response = planner.post(
+        f"/plans/indicators/{forest.pk}/correct/", _form(forest, baseline_value="18.2", baseline_year="2020")
+    )
+    assert response.status_code == 302
+    forest.refresh_from_db()
+    assert forest.baseline_value == 18.2
+    assert forest.confirmed
+    assert "baseline_value" in forest.corrected
+
+
+def test_it_refuses_a_non_numeric_target_with_a_message(planner):
+    forest = indicator(16)
+    response = planner.post(
+        f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="二十"), follow=True
+    )
+    assert "“目标值”应为数字，收到“二十”" in response.content.decode()
+    forest.refresh_from_db()
+    assert forest.target_value == 19.5
+
+
+def test_it_refuses_a_correction_by_a_reporter(shengtai):
+    forest = indicator(16)
+    response = shengtai.post(f"/plans/indicators/{forest.pk}/correct/", _form(forest, kind="level"))
+    assert response.status_code == 403
+    forest.refresh_from_db()
+    assert forest.kind == "share"

@@ -1,0 +1,49 @@
+from planwatch.web.monitoring.models import ReportingRound
+
+
+def test_it_shows_who_has_not_reported(planner):
+    page = planner.get("/monitoring/rounds/").content.decode()
+    assert "2025年度监测数据填报" in page
+    assert "区科委" in page
+
+
+def test_it_opens_a_round(planner):
+    response = planner.post("/monitoring/rounds/", {"year": "2024", "deadline": "2025-03-31"})
+    assert response.status_code == 302
+    assert ReportingRound.objects.filter(year=2024, title="2024年度监测数据填报").exists()
+
+
+def test_it_refuses_a_bad_deadline_with_a_message(planner):
+    response = planner.post("/monitoring/rounds/", {"year": "2024", "deadline": "明年"}, follow=True)
+    assert "截止日期" in response.content.decode()
+    assert not ReportingRound.objects.filter(year=2024).exists()
+
+
+def test_it_refuses_a_reporter(kewei):
+    assert kewei.get("/monitoring/rounds/").status_code == 403
+    assert kewei.post("/monitoring/rounds/", {"year": "2024", "deadline": "2025-03-31"}).status_code == 403
+
+
+def test_the_planning_office_closes_a_round(planner):
+    reporting_round = ReportingRound.objects.get()
+    planner.post(f"/monitoring/rounds/{reporting_round.pk}/close/")
+    reporting_round.refresh_from_db()
+    assert not reporting_round.is_open
+
+
+def test_a_reporter_cannot_close_a_round(kewei):
+    reporting_round = ReportingRound.objects.get()
+    assert kewei.post(f"/monitoring/rounds/{reporting_round.pk}/close/").status_code == 403
+    reporting_round.refresh_from_db()
+    assert reporting_round.is_open
+
+
+def test_a_value_submitted_in_the_round_counts_for_its_department(planner, kewei):
+    from tests.web.conftest import indicator
+
+    patents = indicator(11)
+    kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "61.5"})
+    kewei.post("/monitoring/submit/")
+    status = {row["department"].code: row for row in planner.get("/monitoring/review/").context["status"]}
+    assert (status["kw"]["submitted"], status["kw"]["assigned"]) == (1, 3)
+    assert status["sthj"]["submitted"] == 0

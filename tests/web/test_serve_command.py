@@ -1,0 +1,39 @@
+from tests.web.commands import get, running
+
+
+def test_serve_migrates_an_empty_database_and_answers(tmp_path):
+    with running(["serve"], tmp_path) as (url, log):
+        assert "PlanWatch：http://127.0.0.1:" in log.read_text()
+        status, page = get(f"{url}/public/")
+        assert status == 200
+        assert "暂无公开信息" in page
+    assert (tmp_path / "planwatch.sqlite3").exists()
+
+
+def test_serve_uses_database_url(tmp_path):
+    database = tmp_path / "elsewhere.sqlite3"
+    with running(["serve"], tmp_path, {"DATABASE_URL": f"sqlite:///{database}"}) as (url, _):
+        assert get(f"{url}/healthz")[0] == 200
+    assert database.exists()
+    assert not (tmp_path / "planwatch.sqlite3").exists()
+
+
+def test_a_port_in_use_gives_one_chinese_line(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "planwatch.cli", "serve", "--port", str(port)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith(f"planwatch: 无法在 127.0.0.1:{port} 上启动服务")
+    assert "Traceback" not in result.stderr
