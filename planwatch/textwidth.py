@@ -14,6 +14,17 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
 
 
+def wrap(text: str, limit: int) -> list[str]:
+    """`text` split into lines no wider than `limit` columns."""
+    lines, line = [], ""
+    for ch in text:
+        if width(line + ch) > limit:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line] if line or not lines else lines
+
+
 def clip(text: str, columns: int) -> str:
     """`text` cut to at most `columns`, with … where it was cut."""
     if width(text) <= columns:

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from planwatch.evaluate import text
 from planwatch.evaluate.results import Evaluation, IndicatorResult
 from planwatch.evaluate.verdicts import STATUS_ZH
+from planwatch.plan.model import ATTRIBUTE_ZH
+from planwatch.textwidth import pad, width, wrap
 
 HEADER = ("序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价")
-_ATTRIBUTES = {"expected": "预期性", "binding": "约束性"}
 _WARNINGS = {"green": "●绿", "yellow": "●黄", "red": "●红"}
 _NAME_WIDTH = 28
 _TARGET_WIDTH = 16
-
-
-def width(cell: str) -> int:
-    """Display width in a terminal: wide and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in cell)
-
-
-def wrap(cell: str, limit: int) -> list[str]:
-    """Split a cell into lines no wider than `limit` columns."""
-    lines, line = [], ""
-    for ch in cell:
-        if width(line + ch) > limit:
-            lines.append(line)
-            line = ""
-        line += ch
-    return [*lines, line] if line or not lines else lines
-
-
-def pad(cell: str, size: int) -> str:
-    return cell + " " * (size - width(cell))
 
 
 def _row(result: IndicatorResult, final: bool) -> list[str]:
@@ -48,7 +27,7 @@ def _row(result: IndicatorResult, final: bool) -> list[str]:
         str(result.number),
         result.name,
         result.unit or "—",
-        _ATTRIBUTES.get(result.attribute, result.attribute),
+        ATTRIBUTE_ZH.get(result.attribute, result.attribute),
         result.baseline_text or "—",
         result.target_text,
         current,

@@ -9,24 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from planwatch.evaluate.verdicts import STATUS_ZH
+from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
 
 DURING = ("achieved_early", "ahead", "on_track", "lagging")
 FINAL = ("achieved", "nearly_achieved", "not_achieved")
 OTHER = ("no_data", "needs_input", "qualitative")
-STATUS_ZH = {
-    "achieved_early": "提前实现",
-    "ahead": "快于预期",
-    "on_track": "基本符合预期",
-    "lagging": "滞后于预期",
-    "achieved": "完成",
-    "nearly_achieved": "基本完成",
-    "not_achieved": "未完成",
-    "no_data": "暂无数据",
-    "needs_input": "待录入下达指标",
-    "qualitative": "定性评价",
-}
-ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性"}
 # Statuses that are a problem to report under 存在的问题.
 PROBLEMS = ("lagging", "not_achieved", "nearly_achieved")
 
