@@ -204,5 +204,39 @@ def report(
     click.echo(f"{output}（{len(data) // 1024} KB）")
 
 
+def _database_config() -> dict:
+    """The database the web system uses (DATABASE_URL, else planwatch.sqlite3 here), without connecting."""
+    from planwatch.web import demo as web_demo
+
+    web_demo.setup_django()
+    from django.conf import settings
+
+    return settings.DATABASES["default"]
+
+
+@main.command()
+@click.argument("output", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@_fail_cleanly
+def backup(output: str, force: bool) -> None:
+    """Back up the web system's database to OUTPUT, also while the server runs (SQLite: online backup API;
+    PostgreSQL: pg_dump custom format)."""
+    from planwatch.web.backup import backup as write_backup
+
+    click.echo(write_backup(_database_config(), output, force=force))
+
+
+@main.command()
+@click.argument("backup_file", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite a database that already holds data.")
+@_fail_cleanly
+def restore(backup_file: str, force: bool) -> None:
+    """Restore the web system's database (DATABASE_URL, else planwatch.sqlite3 here) from BACKUP_FILE."""
+    from planwatch.web.backup import restore as read_backup
+
+    click.echo(read_backup(_database_config(), backup_file, force=force))
+    click.echo("如备份来自较早版本，下次运行 planwatch serve 时会自动迁移数据库结构。")
+
+
 if __name__ == "__main__":
     main()

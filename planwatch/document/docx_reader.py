@@ -90,6 +90,20 @@ def read_docx(path: str | Path) -> Document:
 
 
 def _open(path: str | Path):
+    word = _load(path)
+    # python-docx reads a part whose root is not the element it expects only later, with an AttributeError.
+    for part, element, tag in (
+        ("word/document.xml", word.element, "document"),
+        ("styles", word.styles.element, "styles"),
+    ):
+        if element.tag != _w(tag):
+            raise PlanFormatError(
+                f"the {part} part of the Word package has <{element.tag}> at its root, not w:{tag}"
+            )
+    return word
+
+
+def _load(path: str | Path):
     try:
         return docx.Document(str(path))
     except PackageNotFoundError:
@@ -112,9 +126,18 @@ def _open(path: str | Path):
 class _Scan:
     """What one w:p holds: its text, footnote marks (raw offset, w:id), text boxes and images in order."""
 
-    text: str = ""
+    parts: list[str] = field(default_factory=list)  # joined once: += on a long paragraph is quadratic
+    length: int = 0
     refs: list[tuple[int, str | None]] = field(default_factory=list)
     extras: list[etree._Element | str] = field(default_factory=list)  # a w:txbxContent, or an image name
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 class _Reader:
@@ -162,9 +185,10 @@ class _Reader:
         scan = _Scan()
         self.scan(element, scan)
         line = len(self.lines) + 1
-        self.lines.append(scan.text)
-        text = scan.text.strip()
-        lead = len(scan.text) - len(scan.text.lstrip())
+        raw = scan.text
+        self.lines.append(raw)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
         refs = []
         for offset, footnote_id in scan.refs:
             if footnote_id is None:
@@ -181,13 +205,13 @@ class _Reader:
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
             if tag == T:
-                scan.text += child.text or ""
+                scan.add(child.text or "")
             elif tag in _CHARACTERS:
-                scan.text += _CHARACTERS[tag]
+                scan.add(_CHARACTERS[tag])
             elif tag == _w("br"):
-                scan.text += "" if child.get(_w("type")) in ("page", "column") else "\n"
+                scan.add("" if child.get(_w("type")) in ("page", "column") else "\n")
             elif tag == FOOTNOTE_REFERENCE:
-                scan.refs.append((len(scan.text), child.get(_w("id"))))
+                scan.refs.append((scan.length, child.get(_w("id"))))
             elif tag == _w("r") and _is_hidden(child):
                 continue
             elif tag == ALTERNATE_CONTENT:

@@ -5,6 +5,7 @@ Run before a library opens the file, so that a hostile upload is refused with a 
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -35,6 +36,8 @@ def check_package(path: str | Path, required: tuple[str, ...], kind: str) -> Non
             f"not a {kind} file: it is not a zip archive (an old binary format, a password-protected file, "
             "or another format renamed?)"
         ) from None
+    except (ValueError, EOFError, struct.error, NotImplementedError) as error:  # bad offsets, names, versions
+        raise PlanFormatError(f"not a {kind} file: its zip directory is damaged ({_brief(error)})") from None
     except OSError as error:
         raise PlanFormatError(f"cannot read: {error.strerror or error}") from None
     with archive:
@@ -66,17 +69,25 @@ def check_sizes(infos: list[zipfile.ZipInfo]) -> None:
                 f"(more than {MAX_RATIO} to 1): a zip bomb? refusing to read it"
             )
         if total > MAX_TOTAL_BYTES:
-            raise PlanFormatError(
-                f"the archive unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB"
-            )
+            raise PlanFormatError(f"the archive unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB")
 
 
 def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     # zipfile stops at the size the directory declares, which _check_sizes has bounded.
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
-        raise PlanFormatError(f"cannot unpack part {info.filename}: {error}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
+        raise PlanFormatError(f"cannot unpack part {info.filename}: {_brief(error)}") from None
+    except OSError as error:  # a damaged offset sends the read before the start of the file
+        raise PlanFormatError(
+            f"cannot unpack part {info.filename}: the zip archive is damaged ({error.strerror or error})"
+        ) from None
+
+
+def _brief(error: Exception) -> str:
+    """The error's text cut short: zipfile quotes whole damaged headers in its messages."""
+    text = str(error)
+    return text if len(text) <= 120 else text[:120] + "…"
 
 
 def parse_xml(data: bytes, part: str) -> etree._Element:
@@ -98,5 +109,5 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
 
 def _doctype_error(part: str) -> PlanFormatError:
     return PlanFormatError(
-        f"part {part} declares a DOCTYPE or XML entities, which Word never writes; refusing to read it"
+        f"part {part} declares a DOCTYPE or XML entities, which Word and Excel never write; refusing to read it"
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from planwatch.document.decode import decode_text
@@ -31,11 +32,16 @@ from planwatch.document.model import (
 from planwatch.errors import PlanFormatError
 
 # A footnote body runs to the `]` that is followed by another body or the end of the line.
+# Footnote numbers have at most 9 digits: int() of thousands of digits raises.
 _MARKER = re.compile(
-    r"\[bookmark:[^\]\n]*\]"
-    r"|\[footnoteRef:\s*(?P<ref>\d+)\]"
-    r"|\[(?P<note>\d+):(?P<body>.*?)\](?=\s*(?:\[\d+:|$))"
+    r"\[bookmark:[^\[\]\n]*\]"
+    r"|\[footnoteRef:\s*(?P<ref>\d{1,9})\]"
+    r"|\[(?P<note>\d{1,9}):(?P<body>.*?)\](?=\s*(?:\[\d{1,9}:|$))"
 )
+# Where a footnote body can end. No body starts after the last of these: searching for markers only up to it
+# keeps a long line with many `[N:` and no such end from being rescanned once per `[N:` (quadratic time).
+_BODY_END = re.compile(r"\](?=\s*(?:\[\d{1,9}:|$))")
+_MARKER_WITHOUT_BODY = re.compile(r"\[bookmark:[^\[\]\n]*\]|\[footnoteRef:\s*(?P<ref>\d{1,9})\]")
 _BOX_OPEN = re.compile(r"^\s*[（(]\s*$")
 _BOX_CLOSE = re.compile(r"^\s*[)）]\s*$")
 _IMAGE = re.compile(r"^image\d+\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?)$", re.IGNORECASE)
@@ -61,7 +67,11 @@ def _clean(raw: str, number: int, skip: int = 0) -> _Line:
     kept: list[str] = []
     length = 0
     position = skip
-    for match in _MARKER.finditer(raw, skip):
+    last_end = skip
+    for last_end_match in _BODY_END.finditer(raw, skip):
+        last_end = last_end_match.end()
+    markers = chain(_MARKER.finditer(raw, skip, last_end), _MARKER_WITHOUT_BODY.finditer(raw, last_end))
+    for match in markers:
         if match.start() > position:
             segment = raw[position : match.start()]
             line.pieces.append(Piece(length, length + len(segment), number, position))
@@ -69,7 +79,7 @@ def _clean(raw: str, number: int, skip: int = 0) -> _Line:
             length += len(segment)
         if match.group("ref"):
             line.refs.append(FootnoteRef(int(match.group("ref")), length))
-        elif match.group("note"):
+        elif match.re is _MARKER and match.group("note"):
             line.bodies.append(FootnoteBody(int(match.group("note")), match.group("body").strip(), number))
         position = match.end()
     if position < len(raw):

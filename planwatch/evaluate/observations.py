@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from planwatch.errors import ObservationError
+from planwatch.document.package import check_package
+from planwatch.errors import ObservationError, PlanFormatError
 from planwatch.evaluate import standards
 from planwatch.evaluate.units import conversion_factor, normalize
 from planwatch.plan.model import Indicator, Plan
@@ -38,6 +39,12 @@ _COLUMNS = {
     "definition_change": ("definition_change", "口径调整"),
 }
 _REQUIRED = ("indicator", "year", "value")
+# Limits on an observations file: a district's monitoring data is a few thousand rows, well under 1 MB.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 200_000
+# Larger than any statistic in a plan's units (national GDP is about 1.3e14 元); larger values overflow projections.
+MAX_ABS_VALUE = 1e15
+_SHOWN_CHARS = 40  # of a bad cell, quoted in a message
 _TRUE = frozenset(["1", "true", "yes", "y", "是", "√", "有", "x"])
 _FALSE = frozenset(["", "0", "false", "no", "n", "否", "无"])
 
@@ -172,7 +179,7 @@ class _Reader:
     def _columns(self, header: list[str]) -> dict[str, int] | None:
         found: dict[str, int] = {}
         for index, cell in enumerate(header):
-            name = _text(cell).lower()
+            name = _text(cell).lstrip("\ufeff").lower()  # a BOM left by a file joined to another
             for column, spellings in _COLUMNS.items():
                 if name in spellings and column not in found:
                     found[column] = index
@@ -196,6 +203,8 @@ class _Reader:
         if converted is None:
             return None
         value, unit, conversion = converted
+        if not self._plausible(row, value, measure, unit):
+            return None
         observation = Observation(
             indicator.number,
             year,
@@ -225,6 +234,22 @@ class _Reader:
         self.seen[key] = row
         return observation
 
+    def _plausible(self, row: int, value: float, measure: str, unit: str | None) -> bool:
+        """Refuse what no statistic can be, and what would overflow the evaluation's powers and projections."""
+        if abs(value) > MAX_ABS_VALUE:
+            self.problem(
+                f"value {value:g} is implausibly large (over {MAX_ABS_VALUE:g} {unit or ''}): check the unit",
+                row,
+                "value",
+            )
+            return False
+        if measure == "growth_rate" and value <= -100:
+            self.problem(
+                f"a yearly growth of {value:g}% is impossible: nothing falls by 100% or more", row, "value"
+            )
+            return False
+        return True
+
     def _indicator(self, row: int, cell: object) -> Indicator | None:
         text = _text(cell)
         known = self.lookups.get(text)
@@ -241,7 +266,7 @@ class _Reader:
             self.lookups[text] = indicator
         else:
             self.problem(
-                f"unknown indicator {text!r}: not a number or exact name in the plan's main table",
+                f"unknown indicator {_shown(text)}: not a number or exact name in the plan's main table",
                 row,
                 "indicator",
             )
@@ -251,7 +276,7 @@ class _Reader:
         text = _text(cell).removesuffix("年")
         year = _integer(text)
         if year is None:
-            self.problem(f"year {text!r} is not a year", row, "year")
+            self.problem(f"year {_shown(text)} is not a year", row, "year")
             return None
         if indicator is not None:
             first, last = self.ranges[indicator.number]
@@ -266,7 +291,14 @@ class _Reader:
 
     def _value(self, row: int, cell: object) -> float | None:
         if isinstance(cell, int | float) and not isinstance(cell, bool):
-            return float(cell)
+            try:
+                value = float(cell)
+            except OverflowError:  # an integer past the largest float
+                value = math.inf
+            if math.isfinite(value):
+                return value
+            self.problem(f"value {_shown(_text(cell))} is not a finite number", row, "value")
+            return None
         if type(cell) is str and cell[:1].isdigit() and cell[-1:].isdigit() and "_" not in cell:
             try:
                 value = float(cell)
@@ -279,8 +311,11 @@ class _Reader:
             value = None if "_" in text else float(text)
         except ValueError:
             value = None
+        if not text:
+            self.problem("value is empty (in .xlsx, also a formula never calculated)", row, "value")
+            return None
         if value is None or not math.isfinite(value):
-            self.problem(f"value {text!r} is not a number", row, "value")
+            self.problem(f"value {_shown(text)} is not a number", row, "value")
             return None
         return value
 
@@ -296,7 +331,7 @@ class _Reader:
                 return "growth_rate"
             return "level"
         if text not in MEASURES:
-            self.problem(f"measure {text!r} is not one of {', '.join(MEASURES)}", row, "measure")
+            self.problem(f"measure {_shown(text)} is not one of {', '.join(MEASURES)}", row, "measure")
             return None
         return text
 
@@ -308,7 +343,7 @@ class _Reader:
             code = standards.pollutant_code(text)
             if code is None:
                 self.problem(
-                    f"series {text!r} is not a pollutant of GB 3095-2012 "
+                    f"series {_shown(text)} is not a pollutant of GB 3095-2012 "
                     f"({', '.join(standards.GB3095_2012)})",
                     row,
                     "series",
@@ -318,7 +353,7 @@ class _Reader:
             names = {"".join(part.name.split()): part.name for part in indicator.parts}
             if "".join(text.split()) not in names:
                 self.problem(
-                    f"series {text!r} is not a part of indicator {indicator.number} "
+                    f"series {_shown(text)} is not a part of indicator {indicator.number} "
                     f"({', '.join(names.values())})",
                     row,
                     "series",
@@ -344,7 +379,7 @@ class _Reader:
                 return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
         except ValueError:
             pass
-        self.problem(f"vintage {text!r} is not a date (YYYY-MM-DD)", row, "vintage")
+        self.problem(f"vintage {_shown(text)} is not a date (YYYY-MM-DD)", row, "vintage")
         return None
 
     def _flag(self, row: int, cell: object) -> bool:
@@ -352,7 +387,9 @@ class _Reader:
         if text in _TRUE:
             return True
         if text not in _FALSE:
-            self.problem(f"definition_change {text!r} is not yes/no (是/否, 1/0)", row, "definition_change")
+            self.problem(
+                f"definition_change {_shown(text)} is not yes/no (是/否, 1/0)", row, "definition_change"
+            )
         return False
 
     def _unit(
@@ -366,7 +403,7 @@ class _Reader:
         factor = conversion_factor(given, wanted)
         if factor is None:
             self.problem(
-                f"unit {unit!r} does not match {wanted!r} of indicator {indicator.number} "
+                f"unit {_shown(unit)} does not match {wanted!r} of indicator {indicator.number} "
                 f"({measure}) and has no known conversion",
                 row,
                 "unit",
@@ -375,6 +412,9 @@ class _Reader:
         if factor == 1.0:
             return value, wanted, None
         converted = value * factor
+        if not math.isfinite(converted):
+            self.problem(f"value {value:g}{given} is too large to convert to {wanted}", row, "value")
+            return None
         return converted, wanted, f"单位换算：{_number(value)}{given} → {_number(converted)}{wanted}"
 
 
@@ -399,21 +439,22 @@ def check_observations(path: str | Path, plan: Plan) -> tuple[Observations, list
     """Read a CSV or .xlsx file; return the valid observations and every problem found (none dropped silently)."""
     path = Path(path)
     name = str(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            header, records = _xlsx_rows(path)
-        except OSError:
-            raise
-        except Exception as error:  # openpyxl raises several kinds for a file that is not a workbook
-            return Observations([], name), [ObservationError(f"cannot read the workbook: {error}", path=name)]
-    elif path.suffix.lower() in (".csv", ".txt", ""):
-        try:
-            header, records = _csv_rows(path.read_bytes())
-        except ObservationError as error:
-            return Observations([], name), [ObservationError(error.reason, path=name, row=error.row)]
-    else:
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ""):
         return Observations([], name), [
             ObservationError(f"unsupported file type {path.suffix!r}: use .csv or .xlsx", path=name)
+        ]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ObservationError(
+                f"the file has {size / (1024 * 1024):.1f} MB, over the limit of "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB; split it"
+            )
+        header, records = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(path.read_bytes())
+    except ObservationError as error:
+        return Observations([], name), [
+            ObservationError(error.reason, path=name, row=error.row, column=error.column)
         ]
     if header is None:
         return Observations([], name), [
@@ -430,13 +471,43 @@ def read_observations(path: str | Path, plan: Plan) -> Observations:
     return observations
 
 
-def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
+def _decode_csv(data: bytes) -> str:
+    """CSV bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's Unicode text), else GB18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ObservationError(f"the file is not valid UTF-16 text ({error.reason})") from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        kind = "an .xlsx workbook named .csv?" if data.startswith(b"PK\x03\x04") else "not a CSV file"
+        raise ObservationError(f"binary data (NUL byte): {kind}", row=line)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ObservationError("the file is not UTF-8 text (save the CSV as UTF-8)", row=line) from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            line = data[: utf8_error.start].count(b"\n") + 1
+            raise ObservationError(
+                "the file is neither UTF-8 nor GB18030 text (save the CSV as UTF-8)", row=line
+            ) from None
+
+
+def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
+    text = _decode_csv(data)
+    first_line = text.split("\n", 1)[0]
+    # Excel saves "Unicode text" as UTF-16 with tabs between cells.
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for cells in reader:
+            if len(rows) > MAX_ROWS:
+                raise ObservationError(f"more than {MAX_ROWS:,} rows; split the file", row=reader.line_num)
+            rows.append(cells)
+    except csv.Error as error:
+        raise ObservationError(f"not a readable CSV row: {error}", row=reader.line_num) from None
     if not rows:
         return None, []
     return rows[0], [(index, cells) for index, cells in enumerate(rows[1:], start=2)]
@@ -445,12 +516,28 @@ def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
 def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        # Zip bombs and XML entities are refused before openpyxl unpacks anything.
+        check_package(path, ("[Content_Types].xml", "xl/workbook.xml"), "spreadsheet (.xlsx)")
+    except PlanFormatError as error:
+        raise ObservationError(f"cannot read the workbook: {error.reason}") from None
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises several kinds for a file that is not a workbook
+        raise ObservationError(f"cannot read the workbook: {error}") from None
+    rows = []
     try:
         sheet = workbook.active
-        rows = [
-            (index, list(cells)) for index, cells in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        if sheet is None:
+            raise ObservationError("the workbook has no worksheet")
+        for index, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if index > MAX_ROWS + 1:
+                raise ObservationError(f"more than {MAX_ROWS:,} rows; split the file", row=index)
+            rows.append((index, list(cells)))
+    except ObservationError:
+        raise
+    except Exception as error:  # a damaged sheet is found only while its rows are read
+        raise ObservationError(f"cannot read the workbook: {error}", row=len(rows) + 1) from None
     finally:
         workbook.close()
     if not rows:
@@ -465,15 +552,25 @@ def _text(cell: object) -> str:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
+    if isinstance(cell, int) and not -(10**18) < cell < 10**18:
+        digits = len(str(abs(cell))) if cell.bit_length() < 10_000 else int(cell.bit_length() * 0.30103) + 1
+        return f"{'-' if cell < 0 else ''}({digits}-digit number)"  # str() of over 4,300 digits raises
     return str(cell).strip()
 
 
 def _integer(text: str) -> int | None:
+    if len(text) > 18:
+        return None  # no indicator number or year is that long; int() of thousands of digits raises
     if text.isascii() and text.isdigit():
         return int(text)
     if re.fullmatch(r"\d+(?:\.0+)?", text):
         return int(float(text))
     return None
+
+
+def _shown(text: str) -> str:
+    """A cell as quoted in a message: cut short, so that a huge cell does not make a huge message."""
+    return repr(text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…")
 
 
 def _number(value: float) -> str:

@@ -6,12 +6,17 @@ import re
 from dataclasses import dataclass
 
 from planwatch.document.model import Box, Document, FootnoteBody, Paragraph, Piece, Table
+from planwatch.errors import PlanFormatError
 from planwatch.plan import headings
 
 BODY = "body"
 BOX = "box"
 TABLE = "table"
 FOOTNOTE = "footnote"
+
+# The longest paragraph of the Songjiang plan has about 1,100 characters. Reading the numbers of a paragraph
+# costs time that grows faster than its length, so a far longer one (a file without line breaks?) is refused.
+MAX_PASSAGE_CHARS = 20_000
 
 # Section headings under which a plan looks back at the last period (“十三五”时期的主要成就, 发展基础).
 _REVIEW_WORDS = ("成就", "回顾", "发展基础", "取得成效", "主要成效", "主要成绩", "进展情况", "实施情况")
@@ -47,6 +52,13 @@ def passages_from_document(document: Document) -> list[Passage]:
         walker.add(block)
     for number in sorted(document.footnotes):
         walker.add_footnote(document.footnotes[number], document)
+    for passage in walker.passages:
+        if len(passage.text) > MAX_PASSAGE_CHARS:
+            raise PlanFormatError(
+                f"a paragraph of {len(passage.text):,} characters, over the limit of {MAX_PASSAGE_CHARS:,}: "
+                "is this file missing its line breaks?",
+                line=passage.paragraph.line,
+            )
     return walker.passages
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.errors import PlanFormatError
 from planwatch.extract.metrics import (
     FROM,
     GROWTH_WORDS,
@@ -35,6 +36,9 @@ from planwatch.numbers.units import normalize
 
 TARGET = "target"
 BASELINE = "baseline"
+# A paragraph of the Songjiang plan holds at most 16 numbers with units. Reading each number looks at the others
+# of its paragraph (time grows with the square of their count): a paragraph with more is refused.
+MAX_QUANTITIES_PER_PASSAGE = 500
 
 _PAST_MARKERS = re.compile(r"已经|已于|已|现有|目前|先后|以来|(?<![为除])了(?![解])")
 _FUTURE_MARKERS = re.compile(r"力争|计划|将|确保|争取|预计|拟")
@@ -97,8 +101,13 @@ def read_statements(passages: list[Passage], period: tuple[int, int] | None = No
 def _read_passage(passage: Passage, period: tuple[int, int]) -> list[Statement]:
     text = passage.text
     found = find_quantities(text)
-    quantities = [q for q in found if not _is_qualifier(text, q, found) and not _in_title(text, q)]
     extra = find_ranks(text) + find_fractions(text)
+    if len(found) + len(extra) > MAX_QUANTITIES_PER_PASSAGE:
+        raise PlanFormatError(
+            f"a paragraph with {len(found) + len(extra):,} numbers, over the limit of {MAX_QUANTITIES_PER_PASSAGE}",
+            line=passage.paragraph.line,
+        )
+    quantities = [q for q in found if not _is_qualifier(text, q, found) and not _in_title(text, q)]
     quantities += [r for r in extra if not any(q.start < r.end and r.start < q.end for q in found)]
     quantities.sort(key=lambda q: q.start)
     if not quantities:

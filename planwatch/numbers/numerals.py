@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 DIGITS = {
@@ -119,5 +120,6 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     half = to_half_width(text)
     if ARABIC_PATTERN.fullmatch(half):
-        return parse_arabic(half)
+        value = parse_arabic(half)
+        return value if math.isfinite(value) else None  # hundreds of digits overflow: not a number as written
     return chinese_to_number(text)

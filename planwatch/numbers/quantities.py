@@ -6,6 +6,7 @@ ordinals (第31位), ratios (0.9:55:44.1), fractions and years are left out.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -120,7 +121,8 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
 
 def _value(number: str) -> float | None:
     if number[0].isdigit():
-        return parse_arabic(number)
+        value = parse_arabic(number)
+        return value if math.isfinite(value) else None  # hundreds of digits overflow: no quantity
     return chinese_to_number(number)
 
 

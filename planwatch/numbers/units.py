@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 # Multipliers written in front of a unit: 1.5万个, 4.4千个机柜, 3000亿元, 3万亿元.
@@ -93,4 +94,6 @@ def is_percent(unit: str) -> bool:
 
 
 def _round(value: float) -> float:
+    if not math.isfinite(value):
+        return float(value)  # int() of inf or NaN raises; they pass through for the caller to refuse
     return float(round(value, 10)) if value != int(value) else float(int(value))

@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from planwatch.web.evaluations import views as evaluation_views
 
 
+@require_safe
 def healthz(request):
     from django.db import connection
 

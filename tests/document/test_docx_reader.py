@@ -412,7 +412,7 @@ def test_xml_with_an_entity_declaration_is_refused(tmp_path):
     laughs = b'<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     rewrite_part(path, "word/document.xml", xml[:head] + laughs + xml[head:].replace("总则".encode(), b"&b;"))
     assert _error(path) == (
-        f"{path}: part word/document.xml declares a DOCTYPE or XML entities, which Word never writes; "
+        f"{path}: part word/document.xml declares a DOCTYPE or XML entities, which Word and Excel never write; "
         "refusing to read it"
     )
 

@@ -141,10 +141,10 @@ def test_definition_change_flag_is_read(tmp_path):
     assert observations.series(8)[2023].definition_change is False
 
 
-def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
-    path = tmp_path / "gbk.csv"
-    path.write_bytes(b"indicator,year,value\n" + "高新技术企业,2022,1\n".encode("gbk"))
-    with pytest.raises(ObservationError, match="row 2: the file is not UTF-8"):
+def test_a_file_that_is_neither_utf8_nor_gb18030_names_its_line(tmp_path):
+    path = tmp_path / "garbled.csv"
+    path.write_bytes(b"indicator,year,value\n" + b"8,2022,\xff\xff\n")
+    with pytest.raises(ObservationError, match="row 2: the file is neither UTF-8 nor GB18030"):
         read_observations(path, songjiang_like_plan())
 
 

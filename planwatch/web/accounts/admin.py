@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from planwatch.web.accounts.models import ApiToken, AuditEntry, Department, Profile
+from planwatch.web.accounts.forms import AdminLoginForm
+from planwatch.web.accounts.models import ApiToken, AuditEntry, Department, LoginFailure, Profile
 
 
 class ProfileInline(admin.StackedInline):
@@ -28,9 +29,18 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(LoginFailure)
+class LoginFailureAdmin(admin.ModelAdmin):
+    """Failed sign-ins; deleting a user name's rows lifts its lock-out at once."""
+
+    list_display = ("when", "username", "address")
+    search_fields = ("username", "address")
+
+
 admin.site.unregister(User)
 admin.site.register(User, PlanWatchUserAdmin)
 admin.site.register(Department)
 admin.site.register(ApiToken)
+admin.site.login_form = AdminLoginForm  # the admin's sign-in is throttled like the site's
 admin.site.site_header = "PlanWatch 规划纲要实施监测评估系统 · 系统管理"
 admin.site.site_title = "PlanWatch 系统管理"

@@ -76,11 +76,11 @@ def _audited(sender) -> bool:
 def _before_save(sender, instance, **kwargs):
     if not _audited(sender) or instance.pk is None:
         return
-    old = sender._default_manager.filter(pk=instance.pk).first()
+    old = sender._default_manager.using(kwargs.get("using")).filter(pk=instance.pk).first()
     instance._audit_before = _snapshot(old) if old is not None else None
 
 
-def _after_save(sender, instance, created, raw=False, **kwargs):
+def _after_save(sender, instance, created, raw=False, using=None, **kwargs):
     if raw or not _audited(sender):
         return
     from planwatch.web.accounts.models import AuditEntry
@@ -89,7 +89,7 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
     after = _snapshot(instance)
     if before == after:
         return
-    AuditEntry.objects.create(
+    AuditEntry.objects.using(using).create(
         user=current_user(),
         action="create" if created else "update",
         model=sender._meta.verbose_name,
@@ -100,12 +100,12 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
     )
 
 
-def _after_delete(sender, instance, **kwargs):
+def _after_delete(sender, instance, using=None, **kwargs):
     if not _audited(sender):
         return
     from planwatch.web.accounts.models import AuditEntry
 
-    AuditEntry.objects.create(
+    AuditEntry.objects.using(using).create(
         user=current_user(),
         action="delete",
         model=sender._meta.verbose_name,

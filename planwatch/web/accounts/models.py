@@ -102,3 +102,15 @@ class AuditEntry(models.Model):
             if before.get(k) != after.get(k)
             and not (self.action == "create" and after.get(k) in (None, "", []))
         ]
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in, counted per user name and per address to throttle password guessing."""
+
+    when = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = "登录失败记录"
+        verbose_name_plural = "登录失败记录"

@@ -15,8 +15,9 @@ def role_of(user) -> str | None:
         return None
     if user.is_superuser:
         return ADMINISTRATOR
+    # An account nobody gave a role (no profile) is a member of the public, never a reader of everything.
     profile = getattr(user, "profile", None)
-    return profile.role if profile else LEADER
+    return profile.role if profile else None
 
 
 def department_of(user):
@@ -54,11 +55,18 @@ def may_report_for(user, department) -> bool:
     return is_reporter(user) and department is not None and department_of(user) == department
 
 
+NO_ROLE_MESSAGE = "您的账号尚未分配角色，请联系系统管理员"
+
+
 def login_required(view):
+    """Signed in with a role; anonymous visitors go to the sign-in page, accounts without a role get 403."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if role_of(request.user) is None:
+            raise PermissionDenied(NO_ROLE_MESSAGE)
         return view(request, *args, **kwargs)
 
     return wrapper

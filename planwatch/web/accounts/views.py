@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
+from planwatch.web.accounts.forms import LoginForm
 from planwatch.web.accounts.models import AuditEntry
 from planwatch.web.accounts.permissions import planner_required
 
@@ -13,12 +15,20 @@ from planwatch.web.accounts.permissions import planner_required
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    form_class = LoginForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = 429  # Too Many Requests: the page says when to try again
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
     pass
 
 
+@require_safe
 @planner_required
 def audit_log(request):
     entries = AuditEntry.objects.select_related("user")

@@ -7,21 +7,38 @@ import json
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.models import ApiToken
-from planwatch.web.accounts.permissions import is_planner, may_report_for, sees_everything, visible_to
+from planwatch.web.accounts.permissions import (
+    is_planner,
+    is_reporter,
+    may_report_for,
+    role_of,
+    sees_everything,
+    visible_to,
+)
 from planwatch.web.api.openapi import openapi_document
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import MEASURES, Observation
 from planwatch.web.plans.models import Indicator, Plan
 
 
-def _user(request):
-    """The session user, or the owner of a `Authorization: Bearer <token>` header."""
+def _token_user(request):
+    """The owner of an `Authorization: Bearer <token>` header; None without the header, False for a bad token."""
     header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer "):
-        token = ApiToken.objects.select_related("user").filter(key=header[7:].strip()).first()
-        return token.user if token else False
+    if not header.startswith("Bearer "):
+        return None
+    key = header[7:].strip()
+    token = ApiToken.objects.select_related("user").filter(key=key).first() if key else None
+    return token.user if token and token.user.is_active else False
+
+
+def _user(request):
+    """The token's owner, else the session user (reading only), else None for an anonymous reader."""
+    user = _token_user(request)
+    if user is not None:
+        return user
     return request.user if request.user.is_authenticated else None
 
 
@@ -36,7 +53,7 @@ def _json(data, status: int = 200) -> JsonResponse:
 def _indicators(user):
     """What the caller may read: everything it is allowed to see when signed in, published ones otherwise."""
     queryset = Indicator.objects.select_related("department", "plan")
-    if user:
+    if user and role_of(user) is not None:
         return visible_to(user, queryset)
     return queryset.filter(published=True)
 
@@ -82,10 +99,21 @@ def observation_json(o: Observation) -> dict:
     }
 
 
+def _requested_plan(request) -> Plan | None:
+    """The plan named by `?plan=<id>`, else the first; None for an unknown or malformed id."""
+    plans = Plan.objects.defer("source_file", "source_text")
+    plan_id = request.GET.get("plan", "")
+    if plan_id:
+        return plans.filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
+    return plans.first()
+
+
+@require_safe
 def openapi(request):
     return _json(openapi_document())
 
 
+@require_safe
 def plans(request):
     return _json(
         [
@@ -95,11 +123,12 @@ def plans(request):
                 "period": {"start": p.period_start, "end": p.period_end},
                 "source_hash": p.source_hash,
             }
-            for p in Plan.objects.all()
+            for p in Plan.objects.only("title", "period_start", "period_end", "source_hash")
         ]
     )
 
 
+@require_safe
 def indicators(request):
     user = _user(request)
     if user is False:
@@ -110,6 +139,7 @@ def indicators(request):
     return _json([indicator_json(i) for i in rows])
 
 
+@require_safe
 def indicator(request, indicator_id: int):
     user = _user(request)
     if user is False:
@@ -122,13 +152,14 @@ def indicator(request, indicator_id: int):
 
 @csrf_exempt
 def observations(request):
+    if request.method == "POST":
+        # Exempt from CSRF because it accepts only a bearer token, never the browser's session cookie.
+        return _submit(request, _token_user(request))
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    if request.method == "POST":
-        return _submit(request, user)
     rows = Observation.objects.filter(indicator__in=_indicators(user)).select_related("indicator")
-    if not (user and (is_planner(user) or not sees_everything(user))):
+    if not (user and (is_planner(user) or is_reporter(user))):
         rows = rows.filter(state=Observation.APPROVED)
     if request.GET.get("indicator", "").isdigit():
         rows = rows.filter(indicator_id=int(request.GET["indicator"]))
@@ -137,18 +168,16 @@ def observations(request):
 
 def _submit(request, user):
     """Create submitted observations for the token owner's department; every bad item is named."""
-    if not user:
+    if user is False:
+        return _error("令牌无效", 401)
+    if user is None:
         return _error("提交数据需要令牌：请在请求头中加入 Authorization: Bearer <令牌>", 401)
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return _error(f"请求体不是合法的 JSON：{error}", 400)
     items = payload if isinstance(payload, list) else [payload]
-    plan = (
-        Plan.objects.filter(pk=request.GET.get("plan")).first()
-        if request.GET.get("plan")
-        else Plan.objects.first()
-    )
+    plan = _requested_plan(request)
     errors, pending = [], []
     measures = dict(MEASURES)
     for position, item in enumerate(items, start=1):
@@ -156,7 +185,12 @@ def _submit(request, user):
         if not isinstance(item, dict):
             errors.append(f"{where}：应为对象")
             continue
-        found = plan.indicators.filter(number=item.get("indicator")).first() if plan else None
+        number = item.get("indicator")
+        found = (
+            plan.indicators.filter(number=number).first()
+            if plan and isinstance(number, int) and not isinstance(number, bool)
+            else None
+        )
         if found is None:
             errors.append(f"{where}“indicator”：没有序号为{item.get('indicator')!r}的指标")
             continue
@@ -229,15 +263,12 @@ def _engine_check(plan, pending) -> tuple[dict, list[str]]:
     return {o.row: o for o in observations}, messages
 
 
+@require_safe
 def evaluations(request):
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    plan = (
-        Plan.objects.filter(pk=request.GET.get("plan")).first()
-        if request.GET.get("plan")
-        else Plan.objects.first()
-    )
+    plan = _requested_plan(request)
     if plan is None:
         return _error("尚未导入规划", 404)
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from planwatch.web.locking import VersionedModel
 from planwatch.web.plans.models import Indicator, Plan
 
 STATUSES_ZH = {
@@ -81,3 +82,76 @@ class VerdictOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.year}：{self.get_status_display()}"
+
+
+# The parts of a report the planning office writes (METHODOLOGY §5); keys as planwatch.report.NARRATIVES names them.
+REPORT_TEXTS = [
+    ("overview", "总体情况（补充说明）"),
+    ("problems", "存在的问题（补充说明）"),
+    ("next_steps", "下一步工作建议"),
+    ("adjustments", "规划调整建议"),
+    ("lessons", "主要经验与启示"),
+    ("next_plan", "对下一个五年规划编制的建议"),
+    ("issuer", "编制单位"),
+    ("date", "成文日期"),
+]
+EXPLANATION_PREFIX = "explanation-"  # + indicator number: the responsible department's explanation
+
+
+class ReportText(VersionedModel):
+    """One written section of the reports for a plan and year (or a department's explanation of a shortfall)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="report_texts")
+    year = models.PositiveIntegerField("评估年份")
+    key = models.CharField("部分", max_length=40)
+    text = models.TextField("内容", blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="撰写人",
+    )
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    history = HistoricalRecords(use_base_model_db=True)  # history beside the row, in its database
+
+    class Meta:
+        ordering = ["plan", "year", "key"]
+        unique_together = [("plan", "year", "key")]
+        verbose_name = "报告文字"
+        verbose_name_plural = "报告文字"
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.label}"
+
+    @property
+    def label(self) -> str:
+        if self.key.startswith(EXPLANATION_PREFIX):
+            return f"第{self.key.removeprefix(EXPLANATION_PREFIX)}项指标责任部门说明"
+        return dict(REPORT_TEXTS).get(self.key, self.key)
+
+
+class PlanDataVersion(models.Model):
+    """A stamp renewed whenever the plan's data changes (observations, indicators, overrides, rounds, projects).
+
+    A random stamp rather than a counter: a change rolled back never makes an old stamp current again.
+    """
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="+", primary_key=True)
+    stamp = models.CharField(max_length=32)
+
+
+class StoredEvaluation(models.Model):
+    """The engine's evaluation of a plan as of a year, valid while the plan's data stamp is unchanged."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    data_stamp = models.CharField(max_length=32)
+    result = models.JSONField()
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year", "data_stamp"], name="one_evaluation_per_stamp")
+        ]

@@ -1,10 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from planwatch.web.evaluations import views
+from planwatch.web.evaluations import report_views, views
 
 urlpatterns = [
     path("", views.evaluations_page, name="evaluations"),
     path("run/", views.run_evaluation, name="evaluation-run-new"),
     path("runs/<int:run_id>/", views.evaluation_run, name="evaluation-run"),
     path("override/<int:indicator_id>/", views.override_verdict, name="verdict-override"),
+    re_path(
+        r"^report/(?P<kind>annual|midterm|final)\.(?P<fmt>docx|pdf|html|xlsx)$",
+        report_views.download_report,
+        name="evaluation-report",
+    ),
+    path("texts/", report_views.report_texts, name="report-texts"),
 ]

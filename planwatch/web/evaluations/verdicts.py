@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Max
 
+from planwatch.web.evaluations.cache import stored_evaluation
 from planwatch.web.evaluations.engine import EngineUnavailable, evaluate_stored
 from planwatch.web.evaluations.models import STATUSES_ZH, VerdictOverride
 from planwatch.web.monitoring.models import Observation
@@ -23,10 +24,13 @@ def current_year(plan: Plan) -> int:
     return max(plan.period_start, min(latest, plan.period_end))
 
 
-def evaluation_with_overrides(plan: Plan, year: int) -> tuple[dict | None, str | None]:
-    """(evaluation JSON with `override` on each overridden verdict, error message when it could not run)."""
+def evaluation_with_overrides(plan: Plan, year: int, fresh: bool = False) -> tuple[dict | None, str | None]:
+    """(evaluation JSON with `override` on each overridden verdict, error message when it could not run).
+
+    The engine's part is reused while the plan's data is unchanged (evaluations.cache); `fresh` recomputes.
+    """
     try:
-        data = evaluate_stored(plan, year)
+        data = evaluate_stored(plan, year) if fresh else stored_evaluation(plan, year, evaluate_stored)
     except EngineUnavailable:
         return None, "评估引擎尚未就绪（planwatch.evaluate 未提供 evaluate_plan），暂不能给出评价。"
     except Exception as error:  # the engine is another team's code: show the problem, keep the page up

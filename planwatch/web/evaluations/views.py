@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.permissions import planner_required, role_of, sees_everything, visible_to
 from planwatch.web.evaluations.charts import chart_data
@@ -21,23 +22,39 @@ from planwatch.web.evaluations.verdicts import (
 )
 from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.projects.models import PROJECT_STATUSES
 
 
 def _plan(request) -> Plan | None:
     plan_id = request.GET.get("plan")
-    plans = Plan.objects.all()
+    plans = Plan.objects.defer("source_file", "source_text")  # the source is read only to re-parse
     return (plans.filter(pk=plan_id).first() if plan_id and plan_id.isdigit() else None) or plans.first()
 
 
+@require_safe
 def dashboard(request):
-    if not request.user.is_authenticated:
+    if role_of(request.user) is None:  # anonymous, or an account nobody gave a role: the public pages
         return redirect("public-home")
     plan = _plan(request)
     if plan is None:
         return render(request, "evaluations/empty.html")
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+    requested = request.GET.get("year", "")
+    chosen = int(requested) if requested.isdigit() and plan.base_year <= int(requested) <= plan.period_end else None
+    return render_cached(
+        request,
+        "evaluations/dashboard.html",
+        plan.pk,
+        (chosen,),
+        lambda: _dashboard_context(request, plan, chosen),
+        title="总览",
+        charts=True,
+    )
+
+
+def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
+    year = chosen or current_year(plan)
     evaluation, error = evaluation_with_overrides(plan, year)
     indicators = list(visible_to(request.user, plan.indicators.select_related("department")))
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
@@ -84,7 +101,7 @@ def dashboard(request):
         "any_illustrative": any(card["illustrative"] for card in cards),
         "time_progress": (evaluation or {}).get("time_progress"),
     }
-    return render(request, "evaluations/dashboard.html", context)
+    return context
 
 
 def _project_totals(projects) -> dict:
@@ -107,6 +124,7 @@ def _project_totals(projects) -> dict:
     }
 
 
+@require_safe
 def evaluations_page(request):
     if not request.user.is_authenticated:
         return redirect(f"/accounts/login/?next={request.path}")
@@ -157,7 +175,7 @@ def run_evaluation(request):
     if not year.isdigit():
         messages.error(request, "评估年份必须是四位数字年份")
         return redirect("evaluations")
-    evaluation, error = evaluation_with_overrides(plan, int(year))
+    evaluation, error = evaluation_with_overrides(plan, int(year), fresh=True)  # archived: computed now
     if error:
         messages.error(request, error)
     else:
@@ -201,6 +219,7 @@ def override_verdict(request, indicator_id: int):
     return redirect(f"/evaluations/?plan={indicator.plan_id}&year={year}")
 
 
+@require_safe
 def evaluation_run(request, run_id: int):
     if not request.user.is_authenticated:
         return redirect(f"/accounts/login/?next={request.path}")

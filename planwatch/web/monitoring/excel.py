@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from planwatch.document.package import check_package
+from planwatch.errors import PlanFormatError
 from planwatch.web.monitoring.models import MEASURES
 
 HEADER = ["序号", "指标名称", "年份", "数值", "计量方式", "分项", "单位", "数据来源", "备注"]
@@ -93,13 +96,26 @@ def _text(cell) -> str:
     return str(cell).strip()
 
 
+_UNREADABLE = "文件无法读取：请上传由本系统下载的 Excel 模板（.xlsx 格式）"
+
+
 def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -> UploadResult:
     """Check every row of an uploaded template; every problem names its row and column, in Chinese."""
     result = UploadResult()
+    if not zipfile.is_zipfile(file):
+        result.errors.append(_UNREADABLE)
+        return result
+    try:
+        # Zip bombs and XML entity attacks are refused before openpyxl unpacks anything.
+        check_package(file, ("[Content_Types].xml", "xl/workbook.xml"), "Excel .xlsx")
+    except PlanFormatError as error:
+        result.errors.append(f"文件被拒绝：不是可安全读取的 Excel 模板（{error.reason}）")
+        return result
+    file.seek(0)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception:
-        result.errors.append("文件无法读取：请上传由本系统下载的 Excel 模板（.xlsx 格式）")
+        result.errors.append(_UNREADABLE)
         return result
     try:
         sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active

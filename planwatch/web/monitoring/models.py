@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from planwatch.web.locking import VersionedModel
 from planwatch.web.plans.models import Indicator, Plan
 
 ILLUSTRATIVE_SOURCE = "示例数据"
@@ -41,7 +42,7 @@ class ReportingRound(models.Model):
         return timezone.localdate() > self.deadline
 
 
-class Observation(models.Model):
+class Observation(VersionedModel):
     DRAFT, SUBMITTED, APPROVED, REJECTED = "draft", "submitted", "approved", "rejected"
     STATES = [(DRAFT, "草稿"), (SUBMITTED, "已提交待审"), (APPROVED, "已审核通过"), (REJECTED, "已退回")]
 
@@ -84,7 +85,7 @@ class Observation(models.Model):
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     comment = models.TextField("审核意见", blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(use_base_model_db=True)  # history beside the row, in its database
 
     class Meta:
         ordering = ["indicator", "year", "series", "-vintage", "-id"]

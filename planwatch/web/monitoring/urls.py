@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.monitoring import views
+from planwatch.web.monitoring import corrections, views
 
 urlpatterns = [
     path("", views.entry, name="monitoring-entry"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("rounds/", views.rounds, name="monitoring-rounds"),
     path("rounds/<int:round_id>/close/", views.close_round, name="monitoring-round-close"),
     path("observations/<int:observation_id>/history/", views.observation_history, name="observation-history"),
+    path("observations/<int:observation_id>/edit/", corrections.edit_observation, name="observation-edit"),
 ]

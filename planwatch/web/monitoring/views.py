@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
@@ -20,6 +21,7 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.evaluations.charts import main_measure
 from planwatch.web.evaluations.engine import parsed_plan
+from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.excel import build_template, check_with_engine, read_upload
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
@@ -43,10 +45,24 @@ def _department(request) -> Department:
     return department
 
 
+def stale_message(stale: StaleEdit, action: str = "您的修改") -> str:
+    """The second of two people editing one value is told who changed it and what it is now."""
+    current = stale.current
+    if current is None:
+        return f"该数据已被删除，{action}未保存。"
+    comment = f"，审核意见：{current.comment}" if current.comment else ""
+    return (
+        f"“{current}”已被{last_editor(current)}修改，{action}未保存。当前数值 {current.value:g}"
+        f"{current.unit}，来源：{current.source or '—'}，状态：{current.get_state_display()}{comment}。"
+        "请核对当前值后重新操作。"
+    )
+
+
 def _open_round(plan: Plan | None) -> ReportingRound | None:
     return plan.rounds.filter(is_open=True).first() if plan else None
 
 
+@require_safe
 @reporter_or_planner_required
 def entry(request):
     plan = Plan.objects.first()
@@ -159,14 +175,19 @@ def save_form(request):
         for error in errors:
             messages.error(request, error)
         return redirect(f"/monitoring/?department={department.pk}")
-    with transaction.atomic():
-        for row in pending:
-            _store(department, reporting_round, request.user, row)
-            saved += 1
+    try:
+        with transaction.atomic():
+            for row in pending:
+                _store(department, reporting_round, request.user, row)
+                saved += 1
+    except StaleEdit as stale:
+        messages.error(request, stale_message(stale, "本次填报"))
+        return redirect(f"/monitoring/?department={department.pk}")
     messages.success(request, f"已保存{saved}项草稿，请核对后点击“提交审核”")
     return redirect(f"/monitoring/?department={department.pk}")
 
 
+@require_safe
 @reporter_or_planner_required
 def template(request):
     plan = Plan.objects.first()
@@ -202,9 +223,13 @@ def upload(request):
                 check_with_engine(result, parsed_plan(plan))
             context["result"] = result
             if not result.errors and result.rows:
-                with transaction.atomic():
-                    for row in result.rows:
-                        _store(department, reporting_round, request.user, row)
+                try:
+                    with transaction.atomic():
+                        for row in result.rows:
+                            _store(department, reporting_round, request.user, row)
+                except StaleEdit as stale:
+                    messages.error(request, stale_message(stale, "本次上传"))
+                    return redirect(f"/monitoring/?department={department.pk}")
                 messages.success(request, f"上传成功：{len(result.rows)}行已保存为草稿，请核对后提交审核")
                 return redirect(f"/monitoring/?department={department.pk}")
             if not result.errors:
@@ -219,12 +244,17 @@ def submit(request):
     department = _department(request)
     drafts = Observation.objects.filter(indicator__department=department, state=Observation.DRAFT)
     count = 0
-    for observation in drafts:
-        observation.state = Observation.SUBMITTED
-        observation.submitted_by = request.user
-        observation.submitted_at = timezone.now()
-        observation.save()
-        count += 1
+    try:
+        with transaction.atomic():
+            for observation in drafts:
+                observation.state = Observation.SUBMITTED
+                observation.submitted_by = request.user
+                observation.submitted_at = timezone.now()
+                observation.save()
+                count += 1
+    except StaleEdit as stale:
+        messages.error(request, stale_message(stale, "本次提交"))
+        return redirect(f"/monitoring/?department={department.pk}")
     if count:
         messages.success(request, f"已提交{count}项数据，等待规划科审核")
     else:
@@ -232,6 +262,7 @@ def submit(request):
     return redirect(f"/monitoring/?department={department.pk}")
 
 
+@require_safe
 @planner_required
 def review(request):
     submitted = Observation.objects.filter(state=Observation.SUBMITTED).select_related(
@@ -257,6 +288,12 @@ def decide(request, observation_id: int):
         return redirect("monitoring-review")
     decision = request.POST.get("decision")
     comment = request.POST.get("comment", "").strip()
+    stored_version = observation.row_version
+    observation.expect_version(request.POST.get("row_version"))
+    if observation.row_version != stored_version:  # changed since the reviewer's page was built
+        observation.row_version = stored_version
+        messages.error(request, stale_message(StaleEdit(observation), "您的审核"))
+        return redirect("monitoring-review")
     if observation.state != Observation.SUBMITTED:
         messages.error(request, "该数据不在待审核状态")
         return redirect("monitoring-review")
@@ -270,7 +307,11 @@ def decide(request, observation_id: int):
     observation.reviewed_by = request.user
     observation.reviewed_at = timezone.now()
     observation.comment = comment
-    observation.save()
+    try:
+        observation.save()
+    except StaleEdit as stale:
+        messages.error(request, stale_message(stale, "您的审核"))
+        return redirect("monitoring-review")
     verb = "通过" if decision == "approve" else "退回"
     messages.success(request, f"已{verb}：{observation}")
     return redirect("monitoring-review")
@@ -311,20 +352,26 @@ def close_round(request, round_id: int):
     return redirect("monitoring-rounds")
 
 
+@require_safe
+@login_required
 def observation_history(request, observation_id: int):
-    """Every version of one value (simple-history), for those who may see its indicator."""
+    """Every version of one value (simple-history), for those who may see its indicator.
+
+    Leaders read approved figures only, as in the export and the API; drafts are the departments' own.
+    """
     from planwatch.web.accounts.permissions import visible_to
     from planwatch.web.plans.models import Indicator
 
-    if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
     observation = get_object_or_404(Observation, pk=observation_id)
     if not visible_to(request.user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
+        raise Http404
+    if not (is_planner(request.user) or is_reporter(request.user)) and observation.state != Observation.APPROVED:
         raise Http404
     versions = observation.history.all().select_related("history_user")
     return render(request, "monitoring/history.html", {"observation": observation, "versions": versions})
 
 
+@require_safe
 @login_required
 def export(request):
     """All observations the user may see, as Excel: indicator, year, value, source, vintage, state, who."""

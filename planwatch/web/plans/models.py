@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from planwatch.web.accounts.models import Department
+from planwatch.web.locking import VersionedModel
 
 ATTRIBUTES = [("expected", "预期性"), ("binding", "约束性")]
 KINDS = [
@@ -198,7 +199,7 @@ class Target(models.Model):
         verbose_name = "量化目标"
 
 
-class Adjustment(models.Model):
+class Adjustment(VersionedModel):
     """A proposed change of an indicator's target (规划调整): reason, approval, effective date, history."""
 
     PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
@@ -231,7 +232,7 @@ class Adjustment(models.Model):
     decided_at = models.DateTimeField("审批时间", null=True, blank=True)
     decision_comment = models.TextField("审批意见", blank=True)
     version = models.PositiveIntegerField("生效后目标版本", null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(use_base_model_db=True)  # history beside the row, in its database
 
     class Meta:
         ordering = ["-proposed_at", "-id"]

@@ -13,13 +13,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.models import Department
-from planwatch.web.accounts.permissions import login_required, planner_required, sees_everything, visible_to
+from planwatch.web.accounts.permissions import (
+    is_planner,
+    is_reporter,
+    login_required,
+    planner_required,
+    sees_everything,
+    visible_to,
+)
 from planwatch.web.evaluations.charts import chart_data
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
 from planwatch.web.plans.search import search_tasks
 
@@ -74,11 +84,22 @@ def _replace_in_text(html: str, needle: str, replacement: str) -> str:
     return html
 
 
+@require_safe
 @login_required
 def reader(request, plan_id: int | None = None):
-    plan = get_object_or_404(Plan, pk=plan_id) if plan_id else Plan.objects.first()
+    plans = Plan.objects.defer("source_file", "source_text")
+    plan = get_object_or_404(plans, pk=plan_id) if plan_id else plans.first()
     if plan is None:
         raise Http404("尚未导入规划")
+    if request.GET.get("q", "").strip():
+        return render(request, "plans/search.html", _reader_context(request, plan))
+    return render_cached(
+        request, "plans/reader.html", plan.pk, (), lambda: _reader_context(request, plan), title="规划原文", charts=False
+    )
+
+
+def _reader_context(request, plan: Plan) -> dict:
+    """The search results for `q`, or the whole text by chapter with targets and footnote terms marked."""
     query = request.GET.get("q", "").strip()
     footnotes = list(plan.footnotes.all())
     guess = not plan.targets.exists()
@@ -91,7 +112,7 @@ def reader(request, plan_id: int | None = None):
             {"task": t, "html": _annotate(t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess)}
             for t in hits
         ]
-        return render(request, "plans/search.html", {"plan": plan, "query": query, "results": results})
+        return {"plan": plan, "query": query, "results": results}
     chapters = []
     tasks = list(plan.tasks.select_related("section").order_by("order"))
     for chapter in plan.chapters.prefetch_related("sections"):
@@ -119,17 +140,14 @@ def reader(request, plan_id: int | None = None):
                 }
             )
         chapters.append({"chapter": chapter, "blocks": blocks, "sections": sections})
-    return render(
-        request,
-        "plans/reader.html",
-        {"plan": plan, "chapters": chapters, "footnotes": footnotes, "target_count": plan.targets.count()},
-    )
+    return {"plan": plan, "chapters": chapters, "footnotes": footnotes, "target_count": plan.targets.count()}
 
 
 def visible_indicator(user, indicator_id: int) -> Indicator:
     """The indicator if the user may see it; 404 otherwise (a reporter never learns of other departments')."""
     indicator = (
         visible_to(user, Indicator.objects.select_related("plan", "department"))
+        .defer("plan__source_file", "plan__source_text")
         .filter(pk=indicator_id)
         .first()
     )
@@ -138,9 +156,22 @@ def visible_indicator(user, indicator_id: int) -> Indicator:
     return indicator
 
 
+@require_safe
 @login_required
 def indicator_page(request, indicator_id: int):
     indicator = visible_indicator(request.user, indicator_id)
+    return render_cached(
+        request,
+        "plans/indicator.html",
+        indicator.plan_id,
+        (indicator.pk,),
+        lambda: _indicator_context(request, indicator),
+        title=indicator.name,
+        charts=True,
+    )
+
+
+def _indicator_context(request, indicator: Indicator) -> dict:
     plan = indicator.plan
     year = current_year(plan)
     evaluation, error = evaluation_with_overrides(plan, year)
@@ -148,11 +179,12 @@ def indicator_page(request, indicator_id: int):
     for row in (evaluation or {}).get("indicators", []):
         if row.get("number") == indicator.number:
             verdict = row
-    observations = list(
-        indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
-            "year", "series", "vintage", "id"
-        )
+    observations = indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
+        "year", "series", "vintage", "id"
     )
+    if not (is_planner(request.user) or is_reporter(request.user)):
+        observations = observations.filter(state=Observation.APPROVED)  # leaders read approved figures
+    observations = list(observations)
     approved = [o for o in observations if o.state == Observation.APPROVED and o.year <= year]
     base_rows = [
         o
@@ -175,9 +207,10 @@ def indicator_page(request, indicator_id: int):
         "history": indicator.history.all().select_related("history_user")[:20],
         "time_progress": (evaluation or {}).get("time_progress"),
     }
-    return render(request, "plans/indicator.html", context)
+    return context
 
 
+@require_safe
 @planner_required
 def review(request, plan_id: int | None = None):
     plan = get_object_or_404(Plan, pk=plan_id) if plan_id else Plan.objects.first()
@@ -259,6 +292,7 @@ def correct_indicator(request, indicator_id: int):
     return redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
 
 
+@require_safe
 @login_required
 def adjustments(request):
     if not sees_everything(request.user):
@@ -305,10 +339,30 @@ def propose_adjustment(request):
     return redirect("adjustments")
 
 
+def _stale_adjustment(stale: StaleEdit) -> str:
+    current = stale.current
+    if current is None:
+        return "该调整申请已被删除，您的审批未保存。"
+    decided = f"，审批人 {current.decided_by.username}" if current.decided_by else ""
+    comment = f"，意见：{current.decision_comment}" if current.decision_comment else ""
+    return (
+        f"“{current}”已被{last_editor(current)}处理，您的审批未保存。当前状态：{current.get_state_display()}"
+        f"{decided}{comment}；调整后目标“{current.new_target_text}”。请刷新后核对。"
+    )
+
+
 @planner_required
 def decide_adjustment(request, adjustment_id: int):
     adjustment = get_object_or_404(Adjustment.objects.select_related("indicator"), pk=adjustment_id)
-    if request.method != "POST" or adjustment.state != Adjustment.PROPOSED:
+    if request.method != "POST":
+        return redirect("adjustments")
+    stored_version = adjustment.row_version
+    adjustment.expect_version(request.POST.get("row_version"))
+    if adjustment.row_version != stored_version:  # decided or changed since the page was built
+        adjustment.row_version = stored_version
+        messages.error(request, _stale_adjustment(StaleEdit(adjustment)))
+        return redirect("adjustments")
+    if adjustment.state != Adjustment.PROPOSED:
         return redirect("adjustments")
     decision = request.POST.get("decision")
     if (
@@ -318,22 +372,31 @@ def decide_adjustment(request, adjustment_id: int):
     ):
         messages.error(request, "提出人不能审批自己提出的调整，请由另一位规划科人员或管理员审批")
         return redirect("adjustments")
-    with transaction.atomic():
-        adjustment.decided_by = request.user
-        adjustment.decided_at = timezone.now()
-        adjustment.decision_comment = request.POST.get("comment", "").strip()
-        if decision == "approve":
+    try:
+        with transaction.atomic():
+            adjustment.decided_by = request.user
+            adjustment.decided_at = timezone.now()
+            adjustment.decision_comment = request.POST.get("comment", "").strip()
             indicator = adjustment.indicator
-            indicator.target_version += 1
-            indicator.target_text = adjustment.new_target_text
-            indicator.target_value = adjustment.new_target_value
-            indicator.save()
-            adjustment.state = Adjustment.APPROVED
-            adjustment.version = indicator.target_version
-            adjustment.effective_date = timezone.localdate()
-        else:
-            adjustment.state = Adjustment.REJECTED
-        adjustment.save()
+            if decision == "approve":
+                adjustment.state = Adjustment.APPROVED
+                adjustment.version = indicator.target_version + 1
+                adjustment.effective_date = timezone.localdate()
+            else:
+                adjustment.state = Adjustment.REJECTED
+            adjustment.save()  # first: the version check decides whose decision stands
+            if decision == "approve":
+                indicator.refresh_from_db()
+                indicator.target_version += 1
+                indicator.target_text = adjustment.new_target_text
+                indicator.target_value = adjustment.new_target_value
+                indicator.save()
+                if adjustment.version != indicator.target_version:
+                    adjustment.version = indicator.target_version
+                    adjustment.save()
+    except StaleEdit as stale:
+        messages.error(request, _stale_adjustment(stale))
+        return redirect("adjustments")
     messages.success(request, f"调整已{'批准' if decision == 'approve' else '驳回'}：{adjustment}")
     return redirect("adjustments")
 

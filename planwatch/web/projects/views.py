@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
@@ -20,6 +21,7 @@ from planwatch.web.plans.models import Plan, Task
 from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
 
 
+@require_safe
 @login_required
 def project_list(request):
     projects = visible_to(request.user, Project.objects.select_related("department"))
@@ -117,6 +119,7 @@ def assign_project(request, project_id: int):
     return redirect("project-detail", project_id=project.pk)
 
 
+@require_safe
 @login_required
 def task_list(request):
     plan = Plan.objects.first()

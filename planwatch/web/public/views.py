@@ -6,6 +6,7 @@ import json
 
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from planwatch.web.evaluations.charts import chart_data, main_measure
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
@@ -13,6 +14,7 @@ from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator, Plan
 
 
+@require_safe
 def home(request):
     plan = Plan.objects.first()
     if plan is None:
@@ -45,6 +47,7 @@ def home(request):
     )
 
 
+@require_safe
 def indicator(request, indicator_id: int):
     found = Indicator.objects.filter(pk=indicator_id, published=True).select_related("plan").first()
     if found is None:

@@ -1,0 +1,94 @@
+"""Evaluations stored per plan and year, reused until the plan's data changes.
+
+Any save or delete of what a plan's pages show (observations, indicators, the plan, verdict overrides,
+adjustments, reporting rounds, projects) renews the plan's data stamp; a stored evaluation (and a cached
+page fragment, planwatch.web.pagecache) counts only for the stamp it was computed under. The stamp is read
+before the data, so a change landing during a computation leaves a result under the old stamp: never served.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.db.models.signals import post_delete, post_save
+
+from planwatch.web.evaluations.models import PlanDataVersion, StoredEvaluation
+
+
+def data_stamp(plan_id: int) -> str:
+    """The plan's current data stamp; its row is made the first time it is asked for."""
+    found = PlanDataVersion.objects.filter(plan_id=plan_id).values_list("stamp", flat=True).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            PlanDataVersion.objects.create(plan_id=plan_id, stamp=uuid.uuid4().hex)
+    except IntegrityError:
+        pass
+    return PlanDataVersion.objects.get(plan_id=plan_id).stamp
+
+
+def stored_evaluation(plan, year: int, compute) -> dict:
+    """The stored evaluation for the plan's current data, else `compute(plan, year)` stored for next time."""
+    stamp = data_stamp(plan.pk)
+    found = (
+        StoredEvaluation.objects.filter(plan_id=plan.pk, year=year, data_stamp=stamp)
+        .values_list("result", flat=True)
+        .first()
+    )
+    if found is not None:
+        return found
+    result = json.loads(json.dumps(compute(plan, year)))  # the same shape as when read back
+    try:
+        with transaction.atomic():
+            StoredEvaluation.objects.filter(plan_id=plan.pk, year=year).exclude(data_stamp=stamp).delete()
+            StoredEvaluation.objects.create(plan_id=plan.pk, year=year, data_stamp=stamp, result=result)
+    except IntegrityError:
+        pass  # another request stored it first
+    return result
+
+
+def data_changed(plan_id: int | None) -> None:
+    """Renew the plan's data stamp: stored evaluations and cached pages lapse. (No row yet: nothing stored.)"""
+    if plan_id is not None:
+        PlanDataVersion.objects.filter(plan_id=plan_id).update(stamp=uuid.uuid4().hex)
+
+
+def _plan_of_indicator(indicator_id) -> int | None:
+    from planwatch.web.plans.models import Indicator
+
+    return Indicator.objects.filter(pk=indicator_id).values_list("plan_id", flat=True).first()
+
+
+def _through_indicator(sender, instance, **kwargs) -> None:
+    data_changed(_plan_of_indicator(instance.indicator_id))
+
+
+def _through_plan(sender, instance, **kwargs) -> None:
+    data_changed(instance.plan_id)
+
+
+def _the_plan(sender, instance, **kwargs) -> None:
+    data_changed(instance.pk)
+
+
+def connect() -> None:
+    from planwatch.web.evaluations.models import VerdictOverride
+    from planwatch.web.monitoring.models import Observation, ReportingRound
+    from planwatch.web.plans.models import Adjustment, Indicator, Plan
+    from planwatch.web.projects.models import Project
+
+    receivers = [
+        (Observation, _through_indicator),
+        (VerdictOverride, _through_indicator),
+        (Adjustment, _through_indicator),
+        (Indicator, _through_plan),
+        (ReportingRound, _through_plan),
+        (Project, _through_plan),
+        (Plan, _the_plan),
+    ]
+    for model, receiver in receivers:
+        for signal in (post_save, post_delete):
+            signal.connect(receiver, sender=model, dispatch_uid=f"data-stamp-{model.__name__}-{id(signal)}")

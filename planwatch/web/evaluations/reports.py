@@ -1,0 +1,210 @@
+"""The three reports (年度监测报告, 中期评估报告, 总结评估报告) from what is stored: the plan with its corrections,
+approved observations, the target versions in force, planners' overrides, the office's written sections,
+the departments' explanations and the project and task progress; `planwatch.report` writes the files."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from planwatch.web.evaluations.engine import (
+    approved_observations,
+    core_observations,
+    core_settings,
+    engine,
+    parsed_plan,
+)
+from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText, VerdictOverride
+from planwatch.web.plans.models import Adjustment, Plan
+from planwatch.web.projects.models import TaskAssignment
+
+KIND_BY_MODE = {"年度监测": "annual", "中期评估": "midterm", "总结评估": "final"}
+
+
+def stored_texts(plan: Plan, year: int) -> dict[str, ReportText]:
+    return {text.key: text for text in ReportText.objects.filter(plan=plan, year=year)}
+
+
+def stored_evaluation(plan: Plan, year: int):
+    """(the core Evaluation with the planners' overrides laid over it, the Observations it used)."""
+    from planwatch.evaluate import Override
+
+    core = engine()
+    parsed = parsed_plan(plan)
+    observations = core_observations(approved_observations(plan, year))
+    evaluation = core.evaluate_plan(parsed, observations, year, core_settings(plan))
+    numbers = {result.number for result in evaluation.indicators}
+    latest: dict[int, VerdictOverride] = {}
+    for override in VerdictOverride.objects.filter(indicator__plan=plan, year=year).select_related(
+        "indicator", "created_by"
+    ):
+        latest.setdefault(override.indicator.number, override)
+    for number, override in latest.items():
+        if number in numbers:
+            by = override.created_by
+            evaluation = evaluation.with_override(
+                number,
+                Override(
+                    status=override.status,
+                    reason=override.reason,
+                    by=(by.get_full_name() or by.username) if by else None,
+                    at=override.created_at,
+                ),
+            )
+    return parsed, evaluation, observations
+
+
+def _adjustment_line(adjustment: Adjustment) -> str:
+    indicator = adjustment.indicator
+    when = adjustment.effective_date
+    effective = f"，{when.year}年{when.month}月{when.day}日生效" if when else ""
+    return (
+        f"第{indicator.number}项指标“{indicator.name}”的目标由“{adjustment.old_target_text}”调整为"
+        f"“{adjustment.new_target_text}”（第{adjustment.version}版{effective}；理由：{adjustment.reason.strip()}）。"
+    )
+
+
+def _narratives(plan: Plan, kind: str, texts: dict[str, ReportText]) -> dict[str, str]:
+    narratives = {
+        key: text.text for key, text in texts.items() if not key.startswith(EXPLANATION_PREFIX) and text.text
+    }
+    adjustments = Adjustment.objects.filter(indicator__plan=plan).select_related("indicator")
+    approved = [
+        a for a in adjustments.order_by("indicator__number", "version") if a.state == Adjustment.APPROVED
+    ]
+    if approved:
+        lines = "\n".join(_adjustment_line(a) for a in approved)
+        narratives["indicators"] = "\n".join(
+            filter(None, [narratives.get("indicators", ""), "经规划调整程序审批：\n" + lines])
+        )
+    proposed = [a for a in adjustments if a.state == Adjustment.PROPOSED]
+    if kind == "midterm" and proposed:
+        lines = "\n".join(
+            f"建议将第{a.indicator.number}项指标“{a.indicator.name}”的目标由“{a.old_target_text}”调整为"
+            f"“{a.new_target_text}”，理由：{a.reason.strip()}（待审批）。"
+            for a in proposed
+        )
+        narratives["adjustments"] = "\n".join(filter(None, [narratives.get("adjustments", ""), lines]))
+    return narratives
+
+
+def _explanations(texts: dict[str, ReportText]) -> dict[int, str]:
+    found = {}
+    for key, text in texts.items():
+        number = key.removeprefix(EXPLANATION_PREFIX)
+        if key.startswith(EXPLANATION_PREFIX) and number.isdigit() and text.text.strip():
+            found[int(number)] = text.text.strip()
+    return found
+
+
+def _project_progress(project, year: int) -> dict:
+    reports = list(project.reports.all())
+    progress = [f"形象进度{project.progress}%"] if project.progress else []
+    if reports:
+        progress.append(reports[0].text.strip())
+    return {
+        "department": project.department.name if project.department else "",
+        "progress": "；".join(p for p in progress if p),
+        "late": any(not m.done and m.year <= year for m in project.milestones.all()),
+        "reported": bool(project.progress or reports),
+    }
+
+
+def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
+    """The plan's projects (表1) and key tasks (表2、表3) with what the project library holds on each, and the
+    tasks the office assigned to departments. The library stores every table row, tasks included; a row is
+    matched to the plan's record by its line."""
+    from dataclasses import replace
+
+    from planwatch.report.projects import plan_projects
+
+    found_projects, found_tasks = plan_projects(parsed)
+    tasks_by_line = {task.line: index for index, task in enumerate(found_tasks)}
+    projects = []
+    library = plan.projects.select_related("department").prefetch_related("milestones", "reports")
+    for project in library:
+        stored = _project_progress(project, year)
+        if project.line in tasks_by_line:
+            index = tasks_by_line[project.line]
+            found_tasks[index] = replace(
+                found_tasks[index],
+                department=stored["department"],
+                status=project.get_status_display() if stored["reported"] else "",
+                progress=stored["progress"],
+                late=stored["late"],
+            )
+            continue
+        projects.append(
+            {
+                "name": project.name,
+                "category": project.category,
+                "table": project.source_table,
+                "description": project.description,
+                "investment": project.investment,
+                "land": project.land_mu,
+                "line": project.line,
+                "department": stored["department"],
+                "status": project.get_status_display(),
+                "progress": stored["progress"],
+                "late": stored["late"],
+            }
+        )
+    if not library:
+        projects = found_projects
+    return projects, found_tasks + _assigned_tasks(plan)
+
+
+def _assigned_tasks(plan: Plan) -> list[dict]:
+    assignments = (
+        TaskAssignment.objects.filter(task__plan=plan)
+        .select_related("task", "task__chapter", "department")
+        .prefetch_related("supporting")
+    )
+    records = []
+    for assignment in assignments:
+        supporting = "、".join(d.name for d in assignment.supporting.all())
+        department = assignment.department.name + (f"（配合：{supporting}）" if supporting else "")
+        progress = "；".join(
+            p
+            for p in (
+                f"{assignment.year}年目标：{assignment.milestone}" if assignment.milestone else "",
+                assignment.progress_note.strip(),
+            )
+            if p
+        )
+        records.append(
+            {
+                "text": assignment.task.title or assignment.task.text[:80],
+                "area": assignment.task.chapter.title,
+                "department": department,
+                "status": assignment.get_status_display(),
+                "progress": progress,
+                "late": assignment.status == "delayed",
+                "line": assignment.task.line,
+            }
+        )
+    return records
+
+
+def build_stored_report(plan: Plan, year: int, kind: str, fmt: str) -> bytes:
+    """The report file of `kind` (annual | midterm | final) in `fmt` (docx | pdf | html | xlsx)."""
+    from planwatch.report import build_report
+
+    parsed, evaluation, observations = stored_evaluation(plan, year)
+    texts = stored_texts(plan, year)
+    projects, tasks = _projects_and_tasks(plan, parsed, year)
+    return build_report(
+        parsed,
+        evaluation,
+        kind,
+        fmt,
+        observations=observations,
+        narratives=_narratives(plan, kind, texts),
+        explanations=_explanations(texts),
+        projects=projects,
+        tasks=tasks,
+    )
+
+
+def content_disposition(filename: str, fallback: str) -> str:
+    """attachment with an ASCII fallback name and the Chinese name per RFC 5987 (filename*=UTF-8''…)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

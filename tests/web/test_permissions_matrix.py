@@ -1,0 +1,527 @@
+"""Every URL of the project × every role: the status each one gets, for GET and for state-changing methods.
+
+The URLs are walked from Django's resolver, so a view added without a row in `MATRIX` (or an admin model
+without the generic admin rule) fails `test_every_url_pattern_is_in_the_matrix`. State-changing requests
+are sent with CSRF checks on: with the token (the row's expectation), without it (403 everywhere but the
+token-authenticated API), and as PUT/PATCH/DELETE (405 everywhere: no view takes them).
+
+Roles: anonymous; a signed-in account nobody gave a role (a member of the public); administrator;
+规划科; 领导; the 区科委 reporter on its own objects ("own") and the same reporter on 区生态环境局's ("other").
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import string
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROLES = ("anonymous", "public", "admin", "planner", "leader", "own", "other")
+USERNAMES = {"admin": "admin", "planner": "guihuake", "leader": "lingdao", "own": "kw", "other": "kw"}
+PUBLIC_USERNAME = "shimin-no-role"
+CSRF_SECRET = (string.ascii_letters + string.digits)[:32]
+
+# Expectations: an HTTP status, or one of these redirects.
+LOGIN = "302 → sign-in"
+ADMIN_LOGIN = "302 → admin sign-in"
+PUBLIC_HOME = "302 → public pages"
+REDIRECT = "302 → elsewhere"
+ADMIN_OK = "200 or 302"
+
+
+def roles(default, **overrides) -> dict:
+    """A role → expectation map: `default` for every role, `other` following `own` unless given."""
+    table = dict.fromkeys(ROLES, default)
+    table.update(overrides)
+    if "own" in overrides and "other" not in overrides:
+        table["other"] = overrides["own"]
+    return table
+
+
+def everyone(ok) -> dict:
+    return roles(ok)
+
+
+def signed_in(ok) -> dict:
+    """Any account with a role; anonymous visitors sign in first, accounts without a role are refused."""
+    return roles(ok, anonymous=LOGIN, public=403)
+
+
+def planners(ok) -> dict:
+    """规划科 and administrators only."""
+    return roles(403, anonymous=LOGIN, admin=ok, planner=ok)
+
+
+def readers(ok) -> dict:
+    """规划科, administrators and leaders: evaluations, reports, adjustments."""
+    return roles(403, anonymous=LOGIN, admin=ok, planner=ok, leader=ok)
+
+
+def scoped(ok, other=404) -> dict:
+    """What everyone with a role may read, a reporter only for their own department (404 for another's)."""
+    return roles(ok, anonymous=LOGIN, public=403, other=other)
+
+
+def reporting(ok, other=403, leader=403) -> dict:
+    """Data entry: a reporter for their own department, the planning office for any; leaders only read."""
+    return roles(ok, anonymous=LOGIN, public=403, leader=leader, other=other)
+
+
+NOT_ALLOWED = everyone(405)
+
+
+@dataclass
+class Row:
+    """One URL: how to fill it for a side ("own" or "other"), and what each role gets."""
+
+    get: dict
+    post: dict = field(default_factory=lambda: NOT_ALLOWED)
+    kwargs: object = None  # (objects, side) -> URL kwargs
+    query: object = None  # (objects, side) -> GET parameters
+    data: object = None  # (objects, side) -> POST body
+    json_body: bool = False
+    csrf_exempt: bool = False
+    fresh_clients: bool = False  # signing in or out changes the session: a new client for each request
+
+
+def _ids(name):
+    return lambda o, side: {name: o[side][name]}
+
+
+MATRIX: dict[str, Row] = {
+    "healthz": Row(get=everyone(200)),
+    "dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUBLIC_HOME)),
+    "login": Row(
+        get=roles(REDIRECT, anonymous=200),
+        post=roles(REDIRECT, anonymous=200),
+        data=lambda o, side: {"username": "kw", "password": "wrong-password"},
+        fresh_clients=True,
+    ),
+    "logout": Row(get=everyone(405), post=everyone(PUBLIC_HOME), fresh_clients=True),
+    "audit-log": Row(get=planners(200)),
+    "plan-reader": Row(get=signed_in(200)),
+    "plan-reader-id": Row(get=signed_in(200), kwargs=_ids("plan_id")),
+    "plan-review": Row(get=planners(200)),
+    "plan-review-id": Row(get=planners(200), kwargs=_ids("plan_id")),
+    "plan-import": Row(get=planners(200), post=planners(200)),
+    "plan-settings": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("plan_id"),
+        data=lambda o, side: {"progress_tolerance": "0.1", "growth_tolerance_pp": "0.5"},
+    ),
+    "indicator": Row(get=scoped(200), kwargs=_ids("indicator_id")),
+    "indicator-correct": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("indicator_id")),
+    "adjustments": Row(get=readers(200)),
+    "adjustment-propose": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        data=lambda o, side: {
+            "indicator": o[side]["indicator_id"],
+            "new_target_text": "80%",
+            "new_target_value": "80",
+            "reason": "上级规划调整",
+        },
+    ),
+    "adjustment-decide": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("adjustment_id"),
+        data=lambda o, side: {"decision": "reject", "comment": "再议"},
+    ),
+    "monitoring-entry": Row(
+        get=reporting(200),
+        query=lambda o, side: {"department": o[side]["department"]} if side == "other" else {},
+    ),
+    "monitoring-save": Row(
+        get=reporting(REDIRECT, other=REDIRECT),
+        post=reporting(REDIRECT),
+        data=lambda o, side: {
+            "department": o[side]["department"],
+            f"value-{o[side]['indicator_id']}-0": "1.5",
+            f"source-{o[side]['indicator_id']}-0": "区统计局",
+        },
+    ),
+    "monitoring-template": Row(
+        get=reporting(200),
+        query=lambda o, side: {"department": o[side]["department"]} if side == "other" else {},
+    ),
+    "monitoring-export": Row(get=signed_in(200)),
+    "monitoring-upload": Row(
+        get=reporting(200),
+        post=reporting(200),
+        query=lambda o, side: {"department": o[side]["department"]} if side == "other" else {},
+        data=lambda o, side: {"department": o[side]["department"]},
+    ),
+    "monitoring-submit": Row(
+        get=reporting(REDIRECT, other=REDIRECT),
+        post=reporting(REDIRECT),
+        data=lambda o, side: {"department": o[side]["department"]},
+    ),
+    "monitoring-review": Row(get=planners(200)),
+    "monitoring-decide": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("observation_id"),
+        data=lambda o, side: {"decision": "reject", "comment": "来源不全"},
+    ),
+    "monitoring-rounds": Row(
+        get=planners(200),
+        post=planners(REDIRECT),
+        data=lambda o, side: {"year": "2024", "deadline": "2025-03-31"},
+    ),
+    "monitoring-round-close": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("round_id")),
+    # Leaders read approved figures only; the observation here is submitted, not yet approved.
+    "observation-history": Row(get=scoped(200, other=404) | {"leader": 404}, kwargs=_ids("observation_id")),
+    "observation-edit": Row(
+        get=planners(200),
+        post=planners(REDIRECT),
+        kwargs=_ids("observation_id"),
+        data=lambda o, side: {"value": "3.3", "vintage": "2024-03-01", "reason": "更正笔误"},
+    ),
+    "evaluations": Row(get=readers(200)),
+    "evaluation-run-new": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        data=lambda o, side: {"plan": o[side]["plan_id"], "year": "2022"},
+    ),
+    "evaluation-run": Row(get=readers(200), kwargs=_ids("run_id")),
+    "verdict-override": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("indicator_id"),
+        data=lambda o, side: {"status": "achieved", "reason": "统计口径调整", "year": "2022"},
+    ),
+    "evaluation-report": Row(
+        get=readers(200), kwargs=lambda o, side: {"kind": "annual", "fmt": "html"}
+    ),
+    "report-texts": Row(
+        get=readers(200),
+        post=readers(REDIRECT) | {"leader": 403},
+        data=lambda o, side: {"year": "2022", "text-overview": "总体平稳"},
+    ),
+    "projects": Row(get=signed_in(200)),
+    "project-detail": Row(
+        get=scoped(200),
+        post=scoped(REDIRECT) | {"leader": 403},
+        kwargs=_ids("project_id"),
+        data=lambda o, side: {"text": "主体结构完工", "progress": "60"},
+    ),
+    "project-assign": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("project_id"),
+        data=lambda o, side: {"department": o[side]["department"], "status": "building"},
+    ),
+    "project-milestones": Row(
+        get=scoped(REDIRECT),
+        post=scoped(REDIRECT) | {"leader": 403},
+        kwargs=_ids("project_id"),
+        data=lambda o, side: {"year": "2023", "title": "竣工验收"},
+    ),
+    "tasks": Row(get=signed_in(200)),
+    "task-assign": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        data=lambda o, side: {
+            "task": o[side]["task_id"],
+            "department": o[side]["department"],
+            "year": "2023",
+        },
+    ),
+    "task-update": Row(
+        get=scoped(REDIRECT),
+        post=scoped(REDIRECT) | {"leader": 403},
+        kwargs=_ids("assignment_id"),
+        data=lambda o, side: {"status": "in_progress", "progress_note": "按计划推进"},
+    ),
+    "api-openapi": Row(get=everyone(200)),
+    "api-plans": Row(get=everyone(200)),
+    "api-indicators": Row(get=everyone(200)),
+    "api-indicator": Row(get=everyone(200) | {"other": 404}, kwargs=_ids("indicator_id")),
+    # The one CSRF-exempt endpoint: it takes a bearer token only, never the session, so without one it is 401.
+    "api-observations": Row(
+        get=everyone(200),
+        post=everyone(401),
+        data=lambda o, side: [{"indicator": o[side]["number"], "year": 2023, "value": 1.0}],
+        json_body=True,
+        csrf_exempt=True,
+    ),
+    "api-evaluations": Row(get=everyone(200)),
+    "public-home": Row(get=everyone(200)),
+    "public-indicator": Row(get=everyone(200), kwargs=_ids("indicator_id")),
+}
+
+# Django's admin: the administrator only; everyone else is sent to the admin's own sign-in page.
+ADMIN_ANYONE_ELSE = roles(ADMIN_LOGIN, admin=ADMIN_OK)
+ADMIN_SPECIAL = {
+    "login": Row(get=roles(200, admin=REDIRECT), post=roles(200), data=lambda o, s: {}, fresh_clients=True),
+    # The admin sends anyone but its staff from its logout page to its index, which then asks them to sign in.
+    "logout": Row(
+        get=roles(REDIRECT, admin=405), post=roles(REDIRECT, admin=PUBLIC_HOME), fresh_clients=True
+    ),
+    "catch_all": Row(get=roles(ADMIN_LOGIN, admin=404), post=roles(ADMIN_LOGIN, admin=404)),
+    # Without its app, model and field parameters the autocomplete refuses even the administrator.
+    "autocomplete": Row(get=roles(ADMIN_LOGIN, admin=403), post=roles(ADMIN_LOGIN, admin=405)),
+    "view_on_site": Row(get=roles(ADMIN_LOGIN, admin=404), post=roles(ADMIN_LOGIN, admin=404)),
+    # The audit log is append-only, even for the administrator.
+    "accounts_auditentry_delete": Row(get=roles(ADMIN_LOGIN, admin=403), post=roles(ADMIN_LOGIN, admin=403)),
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            yield namespace, pattern.name, prefix + str(pattern.pattern), pattern
+
+
+def _project_patterns():
+    return [
+        (name, route) for namespace, name, route, _ in _walk(get_resolver().url_patterns) if namespace == ""
+    ]
+
+
+def _admin_patterns():
+    return [
+        (name, route, pattern)
+        for namespace, name, route, pattern in _walk(get_resolver().url_patterns)
+        if namespace == "admin:"
+    ]
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    names = [name for name, _ in _project_patterns()]
+    assert None not in names, "every URL pattern needs a name to be checked"
+    assert sorted(set(names)) == sorted(MATRIX), (
+        f"not in the matrix: {sorted(set(names) - set(MATRIX))}; gone from the project: {sorted(set(MATRIX) - set(names))}"
+    )
+    assert len(names) == len(set(names))
+
+
+def test_every_admin_pattern_has_a_rule():
+    for name, route, _ in _admin_patterns():
+        assert _admin_url(name, route, {}) is not None, route
+
+
+@pytest.fixture
+def objects(db, plan):
+    """One object of each kind for 区科委 ("own") and for 区生态环境局 ("other")."""
+    from django.contrib.auth.models import User
+
+    from planwatch.web.accounts.models import Department
+    from planwatch.web.evaluations.models import EvaluationRun
+    from planwatch.web.monitoring.models import Observation, ReportingRound
+    from planwatch.web.plans.models import Adjustment, Indicator
+    from planwatch.web.projects.models import Project, TaskAssignment
+
+    User.objects.create(username=PUBLIC_USERNAME)  # no profile: nobody gave it a role
+    planner = User.objects.get(username="guihuake")
+    reporting_round = plan.rounds.filter(is_open=True).first() or ReportingRound.objects.create(
+        plan=plan, year=2023, deadline=datetime.date(2024, 3, 31), title="2023年度监测数据填报"
+    )
+    run = EvaluationRun.objects.create(plan=plan, year=2022, run_by=planner, result={"indicators": []})
+    projects = list(Project.objects.filter(plan=plan).order_by("id")[:2])
+    tasks = list(plan.tasks.filter(title__gt="").order_by("id")[:2])
+    found = {}
+    for side, code, number, project, task in (
+        ("own", "kw", 8, projects[0], tasks[0]),
+        ("other", "sthj", 12, projects[1], tasks[1]),
+    ):
+        department = Department.objects.get(code=code)
+        indicator = Indicator.objects.get(plan=plan, number=number)
+        assert indicator.department == department and indicator.published
+        project.department = department
+        project.save()
+        observation = Observation.objects.create(
+            indicator=indicator,
+            year=2023,
+            value=3.2,
+            state=Observation.SUBMITTED,
+            submitted_by=User.objects.get(username=code),
+            round=reporting_round,
+        )
+        found[side] = {
+            "plan_id": plan.pk,
+            "department": department.pk,
+            "indicator_id": indicator.pk,
+            "number": number,
+            "observation_id": observation.pk,
+            "project_id": project.pk,
+            "task_id": task.pk,
+            "assignment_id": TaskAssignment.objects.create(task=task, department=department, year=2023).pk,
+            "adjustment_id": Adjustment.objects.create(
+                indicator=indicator,
+                old_target_text=indicator.target_text,
+                new_target_text="调整后目标",
+                reason="测试",
+                proposed_by=planner,
+            ).pk,
+            "round_id": reporting_round.pk,
+            "run_id": run.pk,
+        }
+    return found
+
+
+def _client(role: str):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        client.force_login(
+            User.objects.get(username=PUBLIC_USERNAME if role == "public" else USERNAMES[role])
+        )
+    client.cookies["csrftoken"] = CSRF_SECRET
+    return client
+
+
+def _outcome(response) -> object:
+    """The status, with a redirect named by where it goes."""
+    if response.status_code != 302:
+        return response.status_code
+    location = response["Location"]
+    if location.startswith("/accounts/login/"):
+        return LOGIN
+    if location.startswith("/admin/login/"):
+        return ADMIN_LOGIN
+    if location.startswith("/public/"):
+        return PUBLIC_HOME
+    return REDIRECT
+
+
+def _matches(expected, outcome) -> bool:
+    if expected == ADMIN_OK:
+        return outcome in (200, REDIRECT)
+    return expected == outcome
+
+
+def _requests(row: Row, role: str, url: str, objects) -> list[tuple[str, object, str, dict]]:
+    """(label, expected, method, request arguments) for one role at one URL."""
+    from urllib.parse import urlencode
+
+    side = "other" if role == "other" else "own"
+    query = row.query(objects, side) if row.query else {}
+    data = row.data(objects, side) if row.data else {}
+    if row.json_body:
+        signed = bare = {"data": json.dumps(data), "content_type": "application/json"}
+    else:
+        signed, bare = {"data": {**data, "csrfmiddlewaretoken": CSRF_SECRET}}, {"data": data}
+    found = [
+        ("GET", row.get[role], "GET", {"path": url + ("?" + urlencode(query) if query else "")}),
+        ("POST", row.post[role], "POST", {"path": url, **signed}),
+        (
+            "POST without CSRF token",
+            row.post[role] if row.csrf_exempt else 403,
+            "POST",
+            {"path": url, **bare},
+        ),
+    ]
+    # No view takes these; one role is enough for PUT and PATCH, every role tries DELETE.
+    for method in ("PUT", "PATCH", "DELETE") if role == "planner" else ("DELETE",):
+        found.append((method, 405, method, {"path": url, "headers": {"X-CSRFToken": CSRF_SECRET}}))
+    return found
+
+
+def _send(client, method: str, arguments: dict):
+    if method == "GET":
+        return client.get(**arguments)
+    if method == "POST":
+        return client.post(**arguments)
+    return client.generic(method, **arguments)
+
+
+def _check(url_for, row: Row, objects) -> list[str]:
+    """Every role × (GET, POST with token, POST without token, PUT/PATCH/DELETE); the mismatches."""
+    problems = []
+    for role in ROLES:
+        url = url_for("other" if role == "other" else "own")
+        client = None
+        for label, expected, method, arguments in _requests(row, role, url, objects):
+            if expected is None:
+                continue
+            if client is None or row.fresh_clients:
+                client = _client(role)
+            if label == "POST without CSRF token":
+                del client.cookies["csrftoken"]
+            outcome = _outcome(_send(client, method, arguments))
+            client.cookies["csrftoken"] = CSRF_SECRET
+            if not _matches(expected, outcome):
+                problems.append(f"{label} {url} as {role}: expected {expected}, got {outcome}")
+    return problems
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_url_gives_each_role_its_status(name, objects, monkeypatch):
+    from django.urls import reverse
+
+    # Who may download a report is the question here, not the report (tests/web/test_reports_download.py).
+    monkeypatch.setattr(
+        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a: b"<html></html>"
+    )
+
+    row = MATRIX[name]
+    problems = _check(
+        lambda side: reverse(name, kwargs=row.kwargs(objects, side) if row.kwargs else None), row, objects
+    )
+    assert not problems, "\n".join(problems)
+
+
+def _admin_url(name: str | None, route: str, objects_by_model: dict) -> str | None:
+    """The admin URL filled with an existing object of its model (or the app's label); None if unknown."""
+    from django.urls import reverse
+
+    if name is None and route.endswith("(?P<url>.*)$"):  # the admin's catch-all
+        return "/admin/no-such-page/"
+    if name is None:  # admin/<app>/<model>/<object_id>/ redirects to the change page
+        if not route.endswith("<path:object_id>/"):
+            return None
+        app, model = route.split("/")[1:3]
+        return f"/admin/{app}/{model}/{objects_by_model.get(f'{app}_{model}', 1)}/"
+    if name == "view_on_site":
+        return reverse("admin:view_on_site", args=[1, 1])
+    if name == "app_list":
+        return reverse("admin:app_list", kwargs={"app_label": "accounts"})
+    if name in (
+        "login",
+        "logout",
+        "index",
+        "password_change",
+        "password_change_done",
+        "jsi18n",
+        "autocomplete",
+    ):
+        return reverse(f"admin:{name}")
+    if name.endswith("_password_change"):  # a user's password form
+        return reverse(
+            f"admin:{name}", kwargs={"id": objects_by_model.get(name.removesuffix("_password_change"), 1)}
+        )
+    model, _, action = name.rpartition("_")
+    if action in ("changelist", "add"):
+        return reverse(f"admin:{name}")
+    if action in ("history", "delete", "change"):
+        return reverse(f"admin:{name}", kwargs={"object_id": objects_by_model.get(model, 1)})
+    return None
+
+
+def test_admin_pages_are_for_the_administrator_only(objects):
+    from django.contrib import admin
+
+    objects_by_model = {}
+    for model in admin.site._registry:
+        first = model._default_manager.order_by("pk").first()
+        objects_by_model[f"{model._meta.app_label}_{model._meta.model_name}"] = first.pk if first else 1
+    problems = []
+    for name, route, _ in _admin_patterns():
+        url = _admin_url(name, route, objects_by_model)
+        # The administrator's own POSTs there would delete the accounts the test signs in with: not sent.
+        if name is None and route.endswith("(?P<url>.*)$"):
+            name = "catch_all"
+        row = ADMIN_SPECIAL.get(name) or Row(get=ADMIN_ANYONE_ELSE, post=roles(ADMIN_LOGIN, admin=None))
+        problems += _check(lambda side, u=url: u, row, objects)
+    assert not problems, "\n".join(problems)
