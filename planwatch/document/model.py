@@ -88,5 +88,16 @@ class Document:
     lines: list[str] = field(default_factory=list)  # the raw source lines (paragraph texts for .docx)
     format: str = "text"  # "text" (a text export) or "docx"
 
+    def paragraphs(self):
+        """Every paragraph in document order: body paragraphs, table cells row by row, box paragraphs."""
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    yield from row
+            elif isinstance(block, Box):
+                yield from block.paragraphs
+
     def source_line(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

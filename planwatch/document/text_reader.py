@@ -251,21 +251,10 @@ def parse_text(text: str, name: str = "<text>") -> Document:
 
 
 def _check_footnote_refs(document: Document) -> None:
-    for block in document.blocks:
-        for paragraph in _paragraphs(block):
-            for ref in paragraph.refs:
-                if ref.number not in document.footnotes:
-                    raise PlanFormatError(
-                        f"footnote reference {ref.number} has no footnote text",
-                        line=paragraph.line_at(ref.offset),
-                    )
-
-
-def _paragraphs(block: Block):
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Table):
-        for row in block.rows:
-            yield from row
-    elif isinstance(block, Box):
-        yield from block.paragraphs
+    for paragraph in document.paragraphs():
+        for ref in paragraph.refs:
+            if ref.number not in document.footnotes:
+                raise PlanFormatError(
+                    f"footnote reference {ref.number} has no footnote text",
+                    line=paragraph.line_at(ref.offset),
+                )

@@ -34,16 +34,6 @@ def _without_positions(value):
     return value
 
 
-def _paragraphs(block):
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Table):
-        for row in block.rows:
-            yield from row
-    elif isinstance(block, Box):
-        yield from block.paragraphs
-
-
 @pytest.fixture(scope="module")
 def songjiang(tmp_path_factory):
     """(text plan, text document, .docx plan, .docx document) of the Songjiang plan."""
@@ -126,15 +116,14 @@ def test_songjiang_docx_footnotes_are_numbered_as_shown_not_by_their_ids(songjia
 def test_songjiang_docx_every_paragraph_is_an_exact_span_of_its_line(songjiang):
     _, _, docx_plan, document = songjiang
     spans = 0
-    for block in document.blocks:
-        for paragraph in _paragraphs(block):
-            for piece in paragraph.pieces:
-                source = document.source_line(piece.line)
-                assert (
-                    source[piece.column : piece.column + piece.end - piece.start]
-                    == paragraph.text[piece.start : piece.end]
-                )
-                spans += 1
+    for paragraph in document.paragraphs():
+        for piece in paragraph.pieces:
+            source = document.source_line(piece.line)
+            assert (
+                source[piece.column : piece.column + piece.end - piece.start]
+                == paragraph.text[piece.start : piece.end]
+            )
+            spans += 1
     assert spans == 458
     for found in docx_plan.targets + docx_plan.baselines:
         assert found.quote in document.source_line(found.line)

@@ -157,17 +157,8 @@ def test_songjiang_blocks(songjiang_document):
 
 
 def test_every_piece_of_the_songjiang_source_map_points_at_its_own_text(songjiang_document):
-    def paragraphs():
-        for block in songjiang_document.blocks:
-            if isinstance(block, Paragraph):
-                yield block
-            elif isinstance(block, Table):
-                yield from (cell for row in block.rows for cell in row)
-            elif isinstance(block, Box):
-                yield from block.paragraphs
-
     checked = 0
-    for paragraph in paragraphs():
+    for paragraph in songjiang_document.paragraphs():
         for piece in paragraph.pieces:
             raw = songjiang_document.source_line(piece.line)
             assert (
