@@ -6,21 +6,11 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.web.locking import VersionedModel
 from planwatch.web.plans.models import Indicator, Plan
 
-STATUSES_ZH = {
-    "achieved_early": "提前实现",
-    "ahead": "快于预期",
-    "on_track": "基本符合预期",
-    "lagging": "滞后于预期",
-    "achieved": "完成",
-    "nearly_achieved": "基本完成",
-    "not_achieved": "未完成",
-    "no_data": "暂无数据",
-    "needs_input": "待录入下达值",
-    "qualitative": "定性评价",
-}
+STATUSES_ZH = STATUS_ZH  # one wording for the CLI, the reports and the pages
 STATUS_CHOICES = list(STATUSES_ZH.items())
 
 
