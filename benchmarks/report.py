@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from planwatch.evaluate import evaluate_plan, read_observations
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 from planwatch.report import FORMATS, build_report
 from planwatch.report.content import build_content
 

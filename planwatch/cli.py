@@ -41,8 +41,7 @@ def main() -> None:
 @_fail_cleanly
 def parse(plan_file: str, fmt: str) -> None:
     """Read a plan document (.txt export or .docx) and print its structure as JSON."""
-    from planwatch.plan import read_plan
-    from planwatch.plan.serialize import plan_to_json
+    from planwatch.reading import plan_to_json, read_plan
 
     plan = read_plan(plan_file)
     click.echo(json.dumps(plan_to_json(plan), ensure_ascii=False, indent=1))
@@ -53,8 +52,7 @@ def parse(plan_file: str, fmt: str) -> None:
 @_fail_cleanly
 def show(plan_file: str) -> None:
     """Print a readable Chinese outline of the plan: chapters, sections, tasks and the indicator table."""
-    from planwatch.plan import read_plan
-    from planwatch.plan.outline import format_outline
+    from planwatch.reading import format_outline, read_plan
 
     click.echo(format_outline(read_plan(plan_file)))
 
@@ -74,7 +72,7 @@ def show(plan_file: str) -> None:
 def evaluate(plan_file: str, observations_file: str, year: int, fmt: str) -> None:
     """Evaluate the plan's main indicators as of YEAR."""
     from planwatch.evaluate import evaluate_plan, evaluation_to_json, format_table, read_observations
-    from planwatch.plan import read_plan
+    from planwatch.reading import read_plan
 
     plan = read_plan(plan_file)
     observations = read_observations(observations_file, plan)
@@ -173,7 +171,7 @@ def report(
     from pathlib import Path
 
     from planwatch.evaluate import evaluate_plan, read_observations
-    from planwatch.plan import read_plan
+    from planwatch.reading import read_plan
     from planwatch.report import FORMATS, build_report
 
     fmt = fmt or Path(output).suffix.lstrip(".").lower()

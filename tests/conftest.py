@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.document import read_text
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SONGJIANG = ROOT / "planwatch" / "data" / "songjiang-14th-fyp.txt"

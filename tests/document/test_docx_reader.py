@@ -17,8 +17,7 @@ from planwatch.document import read_document
 from planwatch.document.docx_reader import read_docx
 from planwatch.document.model import Box, FootnoteRef, Image, Paragraph, Table
 from planwatch.errors import PlanFormatError
-from planwatch.plan import read_plan
-from planwatch.plan.serialize import plan_to_json
+from planwatch.reading import plan_to_json, read_plan
 from tests.document.docx_builder import W_NS, DocxWriter, build_docx, rewrite_part
 
 SONGJIANG_TXT = str(files("planwatch") / "data" / "songjiang-14th-fyp.txt")

@@ -3,7 +3,7 @@
 import pytest
 
 from planwatch.evaluate import evaluate_plan, read_observations
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 
 PLAN_TEXT = """某市国民经济和社会发展第十四个五年规划纲要
 第一章  发展目标

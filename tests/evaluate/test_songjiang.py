@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.evaluate import evaluate_plan, read_observations
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 
 DATA = Path(__file__).resolve().parents[2] / "planwatch" / "data"
 

@@ -110,7 +110,7 @@ def test_each_fact_goes_to_the_best_matching_indicator_only():
 
 @pytest.fixture(scope="module")
 def linked_plan(plan_baselines):
-    from planwatch.plan import read_plan
+    from planwatch.reading import read_plan
 
     from .conftest import PLAN
 

@@ -73,7 +73,7 @@ def test_task_table_rows_become_tasks_with_their_category():
 
 
 def test_the_plan_has_eight_projects_and_thirty_tasks():
-    from planwatch.plan import read_plan
+    from planwatch.reading import read_plan
 
     from .conftest import PLAN
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 from planwatch.document import read_text
 from planwatch.errors import PlanFormatError
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 from tests.conftest import SONGJIANG
 from tests.document.docx_builder import W_NS, build_docx
 from tests.hardening.fuzzing import fuzz, scratch_file, time_limit

@@ -237,7 +237,7 @@ def test_garbled_xlsx_bytes_give_problems_naming_the_file(edits):
 
 @cache
 def _songjiang():
-    from planwatch.plan import read_plan
+    from planwatch.reading import read_plan
     from tests.conftest import SONGJIANG
 
     return read_plan(SONGJIANG)

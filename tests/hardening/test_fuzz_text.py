@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from planwatch.document.text_reader import parse_text, read_text
 from planwatch.errors import PlanFormatError
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 from tests.conftest import SONGJIANG
 from tests.hardening.fuzzing import fuzz, scratch_file, time_limit
 

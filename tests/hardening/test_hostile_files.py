@@ -18,7 +18,7 @@ from planwatch.numbers.horizons import find_horizons
 from planwatch.numbers.numerals import parse_number
 from planwatch.numbers.quantities import find_quantities
 from planwatch.numbers.units import normalize
-from planwatch.plan import read_plan
+from planwatch.reading import read_plan
 from tests.conftest import SONGJIANG
 from tests.evaluate.test_observations import songjiang_like_plan
 from tests.hardening.fuzzing import time_limit

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from planwatch.document.text_reader import parse_text
-from planwatch.plan import read_plan
 from planwatch.plan.structure import build_plan
+from planwatch.reading import read_plan
 
 CHAPTERS = [
     (1, "在服从服务融入国家战略中开启新时代现代化新松江建设新征程", 3),

@@ -195,9 +195,7 @@ MATRIX: dict[str, Row] = {
         kwargs=_ids("indicator_id"),
         data=lambda o, side: {"status": "achieved", "reason": "统计口径调整", "year": "2022"},
     ),
-    "evaluation-report": Row(
-        get=readers(200), kwargs=lambda o, side: {"kind": "annual", "fmt": "html"}
-    ),
+    "evaluation-report": Row(get=readers(200), kwargs=lambda o, side: {"kind": "annual", "fmt": "html"}),
     "report-texts": Row(
         get=readers(200),
         post=readers(REDIRECT) | {"leader": 403},

@@ -41,7 +41,11 @@ def dashboard(request):
     if plan is None:
         return render(request, "evaluations/empty.html")
     requested = request.GET.get("year", "")
-    chosen = int(requested) if requested.isdigit() and plan.base_year <= int(requested) <= plan.period_end else None
+    chosen = (
+        int(requested)
+        if requested.isdigit() and plan.base_year <= int(requested) <= plan.period_end
+        else None
+    )
     return render_cached(
         request,
         "evaluations/dashboard.html",

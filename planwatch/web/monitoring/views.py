@@ -365,7 +365,10 @@ def observation_history(request, observation_id: int):
     observation = get_object_or_404(Observation, pk=observation_id)
     if not visible_to(request.user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
         raise Http404
-    if not (is_planner(request.user) or is_reporter(request.user)) and observation.state != Observation.APPROVED:
+    if (
+        not (is_planner(request.user) or is_reporter(request.user))
+        and observation.state != Observation.APPROVED
+    ):
         raise Http404
     versions = observation.history.all().select_related("history_user")
     return render(request, "monitoring/history.html", {"observation": observation, "versions": versions})

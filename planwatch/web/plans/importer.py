@@ -11,8 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from planwatch.plan import read_plan
 from planwatch.plan.model import Plan as ParsedPlan
+from planwatch.reading import read_plan
 from planwatch.web.plans import search
 from planwatch.web.plans.models import Chapter, Footnote, Indicator, Plan, Section, Target, Task
 

@@ -94,7 +94,13 @@ def reader(request, plan_id: int | None = None):
     if request.GET.get("q", "").strip():
         return render(request, "plans/search.html", _reader_context(request, plan))
     return render_cached(
-        request, "plans/reader.html", plan.pk, (), lambda: _reader_context(request, plan), title="规划原文", charts=False
+        request,
+        "plans/reader.html",
+        plan.pk,
+        (),
+        lambda: _reader_context(request, plan),
+        title="规划原文",
+        charts=False,
     )
 
 

@@ -7,56 +7,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluations', '0001_initial'),
-        ('plans', '0002_row_version'),
+        ("evaluations", "0001_initial"),
+        ("plans", "0002_row_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReportText',
+            name="HistoricalReportText",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('row_version', models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本')),
-                ('year', models.PositiveIntegerField(verbose_name='评估年份')),
-                ('key', models.CharField(max_length=40, verbose_name='部分')),
-                ('text', models.TextField(blank=True, verbose_name='内容')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='修改时间')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='撰写人')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "row_version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="评估年份")),
+                ("key", models.CharField(max_length=40, verbose_name="部分")),
+                ("text", models.TextField(blank=True, verbose_name="内容")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="修改时间")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="撰写人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 报告文字',
-                'verbose_name_plural': 'historical 报告文字',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 报告文字",
+                "verbose_name_plural": "historical 报告文字",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReportText',
+            name="ReportText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row_version', models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本')),
-                ('year', models.PositiveIntegerField(verbose_name='评估年份')),
-                ('key', models.CharField(max_length=40, verbose_name='部分')),
-                ('text', models.TextField(blank=True, verbose_name='内容')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='修改时间')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_texts', to='plans.plan')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='撰写人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "row_version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="评估年份")),
+                ("key", models.CharField(max_length=40, verbose_name="部分")),
+                ("text", models.TextField(blank=True, verbose_name="内容")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="修改时间")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_texts",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="撰写人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '报告文字',
-                'verbose_name_plural': '报告文字',
-                'ordering': ['plan', 'year', 'key'],
-                'unique_together': {('plan', 'year', 'key')},
+                "verbose_name": "报告文字",
+                "verbose_name_plural": "报告文字",
+                "ordering": ["plan", "year", "key"],
+                "unique_together": {("plan", "year", "key")},
             },
         ),
     ]

@@ -5,32 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluations', '0002_report_texts'),
-        ('plans', '0002_row_version'),
+        ("evaluations", "0002_report_texts"),
+        ("plans", "0002_row_version"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlanDataVersion',
+            name="PlanDataVersion",
             fields=[
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='plans.plan')),
-                ('stamp', models.CharField(max_length=32)),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="plans.plan",
+                    ),
+                ),
+                ("stamp", models.CharField(max_length=32)),
             ],
         ),
         migrations.CreateModel(
-            name='StoredEvaluation',
+            name="StoredEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField()),
-                ('data_stamp', models.CharField(max_length=32)),
-                ('result', models.JSONField()),
-                ('computed_at', models.DateTimeField(auto_now_add=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField()),
+                ("data_stamp", models.CharField(max_length=32)),
+                ("result", models.JSONField()),
+                ("computed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="plans.plan"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('plan', 'year', 'data_stamp'), name='one_evaluation_per_stamp')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("plan", "year", "data_stamp"), name="one_evaluation_per_stamp"
+                    )
+                ],
             },
         ),
     ]

@@ -4,20 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluations', '0003_stored_evaluations'),
+        ("evaluations", "0003_stored_evaluations"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalverdictoverride',
-            name='status',
-            field=models.CharField(choices=[('achieved_early', '提前实现'), ('ahead', '快于预期'), ('on_track', '基本符合预期'), ('lagging', '滞后于预期'), ('achieved', '完成'), ('nearly_achieved', '基本完成'), ('not_achieved', '未完成'), ('no_data', '无数据'), ('needs_input', '待录入下达指标'), ('qualitative', '定性评价')], max_length=20, verbose_name='人工评价'),
+            model_name="historicalverdictoverride",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("achieved_early", "提前实现"),
+                    ("ahead", "快于预期"),
+                    ("on_track", "基本符合预期"),
+                    ("lagging", "滞后于预期"),
+                    ("achieved", "完成"),
+                    ("nearly_achieved", "基本完成"),
+                    ("not_achieved", "未完成"),
+                    ("no_data", "无数据"),
+                    ("needs_input", "待录入下达指标"),
+                    ("qualitative", "定性评价"),
+                ],
+                max_length=20,
+                verbose_name="人工评价",
+            ),
         ),
         migrations.AlterField(
-            model_name='verdictoverride',
-            name='status',
-            field=models.CharField(choices=[('achieved_early', '提前实现'), ('ahead', '快于预期'), ('on_track', '基本符合预期'), ('lagging', '滞后于预期'), ('achieved', '完成'), ('nearly_achieved', '基本完成'), ('not_achieved', '未完成'), ('no_data', '无数据'), ('needs_input', '待录入下达指标'), ('qualitative', '定性评价')], max_length=20, verbose_name='人工评价'),
+            model_name="verdictoverride",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("achieved_early", "提前实现"),
+                    ("ahead", "快于预期"),
+                    ("on_track", "基本符合预期"),
+                    ("lagging", "滞后于预期"),
+                    ("achieved", "完成"),
+                    ("nearly_achieved", "基本完成"),
+                    ("not_achieved", "未完成"),
+                    ("no_data", "无数据"),
+                    ("needs_input", "待录入下达指标"),
+                    ("qualitative", "定性评价"),
+                ],
+                max_length=20,
+                verbose_name="人工评价",
+            ),
         ),
     ]

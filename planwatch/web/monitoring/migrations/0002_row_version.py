@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0001_initial'),
+        ("monitoring", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalobservation',
-            name='row_version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本'),
+            model_name="historicalobservation",
+            name="row_version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
         ),
         migrations.AddField(
-            model_name='observation',
-            name='row_version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本'),
+            model_name="observation",
+            name="row_version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
         ),
     ]

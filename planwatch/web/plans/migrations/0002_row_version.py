@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='adjustment',
-            name='row_version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本'),
+            model_name="adjustment",
+            name="row_version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
         ),
         migrations.AddField(
-            model_name='historicaladjustment',
-            name='row_version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='记录版本'),
+            model_name="historicaladjustment",
+            name="row_version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="记录版本"),
         ),
     ]
