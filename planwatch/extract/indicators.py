@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetValue
+from planwatch.extract.target_cells import classify, direction_of
+from planwatch.extract.target_cells import comparator as _comparator
+from planwatch.extract.target_cells import parts as _parts
+from planwatch.extract.target_cells import reference as _reference
+from planwatch.plan.model import Baseline, Indicator, Plan, Table, TargetValue
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
-_COMPOUND = re.compile(
-    rf"^({_NUMBER}(?:\s*/\s*{_NUMBER})+)?\s*(?:[（(]({_NUMBER}(?:\s*/\s*{_NUMBER})*)[）)])?$"
-)
 _CUMULATIVE = re.compile(rf"^[〔［\[]\s*({_NUMBER})\s*[〕］\]]$")
 _BOUND = re.compile(rf"^(>=|<=|≥|≤|>|<|＞|＜)?\s*({_NUMBER})\s*(\*)?\s*(以上|以下|以内|左右)?$")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
@@ -23,32 +24,7 @@ _UNIT_WORDS = re.compile(
     r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
 )
 
-_UP = (">=", "≥", ">", "＞")
-_DOWN = ("<=", "≤", "<", "＜")
-_UP_WORDS = ("以上", "不低于", "不少于", "超过", "高于", "力争")
-_DOWN_WORDS = ("以下", "以内", "不高于", "低于", "不超过", "控制在")
-_DOWN_NAMES = (
-    "死亡",
-    "失业",
-    "浓度",
-    "事故",
-    "能耗",
-    "排放",
-    "发生率",
-    "感染率",
-    "耗水",
-    "耗能",
-    "赤字",
-    "负债",
-)
-_REDUCTION_NAMES = ("降低", "下降", "减少", "削减")
-_GROWTH_NAMES = ("增长率", "增速", "年均增长", "增长")
-_SHARE_NAMES = ("比重", "比例", "占比", "覆盖率", "率", "份额")
-_FLOW_NAMES = ("改造", "新增", "新建", "建设", "累计", "新开工", "完成", "造林", "治理面积")
-_ALLOCATION_WORDS = ("市级要求", "下达", "视情提出", "国家要求", "省级要求", "上级要求", "考核要求")
-_RELATIVE = re.compile(r"与(.{1,10}?)(?:增长)?(?:保持)?同步|(?:高于|快于|不低于)(.{1,10}?)增长")
 _NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
-_MEASURE_SUFFIXES = ("企业数", "企业", "数量", "个数", "家数", "人数", "数")
 
 
 @dataclass
@@ -118,105 +94,6 @@ def split_name_unit(name: str, unit: str) -> tuple[str, str]:
     return name, unit
 
 
-def direction_of(name: str, target_text: str, kind: str) -> str:
-    if any(w in target_text for w in _DOWN_WORDS) or target_text.startswith(_DOWN):
-        return "down"
-    if any(w in target_text for w in _UP_WORDS) or target_text.startswith(_UP):
-        return "up"
-    if any(w in name for w in _REDUCTION_NAMES):
-        return "up"  # the measure is the reduction achieved (能耗降低): more is better
-    if any(w in name for w in _DOWN_NAMES):
-        return "down"
-    return "up"
-
-
-def classify(name: str, unit: str, target_text: str, from_period_column: bool) -> str:
-    """The kind of target (METHODOLOGY.md §2) a table row states."""
-    text = target_text.replace(" ", "")
-    if not text or text in ("—", "-", "——", "/"):
-        return "qualitative"
-    if _CUMULATIVE.match(text):
-        return "cumulative"
-    compound = _COMPOUND.match(text)
-    if compound and compound.group(1) and compound.group(2) or compound and compound.group(1) and "/" in text:
-        return "compound"
-    if _RELATIVE.search(text):
-        return "relative"
-    if any(w in text for w in _ALLOCATION_WORDS):
-        return "allocation"
-    if "标准" in text:
-        return "standard"
-    bound = _BOUND.match(text)
-    if not bound:
-        return "qualitative"
-    if "年均" in name or any(w in name for w in _GROWTH_NAMES) and unit in ("%", "％"):
-        return "annual_growth_rate"
-    # A bound in the 年均/累计 column, or a strict < / > in any target cell (城镇调查失业率 <5.5,
-    # 粮食综合生产能力 >6.5), is a bound that must hold in every year of the period.
-    strict = bound.group(1) in ("<", ">", "＜", "＞")
-    if (strict or from_period_column and (bound.group(1) or bound.group(4))) and not any(
-        w in name for w in _REDUCTION_NAMES
-    ):
-        return "per_year_bound"
-    if any(w in name for w in _REDUCTION_NAMES) and unit in ("%", "％"):
-        return "cumulative"
-    if unit in ("%", "％", "‰") or name.endswith(_SHARE_NAMES):
-        return "share"
-    if any(w in name for w in _FLOW_NAMES):
-        return "cumulative"
-    return "level"
-
-
-def _comparator(text: str, direction: str) -> str:
-    bound = _BOUND.match(text.replace(" ", ""))
-    symbol = bound.group(1) if bound else None
-    word = bound.group(4) if bound else None
-    if symbol in _UP or word == "以上":
-        return ">="
-    if symbol in _DOWN or word in ("以下", "以内"):
-        return "<="
-    if word == "左右":
-        return "~"
-    return ">=" if direction == "up" else "<="
-
-
-def _parts(name: str, text: str) -> list[Part]:
-    """`70/500（25）` under 上市、挂牌企业数（科创板）: 上市 70, 挂牌 500, 科创板 25."""
-    match = _COMPOUND.match(text.replace(" ", ""))
-    values = [float(v) for v in re.split(r"\s*/\s*", match.group(1))] if match and match.group(1) else []
-    inner = [float(v) for v in re.split(r"\s*/\s*", match.group(2))] if match and match.group(2) else []
-    paren = _UNIT_IN_NAME.search(name)
-    inner_names = re.split(r"[、/]", paren.group(1)) if paren else []
-    base = name[: paren.start()] if paren else name
-    names = re.split(r"[、/]", base)
-    if len(names) == len(values) and names:
-        for suffix in _MEASURE_SUFFIXES:
-            if names[-1].endswith(suffix) and len(names[-1]) > len(suffix):
-                names[-1] = names[-1][: -len(suffix)]
-                break
-    else:
-        names = [f"{base}（{i + 1}）" for i in range(len(values))]
-    if len(inner_names) != len(inner):
-        inner_names = [f"{base}（括号内{i + 1}）" for i in range(len(inner))]
-    return [Part(n, v, ">=") for n, v in zip(names + inner_names, values + inner, strict=True)]
-
-
-def _reference(target_text: str, indicators: list[Indicator]) -> int | None:
-    """The indicator a relative target compares against (与经济增长同步 → the GDP growth indicator)."""
-    match = _RELATIVE.search(target_text)
-    if not match:
-        return None
-    phrase = match.group(1) or match.group(2) or ""
-    if "经济" in phrase or "GDP" in phrase.upper():
-        phrase = "生产总值" + phrase
-    best, best_score = None, 0
-    for indicator in indicators:
-        score = len(set(phrase) & set(indicator.name)) + ("增长" in indicator.name)
-        if score > best_score:
-            best, best_score = indicator.number, score
-    return best if best_score >= 3 else None
-
-
 def _baseline(cell: str, year: int | None, line: int) -> Baseline | None:
     bound = _BOUND.match(cell.replace(" ", ""))
     if not bound or year is None:
@@ -245,7 +122,8 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
         from_period = False
         if (not target_text or target_text in ("—", "-", "——")) and columns.period is not None:
             target_text, from_period = _cell(row, columns.period), True
-        kind = classify(name, unit, target_text, from_period)
+        baseline = _baseline(_cell(row, columns.base), base_year, line) if columns.base is not None else None
+        kind = classify(name, unit, target_text, from_period, baseline.value if baseline else None)
         direction = direction_of(name, target_text, kind)
         value, comparator = None, None
         cumulative = _CUMULATIVE.match(target_text.replace(" ", ""))
@@ -268,9 +146,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             target_year=target_year,
             target=TargetValue(value=value, comparator=comparator),
             parts=_parts(name, target_text) if kind == "compound" else [],
-            baseline=_baseline(_cell(row, columns.base), base_year, line)
-            if columns.base is not None
-            else None,
+            baseline=baseline,
             direction=direction,
             category=_cell(row, columns.category) or None,
             base_year=base_year,
