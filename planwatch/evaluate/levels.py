@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from planwatch.evaluate import text
 from planwatch.evaluate.context import Context
 from planwatch.evaluate.paths import default_path, expected_progress, expected_value, usable_path
@@ -25,19 +27,24 @@ def assess_level(
     """Verdict for one level target, e.g. one part of a compound indicator (`label` names the part)."""
     unit = ctx.unit
     values = ctx.values("level", series)
-    data_year, missing = ctx.data_year(values)
+    data_year, missing = ctx.data_year(values, final_fallback=True)
     baseline = ctx.baseline(series)
     if data_year is None:
         return ctx.result("no_data", [f"{label}{missing}"], baseline=baseline)
-    current = ctx.figure(values[data_year])
-    x = current.value
+    x = values[data_year].value
     met = meets(x, target, direction)
+    if ctx.final and data_year < ctx.eval_year and not met:
+        # Only a target already met may be judged on an earlier figure at the end (§4).
+        return ctx.result(
+            "no_data",
+            [f"{label}缺少{ctx.eval_year}年监测值（最新{data_year}年{text.amount(x, unit)}，尚未达到目标）"],
+            baseline=baseline,
+        )
+    current = ctx.figure(values[data_year])
     start = baseline.year if baseline else ctx.base_year
     tau = ctx.tau(data_year, start)
     shape = ctx.rules.path or default_path(ctx.indicator)
     head = f"{label}{data_year}年{text.amount(x, unit)}"
-    if data_year < ctx.year and not ctx.final:
-        head += f"（{ctx.year}年数据未录入，采用{data_year}年数据）"
     if baseline is not None:
         head += f"，基期{baseline.year}年{text.amount(baseline.value, unit)}"
     head += f"，目标{text.amount(target, unit)}"
@@ -56,9 +63,14 @@ def assess_level(
             return _finish(
                 ctx, status, [head, "已达到目标（缺少基期值，未计算完成进度）"], None, None, fields
             )
-        return ctx.result("no_data", [head, "缺少基期值，无法计算完成进度"], **fields)
+        return ctx.result("needs_input", [head, "缺少基期值，无法计算完成进度，请录入基期值"], **fields)
+    if small_span(baseline.value, target, (o.value for o in values.values())):
+        return _small_span(ctx, head, x, baseline, target, direction, met, fields)
 
-    shape = usable_path(shape, baseline.value, target)
+    usable = usable_path(shape, baseline.value, target)
+    if usable != shape:
+        head += "（基期值或目标值不为正，几何路径不适用，按线性路径）"
+    shape = usable
     fields["path"] = shape
     pi = completion(x, baseline.value, target)
     already = meets(baseline.value, target, direction)
@@ -93,7 +105,7 @@ def assess_level(
         status = classify_progress(pi, expected, ctx.rules.tolerance)
         sentences.append(_rule_text(pi, expected, ctx.rules.tolerance, status))
     points = {baseline.year: baseline.value, **{y: o.value for y, o in values.items() if y <= data_year}}
-    projection = _project(shape, baseline, data_year, x, points, ctx.target_year, target, direction)
+    projection = _project(unit, shape, baseline, data_year, x, points, ctx.target_year, target, direction)
     effort = (
         None
         if met
@@ -127,6 +139,41 @@ def _finish(ctx, status, sentences, projection, effort, fields, after=()) -> Ind
     )
 
 
+def reported_step(value: float) -> float:
+    """The last reported digit of a figure: 84.05 → 0.01, 1755 → 1, 0.035 → 0.001."""
+    written = f"{value:.6f}".rstrip("0").rstrip(".")
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    return 10.0**-decimals
+
+
+def small_span(baseline: float, target: float, observed: Iterable[float] = ()) -> bool:
+    """A target less than ten units of the last reported digit from the baseline (84.05 → 84.07): a completion
+    percentage would mislead (§3). The digit is the finest the indicator is reported in (baseline, target, data)."""
+    step = min(reported_step(v) for v in (baseline, target, *observed))
+    return abs(target - baseline) < 10 * step - 1e-12
+
+
+def _small_span(ctx, head, x, baseline, target, direction, met, fields) -> IndicatorResult:
+    """已达目标 / 尚未达到 / 低于基期, with the gap in the indicator's unit instead of a percentage."""
+    unit = ctx.unit
+    span = text.amount(abs(target - baseline.value), unit)
+    worse = improvement(x - baseline.value, direction) < 0
+    if met:
+        state, status = "已达目标", ("achieved" if ctx.final else "achieved_early")
+    elif worse:
+        below = "低于基期" if direction == "up" else "高于基期"
+        state = (
+            f"{below}{text.amount(abs(x - baseline.value), unit)}，距目标{text.amount(abs(target - x), unit)}"
+        )
+        status = "not_achieved" if ctx.final else "lagging"
+    else:
+        state = f"尚未达到，距目标{text.amount(abs(target - x), unit)}"
+        status = "not_achieved" if ctx.final else "on_track"
+    sentences = [head, f"目标与基期仅差{span}，不计算完成进度；{state}"]
+    fields = {**fields, "path": "linear", "details": {"small_span": True, "gap": target - x}}
+    return _finish(ctx, status, sentences, None, None, fields)
+
+
 def _rule_text(pi: float, expected: float, tolerance: float, status: str) -> str:
     low, high = expected - tolerance, expected + tolerance
     if status == "ahead":
@@ -137,6 +184,7 @@ def _rule_text(pi: float, expected: float, tolerance: float, status: str) -> str
 
 
 def _project(
+    unit: str,
     shape: str,
     baseline: Figure,
     year: int,
@@ -152,13 +200,19 @@ def _project(
         projection = by_linear_fit(points, target_year)
     if projection is None:
         return None
+    value = natural_range(projection.value, unit, baseline.value)
     return Projection(
-        projection.year,
-        projection.value,
-        projection.method,
-        meets(projection.value, target, direction),
-        projection.rate,
+        projection.year, value, projection.method, meets(value, target, direction), projection.rate
     )
+
+
+def natural_range(value: float, unit: str, baseline: float) -> float:
+    """A projection stays where the quantity can be: a share within 0–100%, nothing below zero that cannot be."""
+    if unit in ("%", "％") and 0 <= baseline <= 100:
+        return min(100.0, max(0.0, value))
+    if baseline >= 0:
+        return max(0.0, value)
+    return value
 
 
 def _effort(

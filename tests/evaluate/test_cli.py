@@ -18,7 +18,8 @@ def test_evaluate_prints_json():
     assert len(data["indicators"]) == 21
     high_tech = data["indicators"][7]
     assert (high_tech["number"], high_tech["status"], high_tech["status_zh"]) == (8, "ahead", "快于预期")
-    assert data["summary"] == {"achieved_early": 3, "ahead": 6, "on_track": 7, "lagging": 4, "needs_input": 1}
+    # second edition: 17 (relative) ahead → on track, 9 (科创板 part on the linear path) on track → lagging
+    assert data["summary"] == {"achieved_early": 3, "ahead": 5, "on_track": 7, "lagging": 5, "needs_input": 1}
 
 
 def test_evaluate_prints_a_table():
