@@ -46,7 +46,9 @@ def test_final_bound_is_judged_on_the_period_mean_with_every_missed_year_named()
     all_met = rows(the_plan, *[(1, y, 5.2) for y in range(2021, 2026)])
     assert evaluate(the_plan, all_met, 2025).status == "achieved"
     # officials: 失业率 <5.5 is met by a mean of 5.3 even with one year at 5.6
-    one_missed = rows(the_plan, *[(1, y, v) for y, v in zip(range(2021, 2026), (5.1, 5.2, 5.6, 5.3, 5.3))])
+    one_missed = rows(
+        the_plan, *[(1, y, v) for y, v in zip(range(2021, 2026), (5.1, 5.2, 5.6, 5.3, 5.3), strict=True)]
+    )
     result = evaluate(the_plan, one_missed, 2025)
     # mean (5.1 + 5.2 + 5.6 + 5.3 + 5.3)/5 = 26.5/5 = 5.3 ≤ 5.5 → achieved, 2023 named, warning yellow
     assert (result.status, result.warning) == ("achieved", "yellow")
