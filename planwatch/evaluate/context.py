@@ -157,25 +157,33 @@ class Context:
             "effective_kind": self.kind if self.kind != indicator.kind else None,
             **fields,
         }
+        if self.crosses_definitions():
+            values["details"] = {**values.get("details", {}), "definition_break": True}
         return IndicatorResult(
             status=status, explanation=explanation_text, notes=notes, illustrative=illustrative, **values
         )
 
     def data_notes(self) -> list[str]:
         """Conversions, revisions and changes of statistical definition among the observations used."""
-        flagged = self.observations.flagged
-        used = [obs for obs in {id(o): o for o in self.used}.values() if id(obs) in flagged]
+        observations = self.observations
+        flagged = observations.flagged
+        distinct = list({id(o): o for o in self.used}.values())
+        notes = self.definition_notes(distinct)
+        used = [obs for obs in distinct if id(obs) in flagged]
         if not used:
-            return []
+            return notes
         used.sort(key=lambda o: (o.year, o.measure, o.series or ""))
         first_year = min(o.year for o in self.used)
-        notes = []
         seen = set()
         for obs in used:
             if obs.conversion and obs.conversion not in seen:
                 seen.add(obs.conversion)
                 notes.append(f"{obs.year}年{obs.conversion}")
-            history = self.observations.history(obs.indicator, obs.measure, obs.series, obs.year)
+            history = [
+                h
+                for h in observations.history(obs.indicator, obs.measure, obs.series, obs.year)
+                if h.definition == obs.definition
+            ]
             if len(history) > 1 and obs is history[-1] and obs.measure != "allocation":
                 earlier = "、".join(text.number(h.value) for h in history[:-1])
                 version = f"（{obs.vintage.isoformat()}版）" if obs.vintage else ""
@@ -184,4 +192,26 @@ class Context:
                 )
             if obs.definition_change and obs.year > first_year:
                 notes.append(f"{obs.year}年起统计口径调整，前后数据不完全可比")
+            if id(obs) in observations.breaks:
+                preferred = observations.breaks[id(obs)]
+                notes.append(
+                    f"{obs.year}年仅有“{obs.definition or '原口径'}”数据，与其余年份的"
+                    f"“{preferred or '原口径'}”口径不同，跨口径比较，结论仅供参考"
+                )
         return notes
+
+    def definition_notes(self, used: list[Observation]) -> list[str]:
+        """Which statistical definition was used where a series has several (never chained silently, §6)."""
+        notes = []
+        keys = {(o.indicator, o.measure, o.series) for o in used}
+        for key in sorted(keys, key=str):
+            choice = self.observations.preferred.get(key)
+            if choice is None:
+                continue
+            preferred, others = choice
+            other = "、".join(f"“{d or '原口径'}”" for d in others)
+            notes.append(f"统一采用“{preferred or '原口径'}”数据（另有{other}数据，未混用）")
+        return notes
+
+    def crosses_definitions(self) -> bool:
+        return any(id(o) in self.observations.breaks for o in self.used)

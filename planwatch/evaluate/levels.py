@@ -32,7 +32,7 @@ def assess_level(
     if data_year is None:
         return ctx.result("no_data", [f"{label}{missing}"], baseline=baseline)
     x = values[data_year].value
-    met = meets(x, target, direction)
+    met = meets(x, about(target, direction, ctx) if ctx.target.comparator == "~" else target, direction)
     if ctx.final and data_year < ctx.eval_year and not met:
         # Only a target already met may be judged on an earlier figure at the end (§4).
         return ctx.result(
@@ -137,6 +137,12 @@ def _finish(ctx, status, sentences, projection, effort, fields, after=()) -> Ind
         after=[a for a in after if a],
         **fields,
     )
+
+
+def about(target: float, direction: str, ctx: Context) -> float:
+    """`左右`: a level within the tolerance of its target (2% of the target value by default) meets it (§3)."""
+    slack = ctx.rules.about_tolerance * abs(target)
+    return target + slack if direction == "down" else target - slack
 
 
 def reported_step(value: float) -> float:

@@ -18,6 +18,7 @@ class IndicatorSettings:
     growth_tolerance: float | None = None
     nearly_achieved: float | None = None
     red_effort_factor: float | None = None
+    about_tolerance: float | None = None
     target: TargetValue | None = None  # an adjusted target (规划调整) replacing the plan's
     target_version: str | None = None  # which version of the target, e.g. "2023年中期调整"
 
@@ -32,6 +33,7 @@ class Rules:
     red_effort_factor: float
     path: str | None
     use_latest_available: bool
+    about_tolerance: float = 0.02
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Settings:
     growth_tolerance: float = 0.5  # percentage points
     nearly_achieved: float = 0.95
     red_effort_factor: float = 1.5
+    about_tolerance: float = 0.02  # `左右` on a level: met within 2% of the target value
     # During the period, evaluate on the latest year with data when the evaluation year has none (stated).
     use_latest_available: bool = True
     indicators: dict[int, IndicatorSettings] = field(default_factory=dict)
@@ -74,6 +77,7 @@ class Settings:
             red_effort_factor=pick("red_effort_factor"),
             path=override.path,
             use_latest_available=self.use_latest_available,
+            about_tolerance=pick("about_tolerance"),
         )
 
     def target_for(self, number: int, target: TargetValue) -> tuple[TargetValue, str]:
