@@ -53,7 +53,8 @@ def decide_kind(ctx: Context) -> None:
         return
     decided = target_cells.reach_or_hold(baseline.value, ctx.target.value, ctx.direction)
     if decided == "level":
-        decided = "level" if indicator.kind == "per_year_bound" else indicator.kind
+        share = indicator.unit.strip() in ("%", "％", "‰")
+        decided = indicator.kind if indicator.kind != "per_year_bound" else ("share" if share else "level")
     if decided == ctx.kind:
         return
     ctx.kind = decided

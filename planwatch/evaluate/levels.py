@@ -22,13 +22,16 @@ def evaluate_level(ctx: Context) -> IndicatorResult:
 
 
 def assess_level(
-    ctx: Context, series: str | None, target: float, direction: str, label: str = ""
+    ctx: Context, series: str | None, target: float, direction: str, label: str = "", from_zero: bool = False
 ) -> IndicatorResult:
-    """Verdict for one level target, e.g. one part of a compound indicator (`label` names the part)."""
+    """Verdict for one level target, e.g. one part of a compound indicator (`label` names the part);
+    `from_zero`: a running total toward a five-year amount, 0 at the base year unless a row says otherwise."""
     unit = ctx.unit
     values = ctx.values("level", series)
     data_year, missing = ctx.data_year(values, final_fallback=True)
     baseline = ctx.baseline(series)
+    if baseline is None and from_zero:
+        baseline = Figure(0.0, ctx.base_year, "五年累计目标，基期计为0")
     if data_year is None:
         return ctx.result("no_data", [f"{label}{missing}"], baseline=baseline)
     x = values[data_year].value
@@ -44,7 +47,7 @@ def assess_level(
     start = baseline.year if baseline else ctx.base_year
     tau = ctx.tau(data_year, start)
     shape = ctx.rules.path or default_path(ctx.indicator)
-    head = f"{label}{data_year}年{text.amount(x, unit)}"
+    head = f"{label}{data_year}年{text.amount(x, unit)}{qualifier(values[data_year].note)}"
     if baseline is not None:
         head += f"，基期{baseline.year}年{text.amount(baseline.value, unit)}"
     head += f"，目标{text.amount(target, unit)}"
@@ -137,6 +140,16 @@ def _finish(ctx, status, sentences, projection, effort, fields, after=()) -> Ind
         after=[a for a in after if a],
         **fields,
     )
+
+
+_QUALIFIERS = ("以上", "超过", "左右", "以下", "不足")
+
+
+def qualifier(note: str | None) -> str:
+    """A published floor or approximation (“95%以上”) keeps its qualifier in the explanation (§6)."""
+    if not note:
+        return ""
+    return next((word for word in _QUALIFIERS if note.strip().startswith(word) or note.strip() == word), "")
 
 
 def about(target: float, direction: str, ctx: Context) -> float:

@@ -55,13 +55,18 @@ _MEASURE_SUFFIXES = ("企业数", "企业", "数量", "个数", "家数", "人�
 LEVEL_CHANGE_UNITS = ("岁", "年", "家", "所", "个", "件", "张", "床", "人", "名")
 
 
+_LEAD_WORDS = re.compile(
+    r"^(?:每年|各年度|逐年|年均|保持在|保持|达到|提高到|提升到|降低到|下降到|增加到|突破|增长)+"
+)
+
+
 def commitment(target_text: str) -> tuple[str, str | None]:
-    """The binding part of a cell and its 力争 aspiration: `6%左右，力争7%` → (`6%左右`, `7%`)."""
+    """The binding part of a cell (without its lead words) and its 力争 aspiration:
+    `6%左右，力争7%` → (`6%左右`, `7%`); `保持在6.5以上` → (`6.5以上`, None)."""
     text = target_text.replace(" ", "")
     match = _ASPIRATION.search(text)
-    if not match:
-        return text, None
-    return text[: match.start()], text[match.end() :] or None
+    head, aspiration = (text[: match.start()], text[match.end() :] or None) if match else (text, None)
+    return _LEAD_WORDS.sub("", head) or head, aspiration
 
 
 def aspiration_value(target_text: str) -> float | None:
