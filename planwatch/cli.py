@@ -68,15 +68,30 @@ def show(plan_file: str) -> None:
 )
 @click.option("--year", type=int, required=True, help="Evaluation year.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help='Plan settings JSON, e.g. {"indicators": {"8": {"path": "geometric"}}} (paths are linear by default).',
+)
 @_fail_cleanly
-def evaluate(plan_file: str, observations_file: str, year: int, fmt: str) -> None:
+def evaluate(plan_file: str, observations_file: str, year: int, fmt: str, settings_file: str | None) -> None:
     """Evaluate the plan's main indicators as of YEAR."""
     from planwatch.evaluate import evaluate_plan, evaluation_to_json, format_table, read_observations
+    from planwatch.evaluate.settings import settings_from_json
     from planwatch.reading import read_plan
 
+    settings = None
+    if settings_file:
+        try:
+            with open(settings_file, encoding="utf-8") as handle:
+                settings = settings_from_json(json.load(handle))
+        except (ValueError, TypeError) as error:
+            click.echo(f"planwatch: {settings_file}: {error}", err=True)
+            sys.exit(2)
     plan = read_plan(plan_file)
     observations = read_observations(observations_file, plan)
-    result = evaluate_plan(plan, observations, year)
+    result = evaluate_plan(plan, observations, year, settings)
     if fmt == "json":
         click.echo(json.dumps(evaluation_to_json(result), ensure_ascii=False, indent=1))
     else:

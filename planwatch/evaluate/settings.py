@@ -88,4 +88,32 @@ class Settings:
         return target, "纲要原文"
 
 
+_PLAN_FIELDS = ("tolerance", "growth_tolerance", "nearly_achieved", "red_effort_factor", "about_tolerance")
+_INDICATOR_FIELDS = (*_PLAN_FIELDS, "path")
+
+
+def settings_from_json(data: dict) -> Settings:
+    """Plan settings from JSON (the CLI's --settings file): the plan's tolerances and, per indicator number,
+    overrides such as {"indicators": {"8": {"path": "geometric"}}}. Unknown keys are refused, in Chinese."""
+    if not isinstance(data, dict):
+        raise ValueError("评价设置应为JSON对象")
+    unknown = sorted(set(data) - {*_PLAN_FIELDS, "use_latest_available", "indicators"})
+    if unknown:
+        raise ValueError(f"评价设置含未知项：{'、'.join(unknown)}")
+    indicators = {}
+    for number, override in (data.get("indicators") or {}).items():
+        if not isinstance(override, dict) or not str(number).isdigit():
+            raise ValueError(f"指标“{number}”的设置应为以指标序号为键的JSON对象")
+        extra = sorted(set(override) - set(_INDICATOR_FIELDS))
+        if extra:
+            raise ValueError(f"指标{number}的设置含未知项：{'、'.join(extra)}")
+        if override.get("path") not in (None, *PATH_SHAPES):
+            raise ValueError(
+                f"指标{number}的预期路径应为linear（线性）或geometric（几何），不是{override['path']!r}"
+            )
+        indicators[int(number)] = IndicatorSettings(**override)
+    plan_values = {key: data[key] for key in (*_PLAN_FIELDS, "use_latest_available") if key in data}
+    return Settings(**plan_values, indicators=indicators)
+
+
 DEFAULT_SETTINGS = Settings()

@@ -37,3 +37,24 @@ def test_bad_row_exits_2_naming_the_row(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", PLAN, "--observations", str(bad), "--year", "2022"])
     assert result.exit_code == 2
     assert f"{bad}, row 3, column unit" in result.output
+
+
+def test_the_geometric_path_is_a_plan_setting_given_to_the_cli(tmp_path):
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"indicators": {"9": {"path": "geometric"}}}', encoding="utf-8")
+    args = ["evaluate", PLAN, "--observations", OBSERVATIONS, "--year", "2023"]
+    linear = json.loads(CliRunner().invoke(main, args).output)["indicators"][8]
+    geometric = json.loads(CliRunner().invoke(main, [*args, "--settings", str(settings)]).output)["indicators"][8]
+    # 上市、挂牌企业数（科创板）2023: 科创板 (13 − 5)/20 = 40% < τ 60% − 10% on the linear default → lagging;
+    # on the geometric path 5·5^0.6 = 13.13 expects (13.13 − 5)/20 = 40.6%: 40% is within ± 10% → on track
+    assert (linear["status"], geometric["status"]) == ("lagging", "on_track")
+    assert geometric["parts"][2]["path"] == "geometric"
+
+
+def test_a_bad_settings_file_exits_2_with_one_line(tmp_path):
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"indicators": {"9": {"path": "curved"}}}', encoding="utf-8")
+    args = ["evaluate", PLAN, "--observations", OBSERVATIONS, "--year", "2023", "--settings", str(settings)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "指标9的预期路径应为linear（线性）或geometric（几何）" in result.output
