@@ -44,7 +44,9 @@ def test_the_geometric_path_is_a_plan_setting_given_to_the_cli(tmp_path):
     settings.write_text('{"indicators": {"9": {"path": "geometric"}}}', encoding="utf-8")
     args = ["evaluate", PLAN, "--observations", OBSERVATIONS, "--year", "2023"]
     linear = json.loads(CliRunner().invoke(main, args).output)["indicators"][8]
-    geometric = json.loads(CliRunner().invoke(main, [*args, "--settings", str(settings)]).output)["indicators"][8]
+    geometric = json.loads(CliRunner().invoke(main, [*args, "--settings", str(settings)]).output)[
+        "indicators"
+    ][8]
     # 上市、挂牌企业数（科创板）2023: 科创板 (13 − 5)/20 = 40% < τ 60% − 10% on the linear default → lagging;
     # on the geometric path 5·5^0.6 = 13.13 expects (13.13 − 5)/20 = 40.6%: 40% is within ± 10% → on track
     assert (linear["status"], geometric["status"]) == ("lagging", "on_track")
