@@ -175,20 +175,22 @@ def small_span(baseline: float, target: float, observed: Iterable[float] = ()) -
 def _small_span(ctx, head, x, baseline, target, direction, met, fields) -> IndicatorResult:
     """已达目标 / 尚未达到 / 低于基期, with the gap in the indicator's unit instead of a percentage."""
     unit = ctx.unit
-    span = text.amount(abs(target - baseline.value), unit)
+    span = text.change(abs(target - baseline.value), unit)
     worse = improvement(x - baseline.value, direction) < 0
     if met:
         state, status = "已达目标", ("achieved" if ctx.final else "achieved_early")
     elif worse:
         below = "低于基期" if direction == "up" else "高于基期"
         state = (
-            f"{below}{text.amount(abs(x - baseline.value), unit)}，距目标{text.amount(abs(target - x), unit)}"
+            f"{below}{text.change(abs(x - baseline.value), unit)}，距目标{text.change(abs(target - x), unit)}"
         )
         status = "not_achieved" if ctx.final else "lagging"
     else:
-        state = f"尚未达到，距目标{text.amount(abs(target - x), unit)}"
+        state = f"尚未达到，距目标{text.change(abs(target - x), unit)}"
         status = "not_achieved" if ctx.final else "on_track"
-    sentences = [head, f"目标与基期仅差{span}，不计算完成进度；{state}"]
+    same = abs(target - baseline.value) <= 1e-12
+    span_text = "目标与基期值相同，保持即达标" if same else f"目标与基期仅差{span}"
+    sentences = [head, f"{span_text}，不计算完成进度；{state}"]
     fields = {**fields, "path": "linear", "details": {"small_span": True, "gap": target - x}}
     return _finish(ctx, status, sentences, None, None, fields)
 
@@ -285,7 +287,7 @@ def _projection_text(projection: Projection | None, unit: str, target_year: int)
     how = (
         f"按基期以来年均增长{text.rate(projection.rate)}推算"
         if projection.method == "average_growth"
-        else f"按线性趋势（每年{text.number(projection.rate)}{unit}）推算"
+        else f"按线性趋势（每年{text.change(projection.rate, unit)}）推算"
     )
     verdict = "能够实现目标" if projection.meets else "难以实现目标"
     return f"{how}，{target_year}年可达{text.amount(projection.value, unit)}，{verdict}。"
@@ -302,9 +304,9 @@ def effort_text(effort: Effort | None, unit: str, years_left: int, factor: float
     else:
         word = "减少" if effort.required < 0 else "增加"
         verb = "新增" if effort.measure == "amount" else word
-        need = f"今后{years_left}年尚需每年{verb}{text.amount(abs(effort.required), unit)}"
+        need = f"今后{years_left}年尚需每年{verb}{text.change(abs(effort.required), unit)}"
         best = (
-            f"此前最好年份{effort.best_year}年{text.amount(effort.best, unit)}"
+            f"此前最好年份{effort.best_year}年{text.change(effort.best, unit)}"
             if effort.best is not None
             else ""
         )

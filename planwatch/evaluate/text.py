@@ -32,5 +32,12 @@ def points(value: float) -> str:
     return f"{number(value)}个百分点"
 
 
+def change(value: float, unit: str) -> str:
+    """A difference in the indicator's unit; a difference of percentages is in 个百分点, never % (§5)."""
+    if unit in ("%", "％"):
+        return points(value)
+    return amount(value, unit)
+
+
 def years(first: int, last: int) -> str:
     return f"{first}年" if first == last else f"{first}–{last}年"

@@ -202,7 +202,11 @@ def test_target_equal_to_the_baseline_is_a_clear_verdict_not_an_error():
     assert (held.status, held.progress) == ("achieved_early", None)
     lost = evaluate(the_plan, rows(the_plan, (1, 2020, 20), (1, 2022, 19.5)), 2022)
     assert lost.status == "lagging"
-    assert "低于基期0.5%，距目标0.5%" in lost.explanation
+    # a difference of percentages is in 个百分点 (§5)
+    assert (
+        "目标与基期值相同，保持即达标，不计算完成进度；低于基期0.5个百分点，距目标0.5个百分点"
+        in lost.explanation
+    )
 
 
 def test_share_projection_stays_within_zero_and_one_hundred_percent():

@@ -261,3 +261,33 @@ def test_a_relative_target_with_an_impossible_rate_is_a_verdict_not_an_exception
     result = evaluate_plan(the_plan, observations, 2021).indicators[1]
     assert result.status == "no_data"
     assert "−100%或更低" in result.explanation
+
+
+# ── 11. published floors keep their qualifier ──────────────────────────────────────────────────────────
+
+
+def test_a_published_floor_keeps_its_qualifier_in_the_explanation():
+    the_plan = plan(indicator(1, "行政村5G通达率", target=98.0))
+    observations = rows(the_plan, (1, 2020, 80.0), (1, 2022, 95.0, "level", "", "", "通信管理局", "以上"))
+    result = evaluate(the_plan, observations, 2022)
+    # “95%以上” entered as 95 with the qualifier in the note: π = 15/18 = 83.3% ≥ 50% → ahead, stated as 95%以上
+    assert result.status == "ahead"
+    assert result.explanation.startswith("2022年95%以上，基期2020年80%，目标98%")
+
+
+def test_the_json_item_says_when_an_earlier_years_figure_was_used():
+    from planwatch.evaluate import indicator_to_json
+
+    the_plan = plan(indicator(1, "比例", target=20.0))
+    result = evaluate(the_plan, rows(the_plan, (1, 2020, 10.0), (1, 2021, 12.0), (1, 2022, 14.0)), 2023)
+    data = indicator_to_json(result)
+    assert (data["provisional"], data["data_year"]) == (True, 2022)
+    # the expected path the chart draws: 10 → 20 linear over 2020–2025
+    assert data["expected_path"] == {
+        "2020": 10.0,
+        "2021": 12.0,
+        "2022": 14.0,
+        "2023": 16.0,
+        "2024": 18.0,
+        "2025": 20.0,
+    }
