@@ -9,9 +9,10 @@ from planwatch.evaluate.context import Context
 from planwatch.evaluate.growth import chained_index, consecutive_run, cumulative_completion, required_growth
 from planwatch.evaluate.levels import effort_against_best, effort_text
 from planwatch.evaluate.observations import Observation
+from planwatch.evaluate.progress import improvement
 from planwatch.evaluate.projection import Projection
 from planwatch.evaluate.results import IndicatorResult
-from planwatch.evaluate.verdicts import classify_growth, final_verdict
+from planwatch.evaluate.verdicts import classify_growth
 from planwatch.evaluate.warnings import warning_for
 
 
@@ -141,10 +142,9 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
         fields["notes"] = [series.gap_note]
     tolerance = ctx.rules.growth_tolerance
     if ctx.final:
-        met = -average <= -target + 1e-9 if direction == "down" else average >= target - 1e-9
-        status = final_verdict(met, progress, ctx.rules.nearly_achieved)
-        if status == "nearly_achieved":
-            sentences.append(f"未达目标但累计增长完成进度不低于{text.percent(ctx.rules.nearly_achieved)}")
+        status = final_growth_verdict(average, target, tolerance, direction)
+        gap = improvement(average - target, direction)
+        sentences.append(f"期末年均增速与目标相差{gap:+.1f}个百分点（容差{text.points(tolerance)}）")
         warning = warning_for(status, ctx.indicator.attribute == "binding", None, False)
         return ctx.result(status, sentences, warning=warning, **fields)
 
@@ -174,6 +174,17 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
     return ctx.result(
         status, sentences, warning=warning, projection=projection, required=effort, after=after, **fields
     )
+
+
+def final_growth_verdict(average: float, target: float, tolerance: float, direction: str = "up") -> str:
+    """A growth target has no completion π (§4): achieved when ḡ holds within the growth tolerance of g*,
+    nearly achieved within twice the tolerance, else not achieved."""
+    gap = improvement(average - target, direction)
+    if gap >= -tolerance - 1e-9:
+        return "achieved"
+    if gap >= -2 * tolerance - 1e-9:
+        return "nearly_achieved"
+    return "not_achieved"
 
 
 def _growth_rule_text(average: float, target: float, tolerance: float, status: str) -> str:

@@ -28,7 +28,9 @@ def test_evaluate_prints_a_table():
     )
     assert result.exit_code == 0, result.output
     assert "序号  指标" in result.output
-    assert "纲要提出的21项主要指标中，11项完成，2项基本完成，7项未完成，1项待录入下达指标。" in result.output
+    # second edition: growth targets judged on ḡ against the tolerance at the end (2, 6, 7 nearly achieved,
+    # 5 achieved; see test_songjiang.py)
+    assert "纲要提出的21项主要指标中，12项完成，4项基本完成，4项未完成，1项待录入下达指标。" in result.output
 
 
 def test_bad_row_exits_2_naming_the_row(tmp_path):

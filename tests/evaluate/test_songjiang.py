@@ -61,14 +61,21 @@ EXPECTED_2023 = {
     20: "achieved_early",  # 84.60 ≥ 84.07
 }
 
+# Growth targets at the end have no completion π (METHODOLOGY §4, second edition): achieved when ḡ is within the
+# growth tolerance (0.5 pp) of g*, nearly achieved within twice it, else not achieved.
 EXPECTED_2025 = {
-    1: "not_achieved",  # index 1.228437: π = 0.228437/0.370087 = 61.7%
-    2: "not_achieved",  # π = 0.285902/0.338226 = 84.5%
+    1: "not_achieved",  # index 1.228437: ḡ = 4.20%, 2.30 below 6.5
+    # changed not_achieved → nearly_achieved: index 1.285902, ḡ = 1.285902^⅕ − 1 = 5.16%, 0.84 below 6 (≤ 1.0);
+    # the first edition used π = 0.285902/0.338226 = 84.5%
+    2: "nearly_achieved",
     3: "achieved",  # 33.4 ≥ 33
-    4: "not_achieved",
-    5: "nearly_achieved",  # index 2.463156: π = 1.463156/1.48832 = 98.3% ≥ 95%
-    6: "not_achieved",  # π = 0.424591/0.469328 = 90.5%
-    7: "not_achieved",  # π = 0.428046/0.469328 = 91.2%
+    4: "not_achieved",  # index 1.295949: ḡ = 5.32%, 4.68 below 10
+    # changed nearly_achieved → achieved: index 2.463156, ḡ = 19.76%, 0.24 below 20 (≤ 0.5); was π = 98.3%
+    5: "achieved",
+    # changed not_achieved → nearly_achieved: index 1.424591, ḡ = 7.33%, 0.67 below 8 (≤ 1.0); was π = 90.5%
+    6: "nearly_achieved",
+    # changed not_achieved → nearly_achieved: index 1.428046, ḡ = 7.39%, 0.61 below 8 (≤ 1.0); was π = 91.2%
+    7: "nearly_achieved",
     8: "achieved",  # 3310 ≥ 3200
     9: "not_achieved",  # 上市 56 < 70
     10: "not_achieved",  # 4.80 < 5: π = 70.6%
@@ -76,12 +83,12 @@ EXPECTED_2025 = {
     12: "achieved",  # all six within Grade II (O3 155), SO2 5 within Grade I
     13: "achieved",
     14: "needs_input",
-    15: "nearly_achieved",  # (44.7 − 38)/7 = 95.7%
+    15: "nearly_achieved",  # (44.7 − 38)/7 = 95.7% (reported to 0.1: 70 units, not a small span)
     16: "achieved",  # 19.56 ≥ 19.5
-    17: "achieved",  # income 5.28% vs GDP 4.20%
+    17: "achieved",  # income 5.28% vs GDP 4.20%: 同步 holds
     18: "achieved",  # every year within its allocation
     19: "achieved",  # 52 + 40 + 65 + 70 + 78 = 305 ≥ 300
-    20: "achieved",
+    20: "achieved",  # 84.80 ≥ 84.07 (a small span: 已达目标, no %)
     21: "achieved",  # 0.022 ≤ 0.024
 }
 
