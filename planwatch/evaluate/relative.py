@@ -91,6 +91,8 @@ def evaluate_relative(ctx: Context) -> IndicatorResult:
         sentences.insert(2, f"按{basis}增长比较（{_BASIS_ZH[basis]}）")
     elif own.basis != other.basis:
         fields["notes"] = ["两项增长的计算口径不同（一项由水平值推算），比较仅供参考"]
+    else:
+        fields["notes"] = ["增长率未标明实际或名义（series 实际/名义），按所录数据比较"]
     binding = indicator.attribute == "binding"
     # A relative target is a condition, not a distance: met or missed, never ahead or achieved early (§2.6).
     status = condition_status(met, ctx.final)
