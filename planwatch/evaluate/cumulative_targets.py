@@ -100,6 +100,10 @@ def evaluate_cumulative(ctx: Context) -> IndicatorResult:
     cap = ctx.target.comparator in ("<=", "<")
     direction = "down" if cap else "up"
     reduction = measure == "reduction_rate"
+    impossible = [y for y, d in amounts.items() if d >= 100] if reduction else []
+    if impossible:
+        years = "、".join(str(y) for y in impossible)
+        return ctx.result("no_data", [f"{years}年降低率为100%或更高，无法连乘计算累计降低，请核对数据"])
     total = combined_reduction(amounts.values()) if reduction else running_total(amounts.values())
     progress = total / target if target else None
     tau = ctx.tau(data_year)
@@ -128,6 +132,11 @@ def evaluate_cumulative(ctx: Context) -> IndicatorResult:
     if ctx.final:
         status = final_verdict(met, progress if not cap else None, ctx.rules.nearly_achieved)
         return ctx.result(status, sentences, warning=warning_for(status, binding, None, False), **fields)
+    if progress is None:
+        # a total of 0 to reach or keep: met or not, no completion percentage
+        status = "achieved_early" if met and not cap else ("on_track" if met else "lagging")
+        sentences[1] = f"目标为0，不计算完成进度，时序进度{text.percent(tau)}"
+        return ctx.result(status, sentences, warning=warning_for(status, binding, met, False), **fields)
     if cap:
         status = "lagging" if not met else classify_progress(-progress, -tau, ctx.rules.tolerance)
     elif met:

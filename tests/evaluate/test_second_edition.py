@@ -291,3 +291,23 @@ def test_the_json_item_says_when_an_earlier_years_figure_was_used():
         "2024": 18.0,
         "2025": 20.0,
     }
+
+
+def test_a_reduction_of_100_percent_or_more_gives_a_clear_verdict_not_an_exception():
+    the_plan = plan(indicator(1, "单位GDP能耗降低", kind="cumulative", target=13.5, target_text="〔13.5〕"))
+    observations = Observations(
+        [Observation(1, 2021, 3.0, "reduction_rate"), Observation(1, 2022, 120.0, "reduction_rate")]
+    )
+    result = evaluate_plan(the_plan, observations, 2022).indicators[0]
+    assert result.status == "no_data"
+    assert "2022年降低率为100%或更高，无法连乘计算累计降低" in result.explanation
+
+
+def test_a_cumulative_target_of_zero_is_met_or_not_without_a_percentage():
+    the_plan = plan(
+        indicator(1, "新增违法建设", unit="万平方米", kind="cumulative", target=0, comparator="<=")
+    )
+    result = evaluate(the_plan, rows(the_plan, (1, 2021, 0, "amount"), (1, 2022, 0, "amount")), 2022)
+    # a cap of 0, total 0 → held → on track, no completion %
+    assert (result.status, result.progress) == ("on_track", None)
+    assert "目标为0，不计算完成进度" in result.explanation
