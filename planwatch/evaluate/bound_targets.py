@@ -58,6 +58,12 @@ def evaluate_bound(ctx: Context) -> IndicatorResult:
     unit = ctx.unit
     mean = period_mean(checks)
     status = mean_verdict(ctx, mean, bound, direction)
+    if ctx.final and checks[-1].year < ctx.eval_year and status != "achieved":
+        # an unmet bound cannot be judged before the target year's figure is published (§4)
+        return ctx.result(
+            "no_data",
+            [f"缺少{ctx.eval_year}年监测值（{describe_checks(checks, ctx.unit)}，期内均值尚未达标）"],
+        )
     rule = f"每年{'不低于' if direction == 'up' else '不高于'}{text.amount(bound, unit)}"
     years = text.years(checks[0].year, checks[-1].year)
     sentences = [

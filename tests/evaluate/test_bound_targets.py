@@ -79,3 +79,11 @@ def test_lower_bound_each_year():
     the_plan = plan(indicator(1, "粮食综合生产能力", unit="亿吨", kind="per_year_bound", target=6.5))
     result = evaluate(the_plan, rows(the_plan, (1, 2021, 6.83), (1, 2022, 6.87)), 2022)
     assert result.status == "on_track"
+
+
+def test_final_bound_not_met_without_the_target_years_figure_is_no_data():
+    the_plan = unemployment_plan()
+    result = evaluate(the_plan, rows(the_plan, *[(1, y, 5.8) for y in range(2021, 2025)]), 2025)
+    # mean 5.8 > 5.5 on 2021–2024 and 2025 not published: an unmet target waits for the final figure (§4)
+    assert result.status == "no_data"
+    assert "缺少2025年监测值" in result.explanation
