@@ -177,7 +177,7 @@ def recognise_kind(
 
 def expected_path(result: IndicatorResult) -> dict[int, float]:
     """The expected path series of an evaluated indicator, as its kind charts it."""
-    spec = _REGISTRY.get(result.kind)
+    spec = _REGISTRY.get(result.effective_kind or result.kind)
     return spec.chart(result) if spec else {}
 
 

@@ -4,7 +4,7 @@ reader would give them (the kind the parser proposes, `*` bases, 〔〕, compara
 
 import pytest
 
-from planwatch.evaluate import evaluate_plan
+from planwatch.evaluate import evaluate_plan, expected_path
 from planwatch.plan.model import Baseline, Part
 from tests.evaluate.builders import indicator, plan, rows
 
@@ -148,6 +148,10 @@ def test_national_style_plan_at_mid_term_gets_the_classes_worked_out_by_hand():
     assert "力争目标“投入强度高于“十三五”时期实际”不作为评价依据" in results[4].explanation
     assert (results[7].data_year, results[7].provisional) == (2022, True)
     assert results[10].effective_kind == "share"
+    # charted as the level to reach it now is: 83.4 (2020) → 85 (2025), 0.32 a year
+    assert expected_path(results[10])[2020] == pytest.approx(83.4)
+    assert expected_path(results[10])[2023] == pytest.approx(84.36)
+    assert expected_path(results[6]) == dict.fromkeys(range(2021, 2024), 5.5)  # a bound: a flat line
     assert "基期2020年83.4%尚未满足“>85”" in results[10].explanation
     assert evaluation.summary() == {"achieved_early": 2, "ahead": 3, "on_track": 4, "lagging": 2}
 
