@@ -48,6 +48,16 @@ def decide_kind(ctx: Context) -> None:
         return
     if target_cells.stated_holding(indicator.target_text) is not None:
         return  # the plan's own words decide
+    said = target_cells.stated_in_text(indicator, ctx.plan.targets, ctx.target.value)
+    if said is not None:
+        # the sentence of the text that states the same target counts as the plan's words
+        reach = "share" if indicator.unit.strip() in ("%", "％") else "level"
+        decided = "per_year_bound" if said else (reach if ctx.kind == "per_year_bound" else ctx.kind)
+        if decided != ctx.kind:
+            ctx.kind = decided
+            how = "每年保持，按逐年约束评价" if said else "须达到，按目标值评价"
+            ctx.kind_note = f"纲要正文对该目标的表述为{how}"
+        return
     baseline = ctx.baseline()
     if baseline is None:
         return

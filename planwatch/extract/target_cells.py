@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from planwatch.extract.linking import coverage, normalize_name
 from planwatch.plan.model import Indicator, Part
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
@@ -103,6 +104,23 @@ def stated_holding(target_text: str) -> bool | None:
         return True
     if any(w in text for w in _REACH_WORDS):
         return False
+    return None
+
+
+def stated_in_text(indicator: Indicator, targets: list, value: float) -> bool | None:
+    """The plan's words in its text: a sentence stating the same target (粮食综合生产能力保持在6.5亿吨以上
+    beside `>6.5`) says hold (True) or reach (False); None when no sentence states it."""
+    name = normalize_name(indicator.name)
+    for target in targets:
+        if abs(getattr(target, "value", float("nan")) - value) > 1e-9:
+            continue
+        if coverage(normalize_name(getattr(target, "metric", "")), name) < 0.7:
+            continue
+        if getattr(target, "per_year", False):
+            return True
+        said = stated_holding(getattr(target, "quote", ""))
+        if said is not None:
+            return said
     return None
 
 

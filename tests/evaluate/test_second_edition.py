@@ -311,3 +311,24 @@ def test_a_cumulative_target_of_zero_is_met_or_not_without_a_percentage():
     # a cap of 0, total 0 → held → on track, no completion %
     assert (result.status, result.progress) == ("on_track", None)
     assert "目标为0，不计算完成进度" in result.explanation
+
+
+def test_the_sentence_of_the_text_stating_the_same_target_counts_as_the_plans_words():
+    from planwatch.extract.targets import Target
+
+    sentence = Target(
+        metric="粮食综合生产能力", value=6.5, value_max=None, unit="亿吨", comparator=">=", year=2025,
+        per_year=False, line=88, quote="粮食综合生产能力保持在6.5亿吨以上", value_normalized=6.5,
+        unit_normalized="亿吨",
+    )  # fmt: skip
+    the_plan = plan(
+        indicator(1, "粮食综合生产能力", unit="亿吨", kind="level", target=6.5, target_text=">6.5")
+    )
+    the_plan.targets = [sentence]
+    observations = rows(the_plan, (1, 2020, 6.4), (1, 2021, 6.6), (1, 2022, 6.45))
+    result = evaluate(the_plan, observations, 2022)
+    # without the sentence, base 6.4 < 6.5 would make it a level to reach; 保持在 in the text makes it a bound held:
+    # mean (6.6 + 6.45)/2 = 6.525 ≥ 6.5 → on track, 2022 (6.45) named
+    assert (result.status, result.effective_kind) == ("on_track", "per_year_bound")
+    assert "纲要正文对该目标的表述为每年保持，按逐年约束评价" in result.explanation
+    assert "2022年未达标" in result.explanation
