@@ -287,10 +287,12 @@ def _projection_text(projection: Projection | None, unit: str, target_year: int)
     how = (
         f"按基期以来年均增长{text.rate(projection.rate)}推算"
         if projection.method == "average_growth"
-        else f"按线性趋势（每年{text.change(projection.rate, unit)}）推算"
+        else f"按线性趋势（每年{text.change(text.computed(projection.rate, unit), unit)}）推算"
     )
     verdict = "能够实现目标" if projection.meets else "难以实现目标"
-    return f"{how}，{target_year}年可达{text.amount(projection.value, unit)}，{verdict}。"
+    return (
+        f"{how}，{target_year}年可达{text.amount(text.computed(projection.value, unit), unit)}，{verdict}。"
+    )
 
 
 def effort_text(effort: Effort | None, unit: str, years_left: int, factor: float) -> str:
@@ -304,9 +306,11 @@ def effort_text(effort: Effort | None, unit: str, years_left: int, factor: float
     else:
         word = "减少" if effort.required < 0 else "增加"
         verb = "新增" if effort.measure == "amount" else word
-        need = f"今后{years_left}年尚需每年{verb}{text.change(abs(effort.required), unit)}"
+        need = (
+            f"今后{years_left}年尚需每年{verb}{text.change(text.computed(abs(effort.required), unit), unit)}"
+        )
         best = (
-            f"此前最好年份{effort.best_year}年{text.change(effort.best, unit)}"
+            f"此前最好年份{effort.best_year}年{text.change(text.computed(effort.best, unit), unit)}"
             if effort.best is not None
             else ""
         )

@@ -39,5 +39,10 @@ def change(value: float, unit: str) -> str:
     return amount(value, unit)
 
 
+def computed(value: float, unit: str) -> float:
+    """A computed percentage (a projection, a yearly change) rounded to one decimal, as reports show them."""
+    return round(value, 1) if unit in ("%", "％") else value
+
+
 def years(first: int, last: int) -> str:
     return f"{first}年" if first == last else f"{first}–{last}年"

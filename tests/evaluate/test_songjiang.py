@@ -134,3 +134,12 @@ def test_songjiang_demo_rows_are_either_published_or_marked_illustrative(songjia
     # level and growth, forest coverage 2022)
     assert all(o.source.startswith(("松江区“十四五”规划纲要第", "http")) for o in published)
     assert len(published) == 19
+
+
+def test_songjiang_2023_computed_percentages_are_rounded_and_differences_are_points(songjiang):
+    plan, observations = songjiang
+    result = evaluate_plan(plan, observations, 2023).indicators[14]
+    # 生活垃圾回收利用率 38, 39.5, 40.8, 42.0: least-squares slope 6.65/5 = 1.33 a year; 2025: 40.075 + 1.33 · 3.5
+    # = 44.73 → 44.7%; still needed (45 − 42)/2 = 1.5 a year, best year 2021 (+1.5)
+    assert "按线性趋势（每年1.3个百分点）推算，2025年可达44.7%，难以实现目标。" in result.explanation
+    assert "今后2年尚需每年增加1.5个百分点（此前最好年份2021年1.5个百分点）。" in result.explanation
