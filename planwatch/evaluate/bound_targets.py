@@ -68,7 +68,7 @@ def evaluate_bound(ctx: Context) -> IndicatorResult:
     years = text.years(checks[0].year, checks[-1].year)
     sentences = [
         f"{describe_checks(checks, unit)}；目标{rule}",
-        f"{years}均值{text.amount(round(mean, 2), unit)}，按期内均值评价",
+        f"{years}均值{text.amount(text.computed(mean, unit), unit)}，按期内均值评价",
     ]
     missing = [y for y in range(ctx.base_year + 1, ctx.eval_year + 1) if y not in values]
     notes = [f"{'、'.join(str(y) for y in missing)}年无数据"] if missing else []

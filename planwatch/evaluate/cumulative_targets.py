@@ -159,8 +159,9 @@ def evaluate_cumulative(ctx: Context) -> IndicatorResult:
         effort_measure = "amount"
     projection = Projection(ctx.target_year, projected, method, meets(projected, target, direction), trend)
     after = [
-        f"按年均{'降低' if reduction else ''}{text.amount(trend, unit)}推算，{ctx.target_year}年累计"
-        f"{text.amount(projected, unit)}，{'能够' if projection.meets else '难以'}实现目标。"
+        f"按年均{'降低' if reduction else ''}{text.amount(text.computed(trend, unit), unit)}推算，"
+        f"{ctx.target_year}年累计{text.amount(text.computed(projected, unit), unit)}，"
+        f"{'能够' if projection.meets else '难以'}实现目标。"
     ]
     effort = None
     if required is not None and not met and not cap:

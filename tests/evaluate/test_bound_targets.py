@@ -26,11 +26,12 @@ def test_bound_held_every_year_is_on_track_never_achieved_early():
 def test_a_missed_year_is_named_and_the_verdict_is_judged_on_the_mean():
     the_plan = unemployment_plan(attribute="binding")
     result = evaluate(the_plan, rows(the_plan, (1, 2021, 5.1), (1, 2022, 5.6)), 2022)
-    # mean (5.1 + 5.6)/2 = 5.35 ≤ 5.5 → on track (METHODOLOGY §2.5); 2022 named; binding → the warning is red
+    # mean (5.1 + 5.6)/2 = 5.35 ≤ 5.5 → on track (METHODOLOGY §2.5), shown rounded half up to 5.4%; 2022 named;
+    # binding → the warning is red
     assert result.status == "on_track"
     assert result.warning == "red"
     assert "2022年未达标" in result.explanation
-    assert "2021–2022年均值5.35%，按期内均值评价" in result.explanation
+    assert "2021–2022年均值5.4%，按期内均值评价" in result.explanation
     assert [c.met for c in result.checks] == [True, False]
 
 
