@@ -124,8 +124,6 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
     progress = cumulative_completion(target, span_rates, ctx.base_year, ctx.target_year)
     tau = ctx.tau(data_year)
     head = f"{series.describe()}，目标年均{text.rate(target)}"
-    if data_year < ctx.year and not ctx.final:
-        head = f"{ctx.year}年数据未录入，采用截至{data_year}年数据；" + head
     sentences = [head, f"累计增长完成进度{text.percent(progress)}，时序进度{text.percent(tau)}"]
     fields = dict(
         data_year=data_year,

@@ -96,3 +96,17 @@ def test_blank_measure_with_percent_on_a_growth_indicator_is_a_yearly_rate():
     the_plan = gdp_plan()
     observations = rows(the_plan, (1, 2021, 7.0, "", "", "%"))
     assert observations.series(1, "growth_rate")[2021].value == 7.0
+
+
+def test_growth_without_the_evaluation_years_rate_uses_the_years_there_are_and_turns_yellow():
+    the_plan = gdp_plan(target=6)
+    observations = rows(the_plan, (1, 2021, 8.0, "growth_rate"), (1, 2022, 6.0, "growth_rate"))
+    result = evaluate(the_plan, observations, 2023)
+    # 2023 not yet published: (1.08 · 1.06)^½ − 1 = 7.0% ≥ 6 + 0.5 → ahead on 2021–2022, said, green → yellow
+    assert (result.status, result.data_year, result.provisional, result.warning) == (
+        "ahead",
+        2022,
+        True,
+        "yellow",
+    )
+    assert "2023年数据尚未发布，采用2022年数据" in result.explanation
