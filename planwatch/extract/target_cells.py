@@ -163,7 +163,14 @@ def classify(
     bound = BOUND.match(text)
     if not bound:
         return "qualitative"
-    if is_growth_name(name, unit) or from_period_column and unit in ("%", "％") and "增" in name:
+    stated_growth = re.match(r"^(?:年均)?增长", target_text.replace(" ", ""))  # 年均增长7%以上 in the cell
+    if (
+        is_growth_name(name, unit)
+        or stated_growth
+        or from_period_column
+        and unit in ("%", "％")
+        and "增" in name
+    ):
         return "annual_growth_rate"
     reduction = any(w in name for w in _REDUCTION_NAMES)
     holding = stated_holding(target_text)

@@ -44,6 +44,11 @@ def test_a_comparator_on_a_growth_rate_in_the_annual_column_is_a_growth_target_w
     assert direction_of("全社会研发经费投入增长", cell, "annual_growth_rate") == "up"
 
 
+def test_a_cell_that_says_average_growth_is_a_growth_target_whatever_the_name():
+    assert classify("地区生产总值", "亿元", "年均增长7%以上", False) == "annual_growth_rate"
+    assert (target_number("年均增长7%以上"), comparator("年均增长7%以上", "up")) == (7.0, ">=")
+
+
 def test_about_with_a_numeric_aspiration():
     cell = "6%左右，力争7%"
     assert classify("地区生产总值年均增长", "%", cell, True) == "annual_growth_rate"
