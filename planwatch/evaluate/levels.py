@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from planwatch.evaluate import text
 from planwatch.evaluate.context import Context
+from planwatch.evaluate.observations import Observation
 from planwatch.evaluate.paths import default_path, expected_progress, expected_value, usable_path
 from planwatch.evaluate.progress import completion, improvement, meets
 from planwatch.evaluate.projection import Projection, by_average_growth, by_linear_fit
@@ -28,6 +30,8 @@ def assess_level(
     `from_zero`: a running total toward a five-year amount, 0 at the base year unless a row says otherwise."""
     unit = ctx.unit
     values = ctx.values("level", series)
+    if from_zero and not values:
+        values = running_totals(ctx, series)
     data_year, missing = ctx.data_year(values, final_fallback=True)
     baseline = ctx.baseline(series)
     if baseline is None and from_zero:
@@ -122,6 +126,18 @@ def assess_level(
         effort_text(effort, unit, ctx.target_year - data_year, ctx.rules.red_effort_factor),
     ]
     return _finish(ctx, status, sentences, projection, effort, fields, after)
+
+
+def running_totals(ctx: Context, series: str | None) -> dict[int, Observation]:
+    """Yearly amounts of a part of a five-year total as the running total at the end of each year."""
+    amounts = ctx.values("amount", series)
+    totals: dict[int, Observation] = {}
+    total = 0.0
+    for year in sorted(amounts):
+        total += amounts[year].value
+        totals[year] = replace(amounts[year], value=total, measure="level", note="年度新增量累计")
+    ctx.use(amounts.values())
+    return totals
 
 
 def _finish(ctx, status, sentences, projection, effort, fields, after=()) -> IndicatorResult:

@@ -318,3 +318,16 @@ def test_a_definition_break_that_cannot_be_avoided_is_stated_and_marked():
         "2024年仅有“2024年修订口径”数据，与其余年份的“2020年口径”口径不同，跨口径比较" in energy.explanation
     )
     assert energy.details["definition_break"] is True
+
+
+def test_named_parts_of_a_five_year_total_may_be_entered_as_yearly_amounts():
+    the_plan = municipal_plan()
+    observations = rows(
+        the_plan,
+        (3, 2021, 20, "amount", "成片改造"), (3, 2022, 25, "amount", "成片改造"), (3, 2023, 25, "amount", "成片改造"),
+        (3, 2021, 5, "amount", "零星改造"), (3, 2022, 5, "amount", "零星改造"), (3, 2023, 5, "amount", "零星改造"),
+    )  # fmt: skip
+    result = {r.number: r for r in evaluate_plan(the_plan, observations, 2023).indicators}[3]
+    # running totals 20 + 25 + 25 = 70 of 110 (63.6%, on track) and 5 + 5 + 5 = 15 of 20 (75%, ahead)
+    assert [(p.current.value, p.status) for p in result.parts] == [(70.0, "on_track"), (15.0, "ahead")]
+    assert result.status == "on_track"
