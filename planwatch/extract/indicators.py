@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetValue
+from planwatch.plan.tables import header_unit, table_warnings
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -20,8 +21,15 @@ _CUMULATIVE = re.compile(rf"^[〔［\[]\s*({_NUMBER})\s*[〕］\]]$")
 _BOUND = re.compile(rf"^(>=|<=|≥|≤|>|<|＞|＜)?\s*({_NUMBER})\s*(\*)?\s*(以上|以下|以内|左右)?$")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _UNIT_WORDS = re.compile(
-    r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
+    r"^(%|％|‰|个百分点|[万亿千百十]*(?:元|美元|人次|人|户|家|个|件|所|项|吨|亩|米|岁|年|天|小时|张|辆|座|名|床|套|"
+    r"千瓦时?|度|公顷|标箱|条|处|台|册|篇|株|次)(?:标准煤|标煤|二氧化碳|当量)?|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
 )
+# Footnote marks inside a name cell: [1], ［2］, ①, *, superscripts, an export's [footnoteRef:N].
+_NAME_MARKS = re.compile(
+    r"\[footnoteRef:\s*\d+\]|[\[［]\s*(?:注\s*)?\d{1,2}\s*[\]］]|[①-⑳⑴-⒇❶-❿]|[*＊※]+|[¹²³⁰-⁹]+"
+)
+# The same marks after a target cell's value (65①, 60[1]); a cell that is all [20] is a cumulative target.
+_CELL_MARKS = re.compile(r"(?<=\S)(?:[\[［]\s*\d{1,2}\s*[\]］]|[①-⑳⑴-⒇❶-❿]|[¹²³⁰-⁹]+|\[footnoteRef:\s*\d+\])")
 
 _UP = (">=", "≥", ">", "＞")
 _DOWN = ("<=", "≤", "<", "＜")
@@ -110,12 +118,26 @@ def _number(text: str) -> float | None:
 
 def split_name_unit(name: str, unit: str) -> tuple[str, str]:
     """National tables write the unit in the name: 森林覆盖率（%） → (森林覆盖率, %)."""
-    if unit:
-        return name, unit
     match = _UNIT_IN_NAME.search(name)
-    if match and _UNIT_WORDS.match(match.group(1)):
-        return name[: match.start()].strip(), match.group(1)
+    written = match.group(1).strip() if match else ""
+    # A unit column that says the same, or nothing, leaves the name without its parentheses.
+    if match and _UNIT_WORDS.match(written) and unit in ("", written):
+        return name[: match.start()].strip(), written
     return name, unit
+
+
+def clean_name(cell: str) -> tuple[str, str]:
+    """(name, number written in it): footnote marks dropped, 1.国内生产总值增长 → (国内生产总值增长, 1)."""
+    name = _NAME_MARKS.sub("", cell).strip()
+    numbered = _NUMBERED_NAME.match(name)
+    if numbered:  # national tables number the rows inside the name: 1.国内生产总值增长
+        return numbered.group(2).strip(), numbered.group(1)
+    return name, ""
+
+
+def clean_target(cell: str) -> str:
+    """A target or base cell without the footnote marks written after its value (65① → 65)."""
+    return _CELL_MARKS.sub("", cell).strip()
 
 
 def direction_of(name: str, target_text: str, kind: str) -> str:
@@ -233,18 +255,18 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     base_year = columns.base_year or plan.period_start - 1
     indicators: list[Indicator] = []
     relative_texts: list[tuple[Indicator, str]] = []
+    shared_unit = header_unit(table) or ""
     for index, row in enumerate(table.rows):
         line = table.row_lines[index] if index < len(table.row_lines) else table.line
-        name, unit = split_name_unit(_cell(row, columns.name), _cell(row, columns.unit))
-        numbered = _NUMBERED_NAME.match(name)
-        if numbered:  # national tables number the rows inside the name: 1.国内生产总值增长
-            name = numbered.group(2)
-        if not name:
+        name, written_number = clean_name(_cell(row, columns.name))
+        name, unit = split_name_unit(name, _NAME_MARKS.sub("", _cell(row, columns.unit)))
+        unit = unit or shared_unit
+        if not name or _is_header_like(name, row):
             continue
-        target_text = _cell(row, columns.target)
+        target_text = clean_target(_cell(row, columns.target))
         from_period = False
         if (not target_text or target_text in ("—", "-", "——")) and columns.period is not None:
-            target_text, from_period = _cell(row, columns.period), True
+            target_text, from_period = clean_target(_cell(row, columns.period)), True
         kind = classify(name, unit, target_text, from_period)
         direction = direction_of(name, target_text, kind)
         value, comparator = None, None
@@ -256,7 +278,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             value, comparator = float(bound.group(2)), _comparator(target_text, direction)
         elif kind == "allocation":
             comparator = "<=" if direction == "down" else ">="
-        number_text = _cell(row, columns.number) or (numbered.group(1) if numbered else "")
+        number_text = _cell(row, columns.number) or written_number
         attribute = _cell(row, columns.attribute)
         indicator = Indicator(
             number=int(_number(number_text)) if _number(number_text) else len(indicators) + 1,
@@ -268,7 +290,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             target_year=target_year,
             target=TargetValue(value=value, comparator=comparator),
             parts=_parts(name, target_text) if kind == "compound" else [],
-            baseline=_baseline(_cell(row, columns.base), base_year, line)
+            baseline=_baseline(clean_target(_cell(row, columns.base)), base_year, line)
             if columns.base is not None
             else None,
             direction=direction,
@@ -284,11 +306,32 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     return indicators
 
 
+def _is_header_like(name: str, row: list[str]) -> bool:
+    """A header row repeated inside the table (after a page break), or a note row (注：①…)."""
+    return (
+        name in ("指标", "指标名称")
+        or name.startswith(("注：", "注:", "说明："))
+        and len([cell for cell in row if cell]) == 1
+    )
+
+
+def _main_score(table: Table) -> tuple:
+    """Content decides: an attribute column (属性), a target column, then the number of rows."""
+    header = "".join(table.header)
+    attributes = sum(1 for row in table.rows if any(c.startswith(("预期性", "约束性")) for c in row))
+    caption = table.caption or ""
+    return ("属性" in header or attributes > 0, "主要指标" in caption, len(table.rows))
+
+
 def main_indicator_table(plan: Plan) -> Table | None:
     tables = [t for t in plan.tables if t.kind == "indicators"]
-    return max(tables, key=lambda t: len(t.rows)) if tables else None
+    return max(tables, key=_main_score) if tables else None
 
 
 def extract_indicators(plan: Plan) -> list[Indicator]:
+    """The indicators of the plan's main table; rows that disagree with its header become warnings."""
     table = main_indicator_table(plan)
-    return indicators_from_table(table, plan) if table else []
+    if not table:
+        return []
+    plan.warnings.extend(w for w in table_warnings(table) if w not in plan.warnings)
+    return indicators_from_table(table, plan)

@@ -26,6 +26,19 @@ _OTHER_SECTION = re.compile(
 )
 
 
+# A look-back is decided by the tense of its sentences, not by its heading alone. These words mark a sentence
+# that reports the past (过去五年, 年末, 实现了, 跃居) or one that commits to the future (到2030年, 力争, 将).
+_PAST_SENTENCE = re.compile(
+    r"过去|五年来|回顾|以来|年末|年底|期末|实现了|取得了|完成了|[了已](?![解])|先后|跃居|位居|连续|圆满完成|跨越|迈上"
+)
+_FUTURE_SENTENCE = re.compile(
+    r"到\s*20\d{2}\s*年|力争|[将要]|确保|展望|预计|目标|争取|推动|推进|加快|着力|坚持|必须|努力|打造|构建|实施"
+)
+# Where a plan may review the past under a heading of its own words (砥砺五载, 发展环境): checked by tense.
+_LOOK_BACK_PLACES = ("基础", "环境", "成就", "成绩", "五载", "五年", "回眸", "历程", "形势")
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+
+
 @dataclass
 class Passage:
     paragraph: Paragraph
@@ -50,6 +63,7 @@ def passages_from_document(document: Document) -> list[Passage]:
     walker = _Walker()
     for block in document.blocks:
         walker.add(block)
+    mark_look_backs(walker.passages, walker.chapter_titles)
     for number in sorted(document.footnotes):
         walker.add_footnote(document.footnotes[number], document)
     for passage in walker.passages:
@@ -62,9 +76,44 @@ def passages_from_document(document: Document) -> list[Passage]:
     return walker.passages
 
 
+def sentence_tense(text: str) -> tuple[int, int]:
+    """(sentences about the past, sentences about the future) of a text; sentences with neither are left out."""
+    past = future = 0
+    for sentence in _SENTENCE.findall(text):
+        if _FUTURE_SENTENCE.search(sentence):
+            future += 1
+        elif _PAST_SENTENCE.search(sentence):
+            past += 1
+    return past, future
+
+
+def mark_look_backs(passages: list[Passage], chapter_titles: dict[int, str]) -> None:
+    """Mark as review the parts of a plan that look back: the opening part (before the first chapter, or the
+    first chapter) and parts headed like a look-back (发展基础, 砥砺五载), when most of their sentences tell
+    the past. A numbered heading word alone never decides: the tense of what the part says does."""
+    first_chapter = min((p.chapter for p in passages if p.chapter is not None), default=None)
+    units: dict[tuple[int | None, str | None], list[Passage]] = {}
+    for passage in passages:
+        if passage.container == BODY and not passage.review:
+            units.setdefault((passage.chapter, passage.heading), []).append(passage)
+    for (chapter, heading), members in units.items():
+        place = f"{chapter_titles.get(chapter, '') if chapter is not None else ''}{heading or ''}"
+        opening = chapter is None or chapter == first_chapter
+        if not opening and not any(word in place for word in _LOOK_BACK_PLACES):
+            continue
+        past = future = 0
+        for passage in members:
+            p, f = sentence_tense(passage.text)
+            past, future = past + p, future + f
+        if past >= 2 and past > 2 * future:
+            for passage in members:
+                passage.review = True
+
+
 class _Walker:
     def __init__(self) -> None:
         self.passages: list[Passage] = []
+        self.chapter_titles: dict[int, str] = {}
         self.chapter: int | None = None
         self.heading: str | None = None
         self.review = False
@@ -86,6 +135,7 @@ class _Walker:
         chapter = headings.match_chapter(text)
         if chapter:
             self.chapter, self.heading = chapter[0], None
+            self.chapter_titles[chapter[0]] = chapter[1]
             self.review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
             return
         section = headings.match_section(text)
