@@ -32,7 +32,7 @@ _PAST_SENTENCE = re.compile(
     r"过去|五年来|回顾|以来|年末|年底|期末|实现了|取得了|完成了|[了已](?![解])|先后|跃居|位居|连续|圆满完成|跨越|迈上"
 )
 _FUTURE_SENTENCE = re.compile(
-    r"到\s*20\d{2}\s*年|力争|[将要]|确保|展望|预计|目标|争取|推动|推进|加快|着力|坚持|必须|努力|打造|构建|实施"
+    r"到\s*20\d{2}\s*年|到二[〇○零]|力争|(?<![即])将(?![近军])|确保|展望|预计|争取|必须|计划"
 )
 # Where a plan may review the past under a heading of its own words (砥砺五载, 发展环境): checked by tense.
 _LOOK_BACK_PLACES = ("基础", "环境", "成就", "成绩", "五载", "五年", "回眸", "历程", "形势")
@@ -94,20 +94,23 @@ def mark_look_backs(passages: list[Passage], chapter_titles: dict[int, str]) -> 
     first_chapter = min((p.chapter for p in passages if p.chapter is not None), default=None)
     units: dict[tuple[int | None, str | None], list[Passage]] = {}
     for passage in passages:
-        if passage.container == BODY and not passage.review:
+        if passage.container == BODY:
             units.setdefault((passage.chapter, passage.heading), []).append(passage)
     for (chapter, heading), members in units.items():
         place = f"{chapter_titles.get(chapter, '') if chapter is not None else ''}{heading or ''}"
+        named = any(passage.review for passage in members)  # headed 发展基础, 主要成就 …
         opening = chapter is None or chapter == first_chapter
-        if not opening and not any(word in place for word in _LOOK_BACK_PLACES):
+        if not named and not opening and not any(word in place for word in _LOOK_BACK_PLACES):
             continue
         past = future = 0
         for passage in members:
             p, f = sentence_tense(passage.text)
             past, future = past + p, future + f
-        if past >= 2 and past > 2 * future:
-            for passage in members:
-                passage.review = True
+        # A review heading is believed unless its sentences mostly commit to the future; another place
+        # looks back only when its sentences clearly tell the past.
+        review = past >= future if named else past >= 2 and past > 2 * future
+        for passage in members:
+            passage.review = review
 
 
 class _Walker:
