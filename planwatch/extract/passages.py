@@ -39,6 +39,19 @@ _LOOK_BACK_PLACES = ("基础", "环境", "成就", "成绩", "五载", "五年",
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 
 
+# Heading forms from the outermost in: 第一节, 一、, （一）, 1、 (a deeper form nests in the part above it).
+_HEADING_FORMS = (
+    re.compile(r"^第[一二三四五六七八九十\d]+节"),
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+)
+_DEEPEST = len(_HEADING_FORMS)
+
+
+def _heading_rank(text: str) -> int:
+    return next((rank for rank, form in enumerate(_HEADING_FORMS) if form.match(text)), _DEEPEST)
+
+
 @dataclass
 class Passage:
     paragraph: Paragraph
@@ -119,7 +132,9 @@ class _Walker:
         self.chapter_titles: dict[int, str] = {}
         self.chapter: int | None = None
         self.heading: str | None = None
+        self.heading_rank: int | None = None
         self.review = False
+        self.chapter_review = False
         self.caption: str | None = None
         self.footnote_places: dict[int, tuple[int | None, str | None, bool]] = {}
 
@@ -137,17 +152,21 @@ class _Walker:
         text = paragraph.text
         chapter = headings.match_chapter(text)
         if chapter:
-            self.chapter, self.heading = chapter[0], None
+            self.chapter, self.heading, self.heading_rank = chapter[0], None, None
             self.chapter_titles[chapter[0]] = chapter[1]
-            self.review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
+            self.chapter_review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
+            self.review = self.chapter_review
             return
         section = headings.match_section(text)
         other = _OTHER_SECTION.match(text)
         if section or other:
-            level, title = (section[1], section[2]) if section else (1, other.group("title"))
-            if level == 1 or self.heading is None:
-                self.heading = title
-                self.review = is_review_heading(title)
+            title = section[2] if section else other.group("title")
+            rank = _heading_rank(text)
+            # A heading of a deeper form (（一） under 一、, 一、 under 第一节) stays inside the part above it;
+            # 1、 headings never open a part of their own once a chapter has one.
+            if self.heading is None or rank <= (self.heading_rank or 0) and rank < _DEEPEST:
+                self.heading, self.heading_rank = title, rank
+                self.review = self.chapter_review or is_review_heading(title)
             return
         if headings.TABLE_CAPTION.match(text) or headings.FIGURE.match(text):
             self.caption = text
