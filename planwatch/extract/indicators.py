@@ -239,20 +239,66 @@ def _reference(target_text: str, indicators: list[Indicator]) -> int | None:
     return best if best_score >= 3 else None
 
 
-def _baseline(cell: str, year: int | None, line: int) -> Baseline | None:
+def _baseline(cell: str, year: int | None, line: int, starred_year: int | None = None) -> Baseline | None:
     bound = _BOUND.match(cell.replace(" ", ""))
     if not bound or year is None:
         return None
-    starred = bool(bound.group(3))  # a value marked * is for the year before the base year
-    return Baseline(
-        value=float(bound.group(2)), year=year - 1 if starred else year, line=line, quote=cell, confidence=1.0
-    )
+    # A value marked * is for the year before the base year, unless the note under the table says which.
+    if bound.group(3):
+        year = starred_year or year - 1
+    return Baseline(value=float(bound.group(2)), year=year, line=line, quote=cell, confidence=1.0)
+
+
+_STARRED_YEAR = re.compile(r"[*＊][^。；;，,]{0,12}?(?:为|是|系)\s*((?:19|20)\d{2})\s*年")
+
+
+def table_note(plan: Plan, table: Table) -> str | None:
+    """The note block right under a table (注：①〔〕内为五年累计数；②带*的为2019年数据)."""
+    last = max(table.row_lines, default=table.line)
+    items = list(plan.preface)
+    for chapter in plan.chapters:
+        items += chapter.items
+        for section in chapter.sections:
+            items += section.items
+    # The last row spans a line per cell in a text export: the note is the first paragraph after it.
+    reach = last + 2 * len(table.header) + 4
+    following = sorted((item for item in items if last < item.line <= reach), key=lambda item: item.line)
+    if following and following[0].text.lstrip().startswith(("注", "说明", "备注")):
+        return following[0].text
+    return None
+
+
+def column_warnings(table: Table, columns: _Columns) -> list[str]:
+    """Header cells of the main table that no column rule understood, and columns it cannot do without."""
+    used = {
+        columns.number,
+        columns.category,
+        columns.name,
+        columns.unit,
+        columns.attribute,
+        columns.target,
+        columns.base,
+        columns.period,
+    }
+    warnings = [
+        f"第{table.line}行：主要指标表的“{cell}”列未能识别，已忽略"
+        for index, cell in enumerate(table.header)
+        if cell and index not in used and not re.search(r"备注|说明|来源|责任|(?:19|20)\d{2}", cell)
+    ]
+    if columns.name is None:
+        warnings.append(f"第{table.line}行：主要指标表没有“指标”列，无法读取指标名称")
+    if columns.target is None and columns.period is None:
+        warnings.append(f"第{table.line}行：主要指标表没有目标值列（如“2025年目标”），目标值未能读取")
+    return warnings
 
 
 def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     columns = find_columns(table.header, plan.period_end)
     target_year = columns.target_year or plan.period_end
     base_year = columns.base_year or plan.period_start - 1
+    note = table_note(plan, table)
+    stated = _STARRED_YEAR.search(note) if note else None
+    starred_year = int(stated.group(1)) if stated else None
     indicators: list[Indicator] = []
     relative_texts: list[tuple[Indicator, str]] = []
     shared_unit = header_unit(table) or ""
@@ -290,7 +336,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             target_year=target_year,
             target=TargetValue(value=value, comparator=comparator),
             parts=_parts(name, target_text) if kind == "compound" else [],
-            baseline=_baseline(clean_target(_cell(row, columns.base)), base_year, line)
+            baseline=_baseline(clean_target(_cell(row, columns.base)), base_year, line, starred_year)
             if columns.base is not None
             else None,
             direction=direction,
@@ -333,5 +379,6 @@ def extract_indicators(plan: Plan) -> list[Indicator]:
     table = main_indicator_table(plan)
     if not table:
         return []
-    plan.warnings.extend(w for w in table_warnings(table) if w not in plan.warnings)
+    found = table_warnings(table) + column_warnings(table, find_columns(table.header, plan.period_end))
+    plan.warnings.extend(w for w in found if w not in plan.warnings)
     return indicators_from_table(table, plan)

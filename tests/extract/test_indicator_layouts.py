@@ -191,3 +191,71 @@ def test_the_main_table_is_found_by_its_content_whatever_its_caption():
     plan = Plan("测试规划", 2021, 2025, tables=[box_table, projects, main])
     assert [t.kind for t in plan.tables] == ["indicators", "projects", "indicators"]
     assert main_indicator_table(plan) is main
+
+
+def test_a_docx_table_with_real_merged_cells_reads_like_its_text_export(tmp_path):
+    from docx import Document
+
+    from planwatch.reading import read_plan
+
+    document = Document()
+    document.add_paragraph("某省国民经济和社会发展第十四个五年规划纲要")
+    document.add_paragraph("第一章  主要目标")
+    document.add_paragraph("“十四五”时期经济社会发展主要指标")
+    rows = [
+        ["指标", "2020年", "“十四五”目标", "", "属性"],
+        ["", "", "2025年", "年均[累计]", ""],
+        *NATIONAL_BODY,
+    ]
+    grid = document.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                grid.cell(i, j).text = text
+    grid.cell(0, 2).merge(grid.cell(0, 3))  # “十四五”目标 over 2025年 and 年均[累计]
+    for column in (0, 1, 4):  # 指标, 2020年, 属性 down both header rows
+        grid.cell(0, column).merge(grid.cell(1, column))
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    plan = read_plan(path)
+    assert plan.tables[0].header == COMPOSED_HEADER
+    assert facts(plan.indicators) == NATIONAL_EXPECTED
+
+
+NOTED = """某省国民经济和社会发展第十四个五年规划纲要
+第一章  主要目标
+“十四五”时期经济社会发展主要指标
+\t指标
+\t2020年
+\t2025年
+\t完成部门
+\t属性
+
+\t1.常住人口城镇化率（%）
+\t60.6*
+\t65
+\t省发展改革委
+\t预期性
+
+\t2.森林覆盖率（%）
+\t23.2
+\t24.1
+\t省林业局
+\t约束性
+
+注：①〔〕内为五年累计数；②带*的为2018年数据。
+"""
+
+
+def test_the_note_under_the_table_says_which_year_a_starred_base_value_is_for():
+    from planwatch.document.text_reader import parse_text
+    from planwatch.plan.structure import build_plan
+
+    plan = build_plan(parse_text(NOTED))
+    indicators = extract_indicators(plan)
+    assert [(i.name, i.baseline.value, i.baseline.year) for i in indicators] == [
+        ("常住人口城镇化率", 60.6, 2018),
+        ("森林覆盖率", 23.2, 2020),
+    ]
+    # The 完成部门 column is none of the indicator columns: it is named, with the table's line.
+    assert "第4行：主要指标表的“完成部门”列未能识别，已忽略" in plan.warnings
