@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetValue
-from planwatch.plan.tables import header_unit, table_warnings
+from planwatch.plan.tables import header_unit, table_end_year, table_warnings
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -361,17 +361,24 @@ def _is_header_like(name: str, row: list[str]) -> bool:
     )
 
 
-def _main_score(table: Table) -> tuple:
-    """Content decides: an attribute column (属性), a target column, then the number of rows."""
+def _main_score(table: Table, period_end: int) -> tuple:
+    """Content decides: an attribute column (属性), columns that reach the plan's last year (not a table of
+    how the last plan ended), a 主要指标 caption, then the number of rows."""
     header = "".join(table.header)
     attributes = sum(1 for row in table.rows if any(c.startswith(("预期性", "约束性")) for c in row))
     caption = table.caption or ""
-    return ("属性" in header or attributes > 0, "主要指标" in caption, len(table.rows))
+    end = table_end_year(table)
+    return (
+        "属性" in header or attributes > 0,
+        end in (None, period_end),
+        "主要指标" in caption,
+        len(table.rows),
+    )
 
 
 def main_indicator_table(plan: Plan) -> Table | None:
     tables = [t for t in plan.tables if t.kind == "indicators"]
-    return max(tables, key=_main_score) if tables else None
+    return max(tables, key=lambda t: _main_score(t, plan.period_end)) if tables else None
 
 
 def extract_indicators(plan: Plan) -> list[Indicator]:

@@ -107,7 +107,7 @@ def mark_look_backs(passages: list[Passage], chapter_titles: dict[int, str]) -> 
     first_chapter = min((p.chapter for p in passages if p.chapter is not None), default=None)
     units: dict[tuple[int | None, str | None], list[Passage]] = {}
     for passage in passages:
-        if passage.container == BODY:
+        if passage.container in (BODY, BOX):
             units.setdefault((passage.chapter, passage.heading), []).append(passage)
     for (chapter, heading), members in units.items():
         place = f"{chapter_titles.get(chapter, '') if chapter is not None else ''}{heading or ''}"

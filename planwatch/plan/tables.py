@@ -210,13 +210,19 @@ def table_warnings(table: Table) -> list[str]:
 
 
 def period_from_tables(tables: list[Table]) -> tuple[int, int] | None:
-    """The plan period an indicator table's column years state: 2025 base and 2030 target are 2026–2030."""
-    for table in tables:
-        if table.kind != "indicators":
-            continue
-        years = {int(y) for cell in table.header for y in _YEAR.findall(cell)}
-        targets = {int(y) for cell in table.header for y in re.findall(r"((?:19|20)\d{2})\s*年\s*目标", cell)}
-        ends = sorted(targets) or sorted(y for y in years if y % 5 == 0 and y - 5 in years)
-        if ends:
-            return ends[0] - 4, ends[0]
-    return None
+    """The plan period an indicator table's column years state: 2025 base and 2030 target are 2026–2030.
+
+    A plan may also table how the last plan's indicators ended (2020 | 2025年目标 | 2025年实际): of all its
+    indicator tables, the one that reaches furthest names the plan's own period."""
+    ends = [end for table in tables if table.kind == "indicators" and (end := table_end_year(table))]
+    return (max(ends) - 4, max(ends)) if ends else None
+
+
+def table_end_year(table: Table) -> int | None:
+    """The target year of a table's columns: a year marked 目标, else a year five after another column's."""
+    years = {int(y) for cell in table.header for y in _YEAR.findall(cell)}
+    targets = sorted(
+        int(y) for cell in table.header for y in re.findall(r"((?:19|20)\d{2})\s*年\s*目标", cell)
+    )
+    ends = targets or sorted(y for y in years if y % 5 == 0 and y - 5 in years)
+    return ends[0] if ends else None

@@ -259,3 +259,35 @@ def test_the_note_under_the_table_says_which_year_a_starred_base_value_is_for():
     ]
     # The 完成部门 column is none of the indicator columns: it is named, with the table's line.
     assert "第4行：主要指标表的“完成部门”列未能识别，已忽略" in plan.warnings
+
+
+def test_a_table_of_how_the_last_plan_ended_is_neither_the_main_table_nor_the_period():
+    from planwatch.plan.tables import period_from_tables
+
+    ended = table(
+        [
+            ["指标", "2020年", "2025年目标", "2025年实际", "属性"],
+            ["常住人口城镇化率（%）", "60", "65", "66.2", "预期性"],
+            ["森林覆盖率（%）", "30", "31", "31.2", "约束性"],
+            ["研发经费投入强度（%）", "2.1", "2.5", "2.6", "预期性"],
+        ],
+        caption="“十四五”规划主要指标完成情况",
+    )
+    main = table(
+        [
+            ["指标", "2025年", "2030年", "属性"],
+            ["常住人口城镇化率（%）", "66.2", "70", "预期性"],
+            ["森林覆盖率（%）", "31.2", "32", "约束性"],
+        ],
+        caption="“十五五”主要指标",
+    )
+    assert period_from_tables([ended, main]) == (2026, 2030)
+    plan = Plan("测试规划", 2026, 2030, tables=[ended, main])
+    assert main_indicator_table(plan) is main
+    assert [
+        (i.name, i.target.value, i.baseline.value, i.baseline.year, i.target_year)
+        for i in extract_indicators(plan)
+    ] == [
+        ("常住人口城镇化率", 70.0, 66.2, 2025, 2030),
+        ("森林覆盖率", 32.0, 31.2, 2025, 2030),
+    ]
