@@ -186,3 +186,30 @@ def test_a_heading_word_alone_never_makes_a_look_back():
 def test_sentences_are_counted_as_past_or_future_by_their_own_words():
     text = "五年来，全市累计新增就业62万人。2025年末，常住人口达到820万人。到2030年，森林覆盖率达到32%。"
     assert sentence_tense(text) == (2, 1)
+
+
+def test_numbered_subheadings_stay_inside_the_look_back_section_above_them():
+    # （一）/（二） under 一、“十三五”时期的主要成就 are parts of the review; 二、 opens a forward part.
+    text = (
+        "第一章  开启新征程\n"
+        "一、“十三五”时期的主要成就\n"
+        "（一）经济实力稳步提升\n"
+        "全区地区生产总值达到1120亿元。\n"
+        "（二）城乡面貌持续改善\n"
+        "森林覆盖率达到18.1%。\n"
+        "二、主要目标\n"
+        "森林覆盖率达到19.5%。\n"
+    )
+    targets, baselines = read_text_facts(parse_text(text), (2021, 2025))
+    assert [(b.line, b.value, b.unit) for b in baselines] == [(4, 1120.0, "亿元"), (6, 18.1, "%")]
+    assert [(t.line, t.value, t.unit) for t in targets] == [(8, 19.5, "%")]
+
+
+def test_a_look_back_chapter_stays_a_look_back_through_its_sections():
+    text = (
+        "第一章  发展基础\n一、经济实力显著增强\n全市地区生产总值达到9000亿元。\n"
+        "第二章  发展目标\n到2030年，地区生产总值达到1.2万亿元。\n"
+    )
+    targets, baselines = read_text_facts(parse_text(text), FIFTEENTH)
+    assert [(b.line, b.value) for b in baselines] == [(3, 9000.0)]
+    assert [(t.line, t.value, t.year) for t in targets] == [(5, 1.2, 2030)]
