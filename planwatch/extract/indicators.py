@@ -303,6 +303,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     relative_texts: list[tuple[Indicator, str]] = []
     shared_unit = header_unit(table) or ""
     for index, row in enumerate(table.rows):
+        row = _aligned(row, len(table.header), columns)
         line = table.row_lines[index] if index < len(table.row_lines) else table.line
         name, written_number = clean_name(_cell(row, columns.name))
         name, unit = split_name_unit(name, _NAME_MARKS.sub("", _cell(row, columns.unit)))
@@ -350,6 +351,18 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     for indicator, text in relative_texts:
         indicator.reference = _reference(text, [i for i in indicators if i is not indicator])
     return indicators
+
+
+def _aligned(row: list[str], width: int, columns: _Columns) -> list[str]:
+    """A short row whose last cell is its attribute (预期性/约束性) lost value cells, not its attribute: the
+    missing cells are taken to be the first value columns (the base values), so the target stays a target."""
+    if not row or len(row) >= width or columns.attribute != width - 1:
+        return row
+    if not row[-1].startswith(("预期性", "约束性")):
+        return row
+    leading = [i for i in (columns.number, columns.category, columns.name, columns.unit) if i is not None]
+    at = max(leading) + 1 if leading else 1
+    return row[:at] + [""] * (width - len(row)) + row[at:]
 
 
 def _is_header_like(name: str, row: list[str]) -> bool:

@@ -204,7 +204,7 @@ def table_warnings(table: Table) -> list[str]:
     for cells, line in zip(table.rows, table.row_lines, strict=False):
         if len(cells) != len(table.header):
             warnings.append(
-                f"第{line}行：表格的这一行有{len(cells)}个单元格，表头有{len(table.header)}列，已按列的顺序尽量读取，请核对"
+                f"第{line}行：表格的这一行有{len(cells)}个单元格，表头有{len(table.header)}列，已尽量按列读取，请核对"
             )
     return warnings
 

@@ -175,7 +175,7 @@ def test_a_row_that_disagrees_with_the_header_is_read_and_named_in_a_chinese_war
         ("城镇调查失业率", 5.5, "expected"),
         ("森林覆盖率", 45.0, "binding"),
     ]
-    assert plan.warnings == ["第12行：表格的这一行有3个单元格，表头有4列，已按列的顺序尽量读取，请核对"]
+    assert plan.warnings == ["第12行：表格的这一行有3个单元格，表头有4列，已尽量按列读取，请核对"]
 
 
 def test_the_main_table_is_found_by_its_content_whatever_its_caption():
@@ -291,3 +291,25 @@ def test_a_table_of_how_the_last_plan_ended_is_neither_the_main_table_nor_the_pe
         ("常住人口城镇化率", 70.0, 66.2, 2025, 2030),
         ("森林覆盖率", 32.0, 31.2, 2025, 2030),
     ]
+
+
+def test_a_row_missing_its_base_value_keeps_its_target_and_attribute_in_their_columns():
+    built = table(
+        [
+            ["指标", "2020年", "2025年", "属性"],
+            ["常住人口城镇化率", "60", "65", "预期性"],
+            ["城镇调查失业率", "<5.5", "约束性"],
+        ]
+    )
+    plan = Plan("测试规划", 2021, 2025, tables=[built])
+    indicators = extract_indicators(plan)
+    assert [(i.name, i.target.value, i.target.comparator, i.baseline, i.attribute) for i in indicators][
+        1
+    ] == (
+        "城镇调查失业率",
+        5.5,
+        "<=",
+        None,
+        "binding",
+    )
+    assert plan.warnings == ["第12行：表格的这一行有3个单元格，表头有4列，已尽量按列读取，请核对"]
