@@ -47,8 +47,8 @@ BASELINE = "baseline"
 # of its paragraph (time grows with the square of their count): a paragraph with more is refused.
 MAX_QUANTITIES_PER_PASSAGE = 500
 
-_PAST_MARKERS = re.compile(r"已经|已于|已|现有|目前|先后|以来|(?<![为除])了(?![解])")
-_FUTURE_MARKERS = re.compile(r"力争|计划|将|确保|争取|预计|拟")
+_PAST_MARKERS = re.compile(r"过去|五年来|已经|已于|已|现有|目前|先后|以来|(?<![为除])了(?![解])")
+_FUTURE_MARKERS = re.compile(r"今后|未来|力争|计划|将|确保|争取|预计|拟")
 _TO = re.compile(r"(?:增长|提升|提高|上升|下降|增加|减少|扩大|降低|跃升|调整|缩小|增)?(?:至|到|为)")
 
 

@@ -213,3 +213,10 @@ def test_a_look_back_chapter_stays_a_look_back_through_its_sections():
     targets, baselines = read_text_facts(parse_text(text), FIFTEENTH)
     assert [(b.line, b.value) for b in baselines] == [(3, 9000.0)]
     assert [(t.line, t.value, t.year) for t in targets] == [(5, 1.2, 2030)]
+
+
+def test_one_sentence_with_the_past_five_years_and_the_next_five():
+    assert [r[:3] for r in read("过去五年，地区生产总值年均增长6.2%，今后五年年均增长5%左右。")] == [
+        ("baseline", "地区生产总值年均增长6.2%", 6.2),
+        ("target", "今后五年年均增长5%左右", 5.0),
+    ]
