@@ -85,7 +85,8 @@ def find_quantities(text: str, keep_unitless: bool = False) -> list[Quantity]:
 
 def _without_spaces_in_numbers(text: str) -> tuple[str, list[int] | None]:
     """The text with spaces inside numbers removed, and where each of its characters stands in `text`."""
-    if not _DIGIT_THEN_SPACE.search(text) or not _SPACE_IN_NUMBER.search(text):
+    spaced = " " in text or "\n" in text or "\u3000" in text or "\t" in text
+    if not spaced or not _DIGIT_THEN_SPACE.search(text) or not _SPACE_IN_NUMBER.search(text):
         return text, None
     kept, positions, last = [], [], 0
     for match in _SPACE_IN_NUMBER.finditer(text):
