@@ -225,7 +225,10 @@ def test_footnotes_are_real_word_footnotes():
 def test_pdf_holds_the_chapters_a_running_header_and_page_numbers(plan):
     source = parse_source(CORPUS / plan / "source.txt")
     text = subprocess.run(
-        ["pdftotext", "-layout", str(CORPUS / plan / "plan.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(CORPUS / plan / "plan.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     pages = text.split("\f")
     flat = re.sub(r"\s+", "", text)
