@@ -11,16 +11,28 @@ Run from the repository root:  PYTHONPATH=$PWD python benchmarks/reading_quality
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))  # the corpus helpers; planwatch itself comes from PYTHONPATH first
+CORPUS_MODULE = ROOT / "tests" / "fixtures" / "plans" / "corpus.py"
 
-from tests.fixtures.plans.corpus import ASPECTS, KIND_LABELS, KINDS, Count, Reading, read_all  # noqa: E402
+
+def _load_corpus():
+    """The corpus helpers, loaded by path: planwatch itself may come from another checkout (PYTHONPATH)."""
+    spec = importlib.util.spec_from_file_location("reading_corpus", CORPUS_MODULE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _load_corpus()
+ASPECTS, KIND_LABELS, KINDS = corpus.ASPECTS, corpus.KIND_LABELS, corpus.KINDS
+Count, Reading, read_all = corpus.Count, corpus.Reading, corpus.read_all
 
 HEADLINE = ("chapters", "sections", "parts", "indicators", "values", "kinds", "targets")
 

@@ -43,6 +43,14 @@ RD_CELL = "a `>7、力争投入强度高于…` cell is read as qualitative, not
 GROWTH_COLUMN = (
     "a `6.5左右` in the 年均增速 column is read as a per-year bound, not an annual growth rate [2]"
 )
+LONG_TITLE = (
+    "a chapter title of 50+ characters is not taken as a heading; the 第X节 after 第3章 is glued onto it [1]"
+)
+MARK_IN_NAME = "a footnote mark `[1]` in an indicator name is kept as part of the name [2]"
+CELLS = (
+    "cells `6%左右，力争7%` (read as qualitative), `5.5以内` (a share, not a per-year bound) and "
+    "`〔成片改造110 零星改造20〕` (qualitative, not compound) [2, 7]"
+)
 REFUSED = ("title", "period", "parts", "chapters", "sections", "indicators", "values", "kinds", "targets")
 
 
@@ -107,6 +115,17 @@ SHORTFALLS: dict[tuple[str, str], dict[str, str]] = {
         for kind in ("plain", "styled", "text")
     },
     ("shanghai-district-14th", "pdf"): _all(NO_PDF, REFUSED[:2] + REFUSED[3:]),
+    **{
+        ("qingtong-district-15th", kind): {
+            "chapters": LONG_TITLE,
+            "sections": GLUED_SECTION,
+            "indicators": MARK_IN_NAME,
+            "values": CELLS,
+            "kinds": CELLS,
+        }
+        for kind in ("plain", "styled", "text")
+    },
+    ("qingtong-district-15th", "pdf"): _all(NO_PDF, REFUSED[:2] + REFUSED[3:]),
 }
 
 # ---- the corpus is well-formed ------------------------------------------------------------------------
