@@ -247,11 +247,7 @@ def test_word_documents_are_what_the_generator_writes(plan, tmp_path):
     source = parse_source(CORPUS / plan / "source.txt")
     for kind, styled in (("plain", False), ("styled", True)):
         docx_file(source, tmp_path / "fresh.docx", styled)
-        with (
-            zipfile.ZipFile(tmp_path / "fresh.docx") as fresh,
-            zipfile.ZipFile(CORPUS / plan / KINDS[kind]) as kept,
-        ):
-            assert fresh.read("word/document.xml") == kept.read("word/document.xml")
+        assert (tmp_path / "fresh.docx").read_bytes() == (CORPUS / plan / KINDS[kind]).read_bytes()
 
 
 def test_a_merged_category_cell_spans_its_rows_in_word():
