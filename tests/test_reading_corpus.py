@@ -73,6 +73,15 @@ STYLED_PARTS = (
 STYLED_LONG_TITLE = (
     "styled .docx takes the 50+ character chapter title as a chapter, the text export does not [1]"
 )
+STATE_IN_TITLE = "（草案） or （2022年修订） after the title is kept as part of the plan's name [1]"
+UNIT_ROW = "a unit row (单位：%) merged over the header hides the main table: no indicators [2]"
+UNIT_ROW_TEXT = (
+    "text export: a unit row (单位：%, one cell) over the header refuses the plan: 'the header has 1' [2, 3]"
+)
+NUMBERED_TITLES = (
+    "chapters written 一、 in Heading 1 keep their numeral in the title; their （一） sections are lost [1]"
+)
+DOUBLING = "翻一番 is not read as a target (2 倍) [7]"
 REFUSED = ("title", "period", "parts", "chapters", "sections", "indicators", "values", "kinds", "targets")
 
 
@@ -140,6 +149,7 @@ SHORTFALLS: dict[tuple[str, str], dict[str, str]] = {
     ("shanghai-district-14th", "pdf"): _all(NO_PDF, REFUSED[:2] + REFUSED[3:]),
     **{
         ("qingtong-district-15th", kind): {
+            "title": STATE_IN_TITLE,
             "chapters": LONG_TITLE,
             "sections": GLUED_SECTION,
             "indicators": MARK_IN_NAME,
@@ -149,6 +159,14 @@ SHORTFALLS: dict[tuple[str, str], dict[str, str]] = {
         for kind in ("plain", "styled", "text")
     },
     ("qingtong-district-15th", "pdf"): _all(NO_PDF, REFUSED[:2] + REFUSED[3:]),
+    ("jianglan-city-14th", "plain"): _all(YI_CHAPTERS, REFUSED[:2] + REFUSED[3:]),
+    ("jianglan-city-14th", "text"): _all(UNIT_ROW_TEXT, REFUSED[:2] + REFUSED[3:]),
+    ("jianglan-city-14th", "styled"): {
+        "title": STATE_IN_TITLE,
+        **_all(NUMBERED_TITLES, ("chapters", "sections")),
+        **_all(UNIT_ROW, ("indicators", "values", "kinds")),
+        "targets": DOUBLING,
+    },
     # The same plan whatever the input (chapters, sections, parts, indicators and their targets):
     ("jiangchuan-15th", "all"): {"same_plan": f"{YI_CHAPTERS}; {TWO_ROW_TEXT}"},
     ("lujiang-14th", "all"): {"same_plan": f"{TITLE_THREE_LINES}; {NO_PDF}"},
@@ -157,6 +175,7 @@ SHORTFALLS: dict[tuple[str, str], dict[str, str]] = {
     ("national-15th", "all"): {"same_plan": f"{TWO_ROW_TEXT}; {NO_PDF}"},
     ("qingtong-district-15th", "all"): {"same_plan": f"{STYLED_LONG_TITLE}; {NO_PDF}"},
     ("shanghai-district-14th", "all"): {"same_plan": NO_PDF},
+    ("jianglan-city-14th", "all"): {"same_plan": f"{YI_CHAPTERS}; {UNIT_ROW_TEXT}"},
 }
 
 # ---- the corpus is well-formed ------------------------------------------------------------------------
