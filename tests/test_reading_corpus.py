@@ -28,6 +28,7 @@ from tests.fixtures.plans.corpus import (
     norm_number,
     plan_names,
     read,
+    score,
 )
 from tests.fixtures.plans.source import Heading, TableBlock, parse_source
 
@@ -393,3 +394,61 @@ def test_a_refused_input_scores_every_expected_element_as_missed(tmp_path):
             (5, "提升企业技术创新能力"),
         ]
     ]
+
+
+def test_score_counts_what_was_missed_and_what_was_found_wrongly():
+    want = {
+        "title": "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+        "period": [2021, 2025],
+        "parts": [],
+        "chapters": [[1, "发展基础"], [2, "主要目标"]],
+        "sections": [[2, 1, "一", "指导思想"]],
+        "indicators": [[1, "森林覆盖率", "%", "binding", "share", 24.1, ">=", 23.2, 2019]],
+        "targets": [["森林覆盖率", 24.1, "%"]],
+    }
+    got = {
+        "title": "某县国民经济和社会发展第十四个五年规划和二○三五年远景目标纲要",  # ○ and 〇 are the same
+        "period": {"start": 2021, "end": 2025},
+        "chapters": [
+            {"number": 1, "title": "发展 基础", "sections": []},
+            {"number": 2, "title": "主要目标第一节　指导思想", "sections": []},
+        ],
+        "indicators": [
+            {
+                "name": "森林覆盖率",
+                "unit": "%",
+                "attribute": "binding",
+                "kind": "level",
+                "target": {"value": 24.1, "comparator": ">="},
+                "baseline": {"value": 23.2, "year": 2019},
+            },
+        ],
+        "targets": [
+            {
+                "metric": "森林覆盖率",
+                "value": 24.1,
+                "unit": "%",
+                "quote": "森林覆盖率提高到24.1%",
+                "container": "body",
+            },
+            {
+                "metric": "森林覆盖率",
+                "value": 23.2,
+                "unit": "%",
+                "quote": "森林覆盖率达到23.2%",
+                "container": "body",
+            },
+            {"metric": "森林覆盖率", "value": 24.1, "unit": "%", "quote": "24.1", "container": "table"},
+        ],
+    }
+    counts = score(want, got)
+    assert counts["title"].perfect and counts["period"].perfect and counts["parts"].perfect
+    assert (counts["chapters"].matched, counts["chapters"].missed) == (1, [(2, "主要目标")])
+    assert counts["chapters"].wrong == [(2, "主要目标第一节指导思想")]
+    assert (counts["sections"].recall, counts["sections"].precision) == (0.0, None)
+    assert counts["values"].perfect and counts["baselines"].perfect
+    assert counts["kinds"].missed == [("森林覆盖率", "share")] and counts["kinds"].wrong == [
+        ("森林覆盖率", "level")
+    ]
+    # the table's own target is not a target sentence; the look-back 23.2 is a wrong find
+    assert (counts["targets"].matched, counts["targets"].found, counts["targets"].precision) == (1, 2, 0.5)
