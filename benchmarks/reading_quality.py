@@ -4,7 +4,7 @@ Runs planwatch.reading.read_plan over every input of every corpus plan (plain .d
 export, PDF, web copy) and compares the result with the plan's hand-written expected.json. Recall counts
 what was missed, precision what was found wrongly. Prints figures only; no assertion.
 
-Run from the repository root:  PYTHONPATH=$PWD python benchmarks/reading_quality.py [--details] [--json FILE]
+Run from the repository root:  PYTHONPATH=$PWD python benchmarks/reading_quality.py [--details] [--markdown] [--json FILE]
 (PYTHONPATH=/work/wt/structure measures another checkout's reader against this corpus.)
 """
 
@@ -74,6 +74,23 @@ def print_table(readings: list[Reading]) -> None:
     )
 
 
+def print_markdown(readings: list[Reading]) -> None:
+    """The headline table as Markdown, recall / precision per input kind and overall, for an issue note."""
+    kinds = [k for k in KINDS if any(r.kind == k for r in readings)]
+    columns = [(KIND_LABELS[k], totals(readings, k)) for k in kinds] + [("overall", totals(readings, None))]
+    print("| aspect | " + " | ".join(label for label, _ in columns) + " |")
+    print("| --- " * (len(columns) + 1) + "|")
+    for aspect in HEADLINE + ("title", "period", "footnotes"):
+        cells = [
+            f"{_ratio(t[aspect].recall).strip()} / {_ratio(t[aspect].precision).strip()}" for _, t in columns
+        ]
+        print(f"| {aspect} | " + " | ".join(cells) + " |")
+    for kind in kinds:
+        seconds = [r.seconds for r in readings if r.kind == kind]
+        print(f"\n{KIND_LABELS[kind]}: median {statistics.median(seconds) * 1000:.0f} ms", end="")
+    print()
+
+
 def print_plans(readings: list[Reading]) -> None:
     print("\nper plan and input (recall/precision):")
     print(f"{'plan':<24}{'input':<13}" + "".join(f"{a:<14}" for a in HEADLINE) + "ms")
@@ -115,8 +132,12 @@ def main() -> int:
     parser.add_argument("plans", nargs="*", help="corpus plans to read (default: all)")
     parser.add_argument("--details", action="store_true", help="list every miss and every wrong find")
     parser.add_argument("--json", type=Path, help="write the per-input counts to this file")
+    parser.add_argument("--markdown", action="store_true", help="print only the headline table, as Markdown")
     args = parser.parse_args()
     readings = read_all(args.plans or None)
+    if args.markdown:
+        print_markdown(readings)
+        return 0
     print_table(readings)
     print_plans(readings)
     print_pages(readings)
