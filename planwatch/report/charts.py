@@ -35,7 +35,7 @@ from planwatch.report.model import ILLUSTRATIVE_MARK, Chart
 _LOCK = threading.Lock()
 CM = 1 / 2.54
 DPI = 180
-INDICATOR_SIZE = (7.6, 5.8)  # cm: two charts to a row within the 15.6 cm text width
+INDICATOR_SIZE = (7.6, 7.0)  # cm: two charts to a row within the 15.6 cm text width
 SUMMARY_SIZE = (15.0, 6.0)
 
 
@@ -52,15 +52,15 @@ def register_fonts() -> str:
 def _rc() -> dict:
     return {
         "font.family": [register_fonts(), "DejaVu Sans"],
-        "font.size": 7,
+        "font.size": 8,
         "axes.unicode_minus": False,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.titlesize": 7.5,
-        "legend.fontsize": 6,
+        "axes.titlesize": 8,
+        "legend.fontsize": 8,
         "legend.frameon": False,
-        "xtick.labelsize": 6.5,
-        "ytick.labelsize": 6.5,
+        "xtick.labelsize": 8,
+        "ytick.labelsize": 8,
     }
 
 
@@ -88,7 +88,7 @@ def indicator_chart(
     with _LOCK, matplotlib.rc_context(_rc()):
         # fixed margins: constrained layout doubled the drawing time for a chart this simple
         figure = Figure(figsize=(width * CM, height * CM))
-        axes = figure.add_axes((0.13, 0.30, 0.84, 0.62))
+        axes = figure.add_axes((0.14, 0.36, 0.83, 0.56))
         kind = facts.kind
         if kind in ("annual_growth_rate", "relative"):
             illustrative = draw_growth(axes, result, observations, year, base_year, target_year, reference)
@@ -120,11 +120,11 @@ def indicator_chart(
         axes.set_title(
             f"评价：{facts.status_zh}",
             loc="right",
-            fontsize=6.5,
+            fontsize=8,
             color=style.STATUS_COLOURS.get(facts.status, GREY),
         )
         if facts.unit and facts.kind != "standard":
-            axes.set_title(f"单位：{facts.unit}", loc="left", fontsize=6.5, color="#57606a")
+            axes.set_title(f"单位：{facts.unit}", loc="left", fontsize=8, color="#57606a")
         axes.margins(y=0.12)
         axes.set_xlim(
             left=min(axes.get_xlim()[0], base_year - 0.4), right=max(axes.get_xlim()[1], target_year + 0.4)
@@ -134,10 +134,10 @@ def indicator_chart(
         axes.set_axisbelow(True)
         figure.legend(
             loc="lower center",
-            ncols=3,
-            handlelength=1.6,
+            ncols=2,
+            handlelength=1.4,
             columnspacing=0.8,
-            fontsize=5.8,
+            fontsize=8,
             bbox_to_anchor=(0.5, 0.0),
         )
         png = _png(figure)
@@ -179,7 +179,7 @@ def summary_chart(facts: list[IndicatorFacts], final: bool) -> Chart:
                 (x, e + b),
                 ha="center",
                 va="bottom",
-                fontsize=7,
+                fontsize=8,
                 xytext=(0, 1),
                 textcoords="offset points",
             )

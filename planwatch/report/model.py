@@ -37,6 +37,7 @@ class Table:
     sheet: str | None = None  # the Excel sheet name; None keeps the table out of the workbook
     values: list[list] | None = None  # typed cell values for Excel (numbers stay numbers); None uses `rows`
     sheet_header: list[str] | None = None  # the header of `values` when it differs from `header`
+    printed: bool = True  # False: in the Excel workbook only (raw observations), not in the document
 
 
 @dataclass
@@ -71,6 +72,7 @@ class TitlePage:
     issuer: str | None
     date_line: str
     notices: list[str] = field(default_factory=list)  # e.g. the illustrative-data line
+    doc_number: str | None = None  # 发文字号, e.g. 松发改〔2024〕12号
 
 
 @dataclass
@@ -81,6 +83,11 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     summary: str = ""  # the 总体情况 paragraph, also given to the workbook
     illustrative: bool = False
+
+    @property
+    def running_header(self) -> str:
+        """The line printed at the top of every page of a report that holds illustrative values."""
+        return f"本报告含示例数据（标注{ILLUSTRATIVE_MARK}），不是官方统计数据" if self.illustrative else ""
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]

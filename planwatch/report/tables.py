@@ -41,7 +41,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
     """表1 主要指标完成情况: the rows in the order given, the verdict in words."""
     rows, values = [], []
     for fact in facts:
-        verdict = fact.status_zh + (OVERRIDE_MARK if fact.overridden else "")
+        verdict = fact.verdict_text + (OVERRIDE_MARK if fact.overridden else "")
         rows.append(
             [
                 str(fact.number),
@@ -77,7 +77,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         )
     notes = [
         f"基期值一般为{base_year}年数值；本期值为{year}年数据，括注年份的为最近可得年份数据。",
-        "完成进度一般为(本期值－基期值)÷(目标值－基期值)，年均增长率、累计、逐年约束等指标的算法见附表1评价依据。",
+        "完成进度的算法和评价依据见附表1。",
     ]
     if any(f.adjusted for f in facts):
         versions = "、".join(sorted({f.target_version for f in facts if f.adjusted}))
@@ -192,18 +192,19 @@ def annex_observations(rows: list[ObservationRow], illustrative: bool) -> Table:
                 "是" if row.illustrative else "",
             ]
         )
-    note = "注：数据版本为数据报送或修订日期；同一年份有多个版本的，评价采用最新版本；网址来源只列出网站域名，完整网址见Excel数据表。"
+    note = "注：数据版本为数据报送或修订日期；同一年份有多个版本的，评价采用最新版本。"
     if illustrative:
         note += ILLUSTRATIVE_NOTE
     return Table(
         "observations",
-        "附表2　主要指标监测数据及来源",
+        "主要指标监测数据及来源",
         ["指标", "年份", "类型", "数值", "单位", "来源", "数据版本", "备注"],
         table_rows,
         [3.7, 1.3, 1.6, 1.5, 1.5, 3.0, 2.5, 2.2],
         note=note,
         align="lccrclcl",
         sheet="监测数据",
+        printed=False,  # raw observations belong in the workbook only
         values=values,
         sheet_header=[
             "序号",
@@ -247,5 +248,7 @@ def annex_explanations(facts: list[IndicatorFacts]) -> Table:
         ["序号", "指标", "评价", "评价依据"],
         rows,
         [1.0, 3.6, 1.9, 9.4],
+        note="注：完成进度一般为(本期值－基期值)÷(目标值－基期值)；年均增长率、累计、逐年约束等指标按上表所列依据计算。"
+        "评价为期中的，完成进度与时序进度相差不超过10个百分点为基本符合预期。",
         align="clcl",
     )

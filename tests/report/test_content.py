@@ -24,7 +24,8 @@ def test_a_midterm_report_has_the_sections_of_methodology_5(midterm_report):
 
 
 def test_a_final_report_ends_with_lessons_and_the_next_plan(final_report):
-    assert _headings(final_report)[5:] == ["六、主要经验与启示", "七、对下一个五年规划编制的建议", "附表"]
+    assert _headings(final_report)[2] == "三、规划期累计与期末总量"
+    assert _headings(final_report)[6:] == ["七、主要经验与启示", "八、对下一个五年规划编制的建议", "附表"]
 
 
 def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluation, sample_obs):
@@ -32,7 +33,7 @@ def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluati
         songjiang_plan, midterm_evaluation, "annual", observations=sample_obs, charts=False
     )
     assert report.title_page.title.endswith("纲要》实施情况2023年度监测报告")
-    assert _headings(report)[1] == "二、主要指标监测情况"
+    assert _headings(report)[1:3] == ["二、年度目标完成情况", "三、主要指标监测情况"]
 
 
 def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_report):
@@ -46,7 +47,7 @@ def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_r
 def test_problems_list_lagging_indicators_binding_first_with_explanations(midterm_report):
     leads = [b.lead for b in midterm_report.blocks if isinstance(b, Paragraph) and b.lead]
     assert leads[:3] == [
-        "（一）地表水达到或好于Ⅲ类水体比例（主要河湖水质断面优于Ⅲ类水质比例）滞后于预期。",
+        "（一）地表水达到或好于Ⅲ类水体比例滞后于预期。",
         "（二）地区生产总值年均增长率滞后于预期。",
         "（三）工业固定资产投资年均增长率滞后于预期。",
     ]
@@ -75,8 +76,12 @@ def test_every_indicator_with_data_has_a_chart_and_there_is_a_summary_chart(midt
 
 
 def test_the_projects_section_totals_the_planned_investment(midterm_report):
-    text = next(t for t in _texts(midterm_report) if t.startswith("纲要表1列出重大项目8个"))
-    # 8.5 + 9 + 5 + 6 + 11.43
+    text = next(t for t in _texts(midterm_report) if t.startswith("纲要和项目库列出重大项目38个"))
+    # 表1: 8 film projects, 8.5 + 9 + 5 + 6 + 11.43; 表2 and 表3 (14 and 16 rows) have no investment column
+    assert (
+        "其中“科技影都”重点影视项目8个（计划投资39.93亿元），教育领域重点项目14个，医疗健康领域重点项目16个。"
+        in text
+    )
     assert "已明确投资额的5个项目计划投资合计39.93亿元" in text
 
 
