@@ -6,7 +6,7 @@ the content is built once (content.build_content) and rendered by the writer of 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from planwatch.report.content import NARRATIVES, SECTIONS, build_content, report_title, sections_for
 from planwatch.report.kinds import kind_refusal, report_kinds_for
@@ -59,6 +59,7 @@ def build_report(
     date_line: str | None = None,
     doc_number: str | None = None,
     departments: Mapping[int, str] | None = None,
+    on_stage: Callable[[str, int, int], None] | None = None,
 ) -> bytes:
     """The report file's bytes.
 
@@ -71,7 +72,8 @@ def build_report(
     {status, progress, department, completed_investment, late}. departments: indicator number → the
     responsible department, named beside a lagging indicator. issuer, doc_number, date_line: the cover
     (defaults: narratives issuer, doc_number, date). The kind must fit the year (report_kinds_for), else
-    ValueError with the reason in Chinese.
+    ValueError with the reason in Chinese. on_stage(title, done, total): called as each section is built
+    and before the file is written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
@@ -90,7 +92,11 @@ def build_report(
         doc_number=doc_number,
         departments=departments,
         charts=fmt != "xlsx",
+        on_stage=on_stage,
     )
+    if on_stage is not None:
+        stages = len(sections_for(kind)) + 1
+        on_stage(f"写出{fmt.upper()}文件", stages - 1, stages)
     return render(report, fmt)
 
 

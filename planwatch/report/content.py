@@ -362,12 +362,14 @@ def build_content(
     doc_number: str | None = None,
     departments: Mapping[int, str] | None = None,
     charts: bool = True,
+    on_stage: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan.
 
     The kind must fit the evaluation's year (report_kinds_for); otherwise ValueError says why, in Chinese.
     issuer, doc_number and date_line print on the cover; they default to the texts `issuer`, `doc_number`
     and `date` of `narratives` (the plan's report settings); a missing date reads 印发日期待定, never today.
+    on_stage(title, done, total) is called before each section (for progress shown while a report is built).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -378,7 +380,10 @@ def build_content(
     refusal = kind_refusal((plan.period_start, plan.period_end), builder.year, kind)
     if refusal:
         raise ValueError(refusal)
-    for spec in sections_for(kind):
+    specs = sections_for(kind)
+    for index, spec in enumerate(specs):
+        if on_stage is not None:
+            on_stage(spec.title_for(kind), index, len(specs) + 1)
         if spec.numbered:
             builder.heading(spec.title_for(kind))
         spec.build(builder)

@@ -185,8 +185,9 @@ def _assigned_tasks(plan: Plan) -> list[dict]:
     return records
 
 
-def build_stored_report(plan: Plan, year: int, kind: str, fmt: str) -> bytes:
-    """The report file of `kind` (annual | midterm | final) in `fmt` (docx | pdf | html | xlsx)."""
+def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=None) -> bytes:
+    """The report file of `kind` (annual | midterm | final) in `fmt` (docx | pdf | html | xlsx); on_stage is
+    told each section as it is built (report_jobs shows it)."""
     from planwatch.report import build_report
 
     parsed, evaluation, observations = stored_evaluation(plan, year)
@@ -202,6 +203,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str) -> bytes:
         explanations=_explanations(texts),
         projects=projects,
         tasks=tasks,
+        on_stage=on_stage,
     )
 
 
