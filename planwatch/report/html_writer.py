@@ -59,9 +59,10 @@ td.c {{ text-align: center; }} td.r {{ text-align: right; }} td.l {{ text-align:
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 .table-note {{ font-size: {s.SIZE_5}pt; line-height: 14pt; text-indent: 0; margin: 3pt 0 8pt; }}
-.charts {{ display: grid; gap: 4pt 6pt; margin: 6pt 0; }}
-.charts.cols-1 {{ grid-template-columns: 1fr; }}
-.charts.cols-2 {{ grid-template-columns: 1fr 1fr; }}
+.charts {{ margin: 6pt 0; text-indent: 0; text-align: center; font-size: 0; line-height: 0; }}
+.charts figure {{ display: inline-block; vertical-align: top; margin: 2pt 0; }}
+.charts.cols-1 figure {{ width: 100%; }}
+.charts.cols-2 figure {{ width: 50%; }}
 figure {{ margin: 0; text-align: center; break-inside: avoid; }}
 figure img {{ max-width: 100%; height: auto; }}
 figcaption {{ font-family: {s.HEI.css}; font-size: {s.SIZE_5}pt; line-height: 14pt; }}
