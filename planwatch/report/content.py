@@ -319,12 +319,12 @@ class SectionSpec:
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("overview", "总体情况", _Builder.overview),
-    SectionSpec("year", "年度目标完成情况", _Builder.year_section, ("annual",)),
     SectionSpec(
         "indicators",
         {"annual": "主要指标监测情况", "midterm": "主要指标完成情况", "final": "主要指标完成情况"},
         _Builder.indicators,
     ),
+    SectionSpec("year", "年度目标完成情况", _Builder.year_section, ("annual",)),
     SectionSpec("period", "规划期累计与期末总量", _Builder.period_section, ("final",)),
     SectionSpec("tasks", "重点任务推进情况", _Builder.tasks_section),
     SectionSpec("projects", "重大项目推进情况", _Builder.projects_section),

@@ -40,6 +40,13 @@ class Table:
     printed: bool = True  # False: in the Excel workbook only (raw observations), not in the document
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A typed workbook value that is not an approved, sourced figure: Excel shows it with ※ (number format)."""
+
+    value: object
+
+
 @dataclass
 class Chart:
     key: str

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.report.facts import IndicatorFacts, number
-from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Table
+from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Marked, Table
 
 INDICATOR_HEADER = ["序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价"]
 OVERRIDE_MARK = "△"
@@ -64,14 +64,16 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
                 fact.baseline,
                 fact.target,
                 fact.current,
-                fact.progress_value if fact.progress_value is not None else fact.progress,
+                _typed(fact.progress_value, fact.illustrative)
+                if fact.progress_value is not None
+                else fact.progress,
                 verdict,
                 _warning_zh(fact.warning),
                 fact.explanation,
                 fact.override_reason or "",
                 "是" if fact.illustrative else "",
-                fact.baseline_value,
-                fact.current_value,
+                _typed(fact.baseline_value, ILLUSTRATIVE_MARK in fact.baseline),
+                _typed(fact.current_value, fact.illustrative),
                 fact.current_year,
             ]
         )
@@ -99,6 +101,11 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         sheet_header=INDICATOR_HEADER
         + ["预警", "评价依据", "人工调整理由", "含示例数据", "基期数值", "本期数值", "本期年份"],
     )
+
+
+def _typed(value, illustrative: bool):
+    """A number for the workbook, wrapped so that Excel shows ※ beside it when it is illustrative."""
+    return Marked(value) if illustrative and value is not None else value
 
 
 _WARNING_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
@@ -183,7 +190,7 @@ def annex_observations(rows: list[ObservationRow], illustrative: bool) -> Table:
                 row.year,
                 MEASURE_ZH.get(row.measure, row.measure),
                 row.series or "",
-                row.value,
+                _typed(row.value, row.illustrative),
                 row.unit,
                 row.source,
                 row.vintage,

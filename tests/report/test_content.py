@@ -33,7 +33,7 @@ def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluati
         songjiang_plan, midterm_evaluation, "annual", observations=sample_obs, charts=False
     )
     assert report.title_page.title.endswith("纲要》实施情况2023年度监测报告")
-    assert _headings(report)[1:3] == ["二、年度目标完成情况", "三、主要指标监测情况"]
+    assert _headings(report)[1:3] == ["二、主要指标监测情况", "三、年度目标完成情况"]
 
 
 def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_report):

@@ -43,7 +43,7 @@ def test_the_content_builder_refuses_a_kind_that_does_not_fit(songjiang_plan, mi
 
 def test_the_registry_gives_each_kind_its_own_sections():
     assert [s.key for s in sections_for("annual")] == [
-        "overview", "year", "indicators", "tasks", "projects", "problems", "next_steps", "annexes"
+        "overview", "indicators", "year", "tasks", "projects", "problems", "next_steps", "annexes"
     ]  # fmt: skip
     assert "adjustments" in [s.key for s in sections_for("midterm")]
     final = [s.key for s in sections_for("final")]
