@@ -207,7 +207,10 @@ def _title_page(document, report: Report) -> None:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(title.paragraph_format, line=35, after=18)
     title.paragraph_format.first_line_indent = Pt(0)
-    _run(title, page.title, style.TITLE, style.SIZE_2)
+    for index, line in enumerate(page.title_lines):
+        run = _run(title, line, style.TITLE, style.SIZE_2)
+        if index < len(page.title_lines) - 1:
+            run.add_break()  # the title breaks between words (GB/T 9704: 回行时要做到词意完整)
     for text, face, size, colour, before in (
         (page.doc_number, style.FANG, style.SIZE_3, None, 0),
         (page.subtitle, style.KAI, style.SIZE_3, None, 0),

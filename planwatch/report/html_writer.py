@@ -122,7 +122,7 @@ def _charts(block: ChartGrid) -> str:
 def render_body(report: Report) -> str:
     page = report.title_page
     cover = [f'<p class="doc-number">{escape(page.doc_number)}</p>'] if page.doc_number else []
-    cover.append(f"<h1>{escape(page.title)}</h1>")
+    cover.append("<h1>" + "<br>".join(escape(line) for line in page.title_lines) + "</h1>")
     if page.subtitle:
         cover.append(f'<p class="subtitle">{escape(page.subtitle)}</p>')
     if page.issuer:

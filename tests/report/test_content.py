@@ -90,3 +90,19 @@ def test_the_annex_lists_every_observation_with_a_revised_vintage_marked(midterm
     assert len(annex.rows) == len([o for o in sample_obs if o.year <= 2023])
     revised = [row for row in annex.rows if row[7].startswith("已被修订")]
     assert [row[:2] for row in revised] == [["16. 森林覆盖率", "2022"]]
+
+
+def test_the_cover_title_breaks_between_words(midterm_report):
+    from planwatch.report.model import TITLE_LINE
+
+    lines = midterm_report.title_page.title_lines
+    # the 38-character name breaks before 第…个五年 and after 和; the kind of report stands on its own line
+    assert lines == [
+        "《上海市松江区国民经济和社会发展",
+        "第十四个五年规划和",
+        "二〇三五年远景目标纲要》",
+        "实施情况中期评估报告",
+    ]
+    assert "".join(lines) == midterm_report.title_page.title and all(
+        len(line) <= TITLE_LINE for line in lines
+    )

@@ -111,8 +111,8 @@ def test_pages_are_a4_with_gb_margins_and_numbered_after_the_title_page(midterm_
 
 def test_the_title_page_names_the_report_and_its_illustrative_data(midterm_docx):
     texts = [p.text for p in _open(midterm_docx).paragraphs[:8]]
-    assert (
-        "《上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》实施情况中期评估报告"
+    assert (  # one title paragraph, broken between words by line breaks
+        "《上海市松江区国民经济和社会发展\n第十四个五年规划和\n二〇三五年远景目标纲要》\n实施情况中期评估报告"
         in texts
     )
     assert any(t.startswith("本报告含示例数据") for t in texts)
