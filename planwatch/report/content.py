@@ -31,7 +31,7 @@ from planwatch.report.project_sections import (
     task_count_sentence,
 )
 from planwatch.report.projects import project_records
-from planwatch.report.summary import next_steps, summary_paragraph
+from planwatch.report.summary import gap_sentence, next_steps, summary_paragraph
 from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
 from planwatch.report.year_figures import period_statements, year_rows, year_table
 
@@ -230,10 +230,8 @@ class _Builder:
         if not short:
             self.blocks.append(Paragraph("本期主要指标中没有滞后于预期或未完成的指标。"))
         for index, fact in enumerate(short, 1):
-            attribute = "约束性" if fact.binding else "预期性"
             lead = f"（{_ordinal(index)}）{fact.short_name}{fact.status_zh}。"
-            unit = fact.unit if fact.target[:1].isdigit() else ""
-            text = f"该指标为{attribute}指标，本期值{fact.current}，目标值{fact.target}{unit}。"
+            text = ("作为约束性指标，" if fact.binding else "") + gap_sentence(fact)
             self.blocks.append(Paragraph(text, role="detail", lead=lead))
             notes = self._submission_notes(fact)
             if notes:

@@ -146,6 +146,41 @@ def lagging_sentences(
     return lead + "；".join(sentences) + "。"
 
 
+def _points(value: float) -> str:
+    return f"{abs(value):.1f}".rstrip("0").rstrip(".")
+
+
+def gap_sentence(fact: IndicatorFacts) -> str:
+    """Where a falling-short indicator stands against its target, as officials state it: 个百分点 for rates
+    and shares, the indicator's unit for levels; ※ on figures from illustrative data."""
+    from planwatch.report.facts import marked, number
+
+    def shown(text: str) -> str:
+        return marked(text) if fact.illustrative else text
+
+    result = fact.result
+    target = fact.target_value
+    growth = getattr(result, "average_growth", None) if result is not None else None
+    if fact.kind in ("annual_growth_rate",) and growth is not None and target is not None:
+        growth = round(growth, 1)  # the gap agrees with the rounded rate printed beside it
+        gap = target - growth
+        where = "低于" if gap > 0 else "高于"
+        return f"年均增长{shown(f'{growth:.1f}%')}，{where}{number(target)}%的目标{_points(gap)}个百分点。"
+    current, year = fact.current_value, fact.current_year
+    if current is None or target is None:
+        return f"本期值{fact.current}，目标为{fact.target}{fact.unit if fact.target[:1].isdigit() else ''}。"
+    percent = fact.unit.strip() in ("%", "％")
+    unit = "个百分点" if percent else fact.unit
+    value = f"{number(current)}{'%' if percent else fact.unit}"
+    down = (getattr(result, "direction", None) or "up") == "down"
+    gap = (current - target) if down else (target - current)
+    target_text = f"{number(target)}{'%' if percent else fact.unit}"
+    if gap <= 0:
+        return f"{year}年为{shown(value)}，已达到{target_text}的目标。"
+    verb = "高出" if down else "还差"
+    return f"{year}年为{shown(value)}，距{target_text}的目标{verb}{number(gap)}{unit}。"
+
+
 def time_sentence(year: int, base_year: int, target_year: int, tau: float, final: bool) -> str:
     if final:
         return f"规划实施期（{base_year + 1}—{target_year}年）已经结束。"

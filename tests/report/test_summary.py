@@ -85,3 +85,13 @@ def test_next_steps_are_grouped_by_class(midterm_evaluation):
     assert len(steps) == 4  # lagging, on track, ahead or early, without a verdict
     assert steps[0].startswith("对进展滞后的“地区生产总值年均增长率”")
     assert "3项指标" in steps[0] and "等8项指标" in steps[1] and "等7项指标" in steps[2]
+
+
+def test_a_shortfall_is_stated_in_points_against_the_target(midterm_evaluation):
+    from planwatch.report.summary import gap_sentence
+
+    facts = {f.number: f for f in _facts(midterm_evaluation)}
+    # 1: (1.081 × 1.015 × 1.042)^(1/3) − 1 = 4.57 % → 4.6 %, 1.9 points under 6.5 %
+    assert gap_sentence(facts[1]) == "年均增长4.6%※，低于6.5%的目标1.9个百分点。"
+    # 13: 53.2 % in 2023 against 60 %
+    assert gap_sentence(facts[13]) == "2023年为53.2%※，距60%的目标还差6.8个百分点。"
