@@ -86,8 +86,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         notes.append(f"目标值标“{ADJUSTED_MARK}”的，采用规划调整后的目标（{versions}）。")
     if any(f.overridden for f in facts):
         notes.append(f"评价后标“{OVERRIDE_MARK}”的，经规划部门人工调整，理由见附表1。")
-    if illustrative:
-        notes.append(ILLUSTRATIVE_NOTE)
+    # the illustrative-data caveat is stated once, on the cover; every page's header repeats what ※ means
     return Table(
         "indicators",
         "表1　主要指标完成情况",

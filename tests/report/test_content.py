@@ -60,10 +60,13 @@ def test_problems_list_lagging_indicators_binding_first_with_explanations(midter
     )
 
 
-def test_illustrative_data_is_announced_on_the_title_page_and_under_the_table(midterm_report):
+def test_illustrative_data_is_announced_once_on_the_title_page_and_in_the_page_header(midterm_report):
     assert midterm_report.illustrative
     assert any("示例数据" in notice for notice in midterm_report.title_page.notices)
-    assert "示例数据" in midterm_report.table("indicators").note
+    assert midterm_report.running_header == "本报告含示例数据（标注※），不是官方统计数据"
+    # stated once: not again under the table or in the text
+    assert "示例数据" not in midterm_report.table("indicators").note
+    assert not any("示例数据" in text for text in _texts(midterm_report))
 
 
 def test_every_indicator_with_data_has_a_chart_and_there_is_a_summary_chart(midterm_report):
