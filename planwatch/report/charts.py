@@ -155,10 +155,11 @@ def indicator_chart(
             )
         # The caption under the chart names the indicator; the chart carries the unit and the verdict.
         axes.set_title(
-            f"评价：{facts.status_zh}",
+            f"评价：{facts.verdict_text}",  # ※ when computed from illustrative data
             loc="right",
             fontsize=8,
-            color=style.STATUS_COLOURS.get(facts.status, GREY),
+            # the pale fill of “no verdict” bars would be unreadable as text
+            color="#57606a" if facts.status in OTHER else style.STATUS_COLOURS.get(facts.status, GREY),
         )
         if facts.unit and facts.kind != "standard":
             axes.set_title(f"单位：{facts.unit}", loc="left", fontsize=8, color="#57606a")
