@@ -92,7 +92,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         "表1　主要指标完成情况",
         INDICATOR_HEADER,
         rows,
-        [1.0, 4.0, 1.6, 1.5, 1.5, 1.9, 1.7, 1.7, 1.9],
+        [1.0, 3.5, 1.3, 1.6, 1.3, 1.8, 1.8, 1.9, 2.3],
         note="注：" + "".join(notes),
         align="clcccccrc",
         sheet="主要指标",
