@@ -59,7 +59,7 @@ def build_report(
     date_line: str | None = None,
     doc_number: str | None = None,
     departments: Mapping[int, str] | None = None,
-    on_stage: Callable[[str, int, int], None] | None = None,
+    on_stage: Callable[[str, float, int], None] | None = None,
 ) -> bytes:
     """The report file's bytes.
 

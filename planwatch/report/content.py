@@ -94,7 +94,15 @@ class _Builder:
         self.section = 0
         self.figure = 0
         self.table_number = 1  # 表1 is the indicator table
+        self.on_stage: Callable[[str, float, int], None] | None = None
+        self.stage: tuple[str, float, int] = ("", 0, 1)
         self.summary = ""
+
+    def progress(self, text: str, fraction: float) -> None:
+        """Tell the caller how far the current section is (the charts take most of a report's time)."""
+        if self.on_stage is not None:
+            title, done, total = self.stage
+            self.on_stage(f"{title}：{text}", done + fraction, total)
 
     def heading(self, text: str) -> None:
         self.section += 1
@@ -177,7 +185,8 @@ class _Builder:
 
         by_number = {indicator.number: indicator for indicator in self.plan.indicators}
         charts, missing = [], []
-        for fact in self.facts:
+        for drawn, fact in enumerate(self.facts):
+            self.progress(f"绘制图表（{drawn + 1}/{len(self.facts)}）", drawn / len(self.facts))
             indicator = by_number.get(fact.number)
             reference = self._reference_rates(indicator)
             chart = indicator_chart(
@@ -360,7 +369,7 @@ def build_content(
     doc_number: str | None = None,
     departments: Mapping[int, str] | None = None,
     charts: bool = True,
-    on_stage: Callable[[str, int, int], None] | None = None,
+    on_stage: Callable[[str, float, int], None] | None = None,
 ) -> Report:
     """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan.
 
@@ -380,6 +389,7 @@ def build_content(
         raise ValueError(refusal)
     specs = sections_for(kind)
     for index, spec in enumerate(specs):
+        builder.on_stage, builder.stage = on_stage, (spec.title_for(kind), index, len(specs) + 1)
         if on_stage is not None:
             on_stage(spec.title_for(kind), index, len(specs) + 1)
         if spec.numbered:

@@ -27,7 +27,7 @@ class ReportJob:
     id: str
     key: tuple
     stage: str = "排队等待"
-    done: int = 0
+    done: float = 0
     total: int = 1
     data: bytes | None = None
     error: str | None = None
@@ -81,8 +81,8 @@ def _forget_old() -> None:
             del _BY_KEY[old.key]
 
 
-def _run(current: ReportJob, build: Callable[[Callable[[str, int, int], None]], bytes]) -> None:
-    def on_stage(title: str, done: int, total: int) -> None:
+def _run(current: ReportJob, build: Callable[[Callable[[str, float, int], None]], bytes]) -> None:
+    def on_stage(title: str, done: float, total: int) -> None:
         current.stage, current.done, current.total = title, done, total
 
     try:
@@ -97,7 +97,7 @@ def _run(current: ReportJob, build: Callable[[Callable[[str, int, int], None]], 
             connections.close_all()  # this thread's own connections
 
 
-def start(key: tuple, build: Callable[[Callable[[str, int, int], None]], bytes]) -> ReportJob:
+def start(key: tuple, build: Callable[[Callable[[str, float, int], None]], bytes]) -> ReportJob:
     """The job for `key`: the finished or running one, else a new one (run per PLANWATCH_REPORT_RUNNER)."""
     with _LOCK:
         found = _JOBS.get(_BY_KEY.get(key, ""))
