@@ -150,7 +150,10 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
         )
     if not library:
         projects = found_projects
-    return projects, found_tasks + _assigned_tasks(plan)
+    assigned = _assigned_tasks(plan)
+    # a chapter the office has decomposed into assigned tasks is reported by those tasks, not by its sections
+    decomposed = {record["area"] for record in assigned}
+    return projects, [t for t in found_tasks if t.table not in decomposed] + assigned
 
 
 def _assigned_tasks(plan: Plan) -> list[dict]:
