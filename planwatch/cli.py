@@ -152,7 +152,8 @@ def serve(host: str, port: int, settings_module: str) -> None:
     "--kind",
     type=click.Choice(["annual", "midterm", "final"]),
     required=True,
-    help="年度监测报告 (annual), 中期评估报告 (midterm) or 总结评估报告 (final).",
+    help="年度监测报告 (annual, any year of the period), 中期评估报告 (midterm, the middle year) or "
+    "总结评估报告 (final, the target year).",
 )
 @click.option(
     "--format",
@@ -170,7 +171,17 @@ def serve(host: str, port: int, settings_module: str) -> None:
     type=click.Path(dir_okay=False),
     default=None,
     help='JSON with the written parts: {"narratives": {"next_steps": "…"}, "explanations": {"13": "…"}, '
-    '"progress": {"项目名称": {"status": "…"}}}.',
+    '"progress": {"项目名称": {"status": "…"}}, "departments": {"13": "区生态环境局"}}.',
+)
+@click.option("--issuer", default=None, help="Issuing body on the cover (default: the texts' issuer).")
+@click.option(
+    "--doc-number", "doc_number", default=None, help="Document number on the cover, e.g. 松发改〔2024〕12号."
+)
+@click.option(
+    "--date",
+    "date_line",
+    default=None,
+    help="Date of issue on the cover, e.g. 2024年3月 (never today by default).",
 )
 @_fail_cleanly
 def report(
@@ -181,13 +192,20 @@ def report(
     fmt: str | None,
     output: str,
     texts_file: str | None,
+    issuer: str | None,
+    doc_number: str | None,
+    date_line: str | None,
 ) -> None:
-    """Write the evaluation report of YEAR as .docx, PDF, HTML or an Excel workbook."""
+    """Write the evaluation report of YEAR as .docx, PDF, HTML or an Excel workbook.
+
+    Only the kinds that fit the year are written (annual: any year of the period; midterm: the middle year;
+    final: the target year); another kind is refused with the reason and the kinds that fit."""
     from pathlib import Path
 
     from planwatch.evaluate import evaluate_plan, read_observations
     from planwatch.reading import read_plan
-    from planwatch.report import FORMATS, build_report
+    from planwatch.report import FORMATS, KIND_ZH, build_report
+    from planwatch.report.kinds import kind_refusal, report_kinds_for
 
     fmt = fmt or Path(output).suffix.lstrip(".").lower()
     if fmt not in FORMATS:
@@ -201,17 +219,27 @@ def report(
         except ValueError as error:
             raise click.UsageError(f"{texts_file}: not valid JSON ({error})") from error
     plan = read_plan(plan_file)
+    period = (plan.period_start, plan.period_end)
+    refusal = kind_refusal(period, year, kind)
+    if refusal:
+        offered = "、".join(KIND_ZH[k] for k in report_kinds_for(period, year)) or "无"
+        raise click.UsageError(f"{refusal}（{year}年可生成：{offered}）")
     observations = read_observations(observations_file, plan)
     evaluation = evaluate_plan(plan, observations, year)
+    narratives = dict(texts.get("narratives") or {})
+    for key, value in (("issuer", issuer), ("doc_number", doc_number), ("date", date_line)):
+        if value:
+            narratives[key] = value
     data = build_report(
         plan,
         evaluation,
         kind,
         fmt,
         observations=observations,
-        narratives=texts.get("narratives"),
+        narratives=narratives,
         explanations=texts.get("explanations"),
         progress=texts.get("progress"),
+        departments=texts.get("departments"),
     )
     Path(output).write_bytes(data)
     click.echo(f"{output}（{len(data) // 1024} KB）")

@@ -91,6 +91,13 @@ def _ids(name):
     return lambda o, side: {name: o[side][name]}
 
 
+def _report_job(o, side) -> dict:
+    """A finished report job (planwatch.web.evaluations.report_jobs) whose progress page is asked for."""
+    from planwatch.web.evaluations import report_jobs
+
+    return {"job_id": report_jobs.start(("permissions-matrix",), lambda on_stage: b"<html></html>").id}
+
+
 MATRIX: dict[str, Row] = {
     "healthz": Row(get=everyone(200)),
     "dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUBLIC_HOME)),
@@ -196,6 +203,8 @@ MATRIX: dict[str, Row] = {
         data=lambda o, side: {"status": "achieved", "reason": "统计口径调整", "year": "2022"},
     ),
     "evaluation-report": Row(get=readers(200), kwargs=lambda o, side: {"kind": "annual", "fmt": "html"}),
+    "report-progress": Row(get=readers(200), kwargs=_report_job),
+    "report-progress-json": Row(get=readers(200), kwargs=_report_job),
     "report-texts": Row(
         get=readers(200),
         post=readers(REDIRECT) | {"leader": 403},
@@ -455,13 +464,14 @@ def _check(url_for, row: Row, objects) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_url_gives_each_role_its_status(name, objects, monkeypatch):
+def test_url_gives_each_role_its_status(name, objects, monkeypatch, settings):
     from django.urls import reverse
 
     # Who may download a report is the question here, not the report (tests/web/test_reports_download.py).
     monkeypatch.setattr(
-        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a: b"<html></html>"
+        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a, **k: b"<html></html>"
     )
+    settings.PLANWATCH_REPORT_RUNNER = "inline"  # built in the request, not by a thread
 
     row = MATRIX[name]
     problems = _check(

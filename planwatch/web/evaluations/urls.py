@@ -12,5 +12,13 @@ urlpatterns = [
         report_views.download_report,
         name="evaluation-report",
     ),
+    re_path(
+        r"^report/progress/(?P<job_id>[0-9a-f]{32})/$", report_views.report_progress, name="report-progress"
+    ),
+    re_path(
+        r"^report/progress/(?P<job_id>[0-9a-f]{32})\.json$",
+        report_views.report_progress_json,
+        name="report-progress-json",
+    ),
     path("texts/", report_views.report_texts, name="report-texts"),
 ]
