@@ -185,7 +185,10 @@ def small_span(baseline: float, target: float, observed: Iterable[float] = ()) -
     """A target less than ten units of the last reported digit from the baseline (84.05 → 84.07): a completion
     percentage would mislead (§3). The digit is the finest the indicator is reported in (baseline, target, data)."""
     step = min(reported_step(v) for v in (baseline, target, *observed))
-    return abs(target - baseline) < 10 * step - 1e-12
+    # A plan that writes whole numbers (52 → 60 %, 0.03 → 0.024) states a real distance: the span must also be
+    # tiny against the value itself for a completion percentage to be noise.
+    tiny = abs(target - baseline) < 0.02 * max(abs(baseline), abs(target))
+    return abs(target - baseline) < 10 * step - 1e-12 and tiny
 
 
 def _small_span(ctx, head, x, baseline, target, direction, met, fields) -> IndicatorResult:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from planwatch.evaluate.levels import small_span as core_small_span
 from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
@@ -119,16 +120,10 @@ def _decimals(value: float) -> int:
 
 
 def small_span(baseline: float | None, target: float | None, current: float | None = None) -> bool:
-    """|target − baseline| within ten units of the last reported digit (84.05 → 84.07): METHODOLOGY §3.
-    The last digit is the finest of the baseline, the target and the current value as reported."""
+    """The core's small-span rule (METHODOLOGY §3), for values that may be missing."""
     if baseline is None or target is None:
         return False
-    reported = [v for v in (baseline, target, current) if v is not None]
-    digit = 10.0 ** -max(_decimals(v) for v in reported)
-    # a plan that writes whole numbers (52 → 60 %, 0.03 → 0.024) states a real distance: the span must also be
-    # tiny against the value itself for a completion percentage to be noise
-    tiny = abs(target - baseline) < 0.02 * max(abs(baseline), abs(target))
-    return abs(target - baseline) <= 10 * digit + 1e-12 and tiny
+    return core_small_span(baseline, target, [] if current is None else [current])
 
 
 def _span_text(result) -> str:
