@@ -61,6 +61,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "planwatch.web.accounts.permissions.role_context",
+                "planwatch.web.plans.scope.plan_context",
             ],
         },
     },

@@ -17,7 +17,8 @@ from planwatch.web.accounts.permissions import (
     planner_required,
     visible_to,
 )
-from planwatch.web.plans.models import Plan, Task
+from planwatch.web.plans.models import Task
+from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
 
 
@@ -122,7 +123,7 @@ def assign_project(request, project_id: int):
 @require_safe
 @login_required
 def task_list(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     assignments = visible_to(
         request.user,
         TaskAssignment.objects.select_related("task", "task__chapter", "department").prefetch_related(
