@@ -33,6 +33,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "planwatch.web.api.errors.ApiJsonErrorsMiddleware",
     "planwatch.web.security.RefuseUnusedMethodsMiddleware",
     "planwatch.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
