@@ -214,7 +214,9 @@ def _database_config() -> dict:
 
 @main.command(name="import")
 @click.argument("plan_file", type=click.Path(dir_okay=False))
-@click.option("--plan", "plan_id", type=int, default=None, help="Store the file as a new version of this plan.")
+@click.option(
+    "--plan", "plan_id", type=int, default=None, help="Store the file as a new version of this plan."
+)
 @_fail_cleanly
 def import_(plan_file: str, plan_id: int | None) -> None:
     """Import a plan into the web system's database (DATABASE_URL, else planwatch.sqlite3 here) and print JSON.

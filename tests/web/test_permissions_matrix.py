@@ -256,7 +256,18 @@ MATRIX: dict[str, Row] = {
     "api-openapi": Row(get=everyone(200)),
     "api-plans": Row(get=everyone(200)),
     "api-indicators": Row(get=everyone(200)),
-    "api-indicator": Row(get=everyone(200) | {"other": 404}, kwargs=_ids("indicator_id")),
+    # A published indicator: a token or session never sees less than an anonymous caller.
+    "api-indicator": Row(get=everyone(200), kwargs=_ids("indicator_id")),
+    "api-plan-indicators": Row(get=everyone(200), kwargs=_ids("plan_id")),
+    "api-plan-observations": Row(
+        get=everyone(200),
+        post=everyone(401),
+        kwargs=_ids("plan_id"),
+        data=lambda o, side: [{"indicator": o[side]["number"], "year": 2023, "value": 1.0}],
+        json_body=True,
+        csrf_exempt=True,
+    ),
+    "api-plan-evaluations": Row(get=everyone(200), kwargs=_ids("plan_id")),
     # The one CSRF-exempt endpoint: it takes a bearer token only, never the session, so without one it is 401.
     "api-observations": Row(
         get=everyone(200),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django.db.models import Count, Q
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -60,7 +60,9 @@ def _indicators(user):
     queryset = Indicator.objects.select_related("department", "plan")
     published = queryset.filter(published=True)
     if user and role_of(user) is not None:
-        return queryset.filter(Q(pk__in=visible_to(user, Indicator.objects.all()).values("pk")) | Q(published=True))
+        return queryset.filter(
+            Q(pk__in=visible_to(user, Indicator.objects.all()).values("pk")) | Q(published=True)
+        )
     return published
 
 
@@ -164,10 +166,7 @@ def plans(request):
         "title", "period_start", "period_end", "source_hash", "version", "archived", "level"
     )
     counts = dict(
-        _indicators(user or None)
-        .values_list("plan_id")
-        .annotate(n=Count("id"))
-        .values_list("plan_id", "n")
+        _indicators(user or None).values_list("plan_id").annotate(n=Count("id")).values_list("plan_id", "n")
     )
     chosen = visible[offset : offset + limit] if limit is not None else visible[offset:]
     return _json(
@@ -231,7 +230,9 @@ def observations(request, plan_id=None):
         pass
     elif user and is_reporter(user):
         # Their own department's figures in every state; everyone else's once approved.
-        rows = rows.filter(Q(indicator__in=visible_to(user, Indicator.objects.all())) | Q(state=Observation.APPROVED))
+        rows = rows.filter(
+            Q(indicator__in=visible_to(user, Indicator.objects.all())) | Q(state=Observation.APPROVED)
+        )
     else:
         rows = rows.filter(state=Observation.APPROVED)
     indicator_filter = request.GET.get("indicator", "")
