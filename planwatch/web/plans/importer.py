@@ -199,6 +199,8 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan) -> tuple[list[dict], list[
     """Indicators matched by name (a renamed one by its number); corrected fields stand and disagreements are listed."""
     stored = list(Indicator.all_objects.filter(plan=plan, detached=False).order_by("number"))
     Indicator.all_objects.filter(pk__in=[i.pk for i in stored]).update(number=models.F("number") + _PARKED)
+    for indicator in stored:
+        indicator.number += _PARKED
     by_name: dict[str, list] = {}
     for indicator in stored:
         by_name.setdefault(normalized(indicator.name), []).append(indicator)

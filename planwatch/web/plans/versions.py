@@ -21,9 +21,8 @@ _NOISE = re.compile(r"[\s\u3000*※①-⑳⑴-⒇¹²³⁰-⁹]+")
 
 def normalized(text: str) -> str:
     """A title or name as compared across versions: NFKC, no draft/revision marks, no spaces or footnote marks."""
-    text = _MARKS.sub("", unicodedata.normalize("NFKC", text or ""))
-    text = _MARKS.sub("", text)
-    return _NOISE.sub("", text)
+    text = unicodedata.normalize("NFKC", _NOISE.sub("", text or ""))  # ① and ¹ are footnote marks, not digits
+    return _NOISE.sub("", _MARKS.sub("", text))
 
 
 def same_title(a: str, b: str) -> bool:

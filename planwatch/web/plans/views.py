@@ -508,7 +508,7 @@ def undo_import(request, plan_id: int):
             messages.error(request, f"“{plan.title}”已有{'、'.join(work)}，不能撤销导入；可改为归档")
         else:
             title = plan.title
-            plan.delete()
+            Plan.objects.get(pk=plan.pk).delete()  # every field loaded: the audit log keeps the deleted row
             messages.success(request, f"已撤销导入“{title}”")
     return redirect("plan-import")
 
