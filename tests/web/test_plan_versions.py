@@ -90,7 +90,7 @@ def test_reimporting_a_changed_file_keeps_every_assignment_correction_and_observ
             "field": "target_value",
             "file": 20.0,
             "person": 19.8,
-        }
+        },
     ]
     assert forest.target_text == "20"  # not corrected: the new file's text
 

@@ -266,9 +266,9 @@ def submit(request):
 @require_safe
 @planner_required
 def review(request):
-    submitted = Observation.objects.filter(state=Observation.SUBMITTED).select_related(
-        "indicator", "indicator__department", "submitted_by"
-    )
+    submitted = Observation.objects.filter(
+        state=Observation.SUBMITTED, indicator__plan=current_plan(request)
+    ).select_related("indicator", "indicator__department", "submitted_by")
     plan = current_plan(request)
     reporting_round = _open_round(plan)
     return render(

@@ -49,6 +49,7 @@ def plan_for(request, plan_id) -> Plan:
     found = plans_visible_to(getattr(request, "user", None)).filter(pk=int(text)).first()
     if found is None:
         raise Http404("没有这个规划，或您无权查看")
+    request.plan = found  # the page is about it: the header's switcher and menu follow
     return found
 
 

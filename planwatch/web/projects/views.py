@@ -25,7 +25,9 @@ from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressR
 @require_safe
 @login_required
 def project_list(request):
-    projects = visible_to(request.user, Project.objects.select_related("department"))
+    projects = visible_to(
+        request.user, Project.objects.filter(plan=current_plan(request)).select_related("department")
+    )
     status = request.GET.get("status", "")
     department = request.GET.get("department", "")
     table = request.GET.get("table", "")
@@ -126,9 +128,9 @@ def task_list(request):
     plan = current_plan(request)
     assignments = visible_to(
         request.user,
-        TaskAssignment.objects.select_related("task", "task__chapter", "department").prefetch_related(
-            "supporting"
-        ),
+        TaskAssignment.objects.filter(task__plan=plan)
+        .select_related("task", "task__chapter", "department")
+        .prefetch_related("supporting"),
     )
     department = request.GET.get("department", "")
     if department.isdigit():

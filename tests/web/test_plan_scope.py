@@ -1,0 +1,106 @@
+"""Every plan-scoped page under /plans/<id>/…, one resolver: unknown or hidden plans are 404, old URLs redirect."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.web.plans.scope import default_plan, set_default_plan
+
+PAGES = [
+    "dashboard/",
+    "",
+    "review/",
+    "monitoring/",
+    "monitoring/review/",
+    "monitoring/rounds/",
+    "evaluations/",
+    "evaluations/texts/",
+    "adjustments/",
+    "projects/",
+    "projects/tasks/",
+]
+
+
+@pytest.mark.parametrize("which", ["plan", "national"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_of_each_plan_shows_that_plan(which, page, planner, request):
+    chosen = request.getfixturevalue(which)
+    response = planner.get(f"/plans/{chosen.pk}/{page}")
+    assert response.status_code == 200
+    assert response.context["nav_plan"].pk == chosen.pk  # the plan the page and its menu are about
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_unknown_plan_is_not_found_never_plan_one(page, planner):
+    assert planner.get(f"/plans/999999/{page}").status_code == 404
+
+
+def test_the_public_page_of_each_plan(anonymous, plan, national):
+    assert "第十五个五年规划纲要" in anonymous.get(f"/plans/{national.pk}/public/").content.decode()
+    assert "松江区" in anonymous.get(f"/plans/{plan.pk}/public/").content.decode()
+    assert anonymous.get("/plans/999999/public/").status_code == 404
+
+
+def test_an_unknown_plan_parameter_is_not_found(planner, leader):
+    assert planner.get("/evaluations/", {"plan": "999999"}).status_code == 404
+    assert leader.get("/", {"plan": "999999"}).status_code == 404
+
+
+def test_old_urls_redirect_to_the_default_plans_form(plan, national):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username="guihuake"))
+    assert client.get("/monitoring/rounds/?x=1")["Location"] == f"/plans/{plan.pk}/monitoring/rounds/?x=1"
+    assert client.get("/plans/review/")["Location"] == f"/plans/{plan.pk}/review/"
+    assert client.get("/plans/adjustments/")["Location"] == f"/plans/{plan.pk}/adjustments/"
+    set_default_plan(national)
+    assert client.get("/evaluations/")["Location"] == f"/plans/{national.pk}/evaluations/"
+    assert client.get("/public/")["Location"] == f"/plans/{national.pk}/public/"
+
+
+def test_the_planning_office_sets_the_default_plan_and_it_is_audited(planner, national):
+    from planwatch.web.accounts.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    response = planner.post("/plans/default/", {"plan": national.pk})
+    assert response.status_code == 302
+    assert default_plan().pk == national.pk
+    assert AuditEntry.objects.count() > before
+
+
+def test_a_leader_may_not_set_the_default_plan(leader, plan, national):
+    assert leader.post("/plans/default/", {"plan": national.pk}).status_code == 403
+    assert default_plan().pk == plan.pk
+
+
+def test_an_archived_plan_is_hidden_from_all_but_the_planning_office(
+    planner, leader, anonymous, plan, national
+):
+    planner.post(f"/plans/{national.pk}/archive/", {"archived": "1"})
+    national.refresh_from_db()
+    assert national.archived
+    assert leader.get(f"/plans/{national.pk}/dashboard/").status_code == 404
+    assert anonymous.get(f"/plans/{national.pk}/public/").status_code == 404
+    assert planner.get(f"/plans/{national.pk}/dashboard/").status_code == 200
+    assert "十五个五年" not in leader.get("/").content.decode()
+
+
+def test_the_header_switches_between_the_plans(leader, plan, national):
+    page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert f'href="/plans/{plan.pk}/dashboard/"' in page and f'href="/plans/{national.pk}/dashboard/"' in page
+    assert "当前规划：中华人民共和国国民经济和社会发展第十五个五" in page
+    assert f'href="/plans/{national.pk}/evaluations/"' in page  # the menu stays on the plan shown
+
+
+def test_a_plan_without_data_says_what_to_do_next(planner, kewei, national):
+    entry = planner.get(f"/plans/{national.pk}/monitoring/").content.decode()
+    assert "当前没有开放的填报轮次" in entry and "开启一轮填报" in entry
+    assert (
+        "规划科开启填报轮次后即可在此填报" in kewei.get(f"/plans/{national.pk}/monitoring/").content.decode()
+    )
+    projects = planner.get(f"/plans/{national.pk}/projects/")
+    assert projects.context["totals"]["count"] == 0
+    tasks = planner.get(f"/plans/{national.pk}/projects/tasks/").content.decode()
+    assert "暂无分解任务" in tasks
