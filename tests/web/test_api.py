@@ -240,3 +240,15 @@ def test_an_unexpected_failure_is_json(anonymous, monkeypatch):
     response = Client(raise_request_exception=False).get("/api/plans")
     assert response.status_code == 500
     assert response.json() == {"error": "服务器内部错误，已记录；请稍后重试"}
+
+
+def test_a_token_submits_to_the_plan_in_the_url(anonymous, national):
+    # The national plan has 7 indicators: number 8 exists only in Songjiang's plan, so it is refused here.
+    response = anonymous.post(
+        f"/api/plans/{national.pk}/observations",
+        json.dumps({"indicator": 8, "year": 2026, "value": 1.0}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {_token()}",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "第1条“indicator”：没有序号为8的指标"
