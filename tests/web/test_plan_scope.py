@@ -104,3 +104,20 @@ def test_a_plan_without_data_says_what_to_do_next(planner, kewei, national):
     assert projects.context["totals"]["count"] == 0
     tasks = planner.get(f"/plans/{national.pk}/projects/tasks/").content.decode()
     assert "暂无分解任务" in tasks
+
+
+def test_a_form_posted_on_a_plans_page_comes_back_to_that_plans_page(planner, national):
+    from planwatch.web.accounts.models import Department
+    from planwatch.web.projects.models import TaskAssignment
+
+    task = national.tasks.exclude(title="").first()
+    department = Department.objects.get(code="gj-fgw")
+    page = planner.get(f"/plans/{national.pk}/projects/tasks/").content.decode()
+    assert f'action="/plans/{national.pk}/projects/tasks/assign/"' in page
+    response = planner.post(
+        f"/plans/{national.pk}/projects/tasks/assign/",
+        {"task": task.pk, "department": department.pk, "year": "2026"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/plans/{national.pk}/projects/tasks/"
+    assert TaskAssignment.objects.filter(task=task, department=department).count() == 1

@@ -72,9 +72,28 @@ def scoped(view):
     @wraps(view)
     def wrapper(request, plan_id, *args, **kwargs):
         request.plan = plan_for(request, plan_id)
-        return view(request, *args, **kwargs)
+        return _stay_in_plan(view(request, *args, **kwargs), request.plan)
 
     return wrapper
+
+
+def _stay_in_plan(response, plan: Plan):
+    """A redirect to an old page URL (after a form's POST) goes to that page of the same plan, not the default's."""
+    from django.urls import Resolver404, resolve
+
+    location = response.get("Location", "") if response.status_code in (301, 302, 303) else ""
+    if not location.startswith("/") or location.startswith("/plans/") and location[7:8].isdigit():
+        return response
+    path, _, query = location.partition("?")
+    scoped_path = f"/plans/{plan.pk}{path.removeprefix('/plans')}"
+    try:
+        match = resolve(scoped_path)
+    except Resolver404:
+        return response
+    if match.namespace != "plan" and match.url_name not in ("plan-reader-id", "plan-review-id"):
+        return response
+    response["Location"] = scoped_path + (f"?{query}" if query else "")
+    return response
 
 
 def redirecting(view, prefix: str, scoped_prefix: str | None = None):
