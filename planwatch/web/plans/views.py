@@ -431,14 +431,28 @@ def import_plan(request):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / Path(upload.name).name
                 path.write_bytes(upload.read())
+                target = request.POST.get("plan", "")
                 try:
-                    stored = import_plan_file(path)
+                    version_of = plan_for(request, target).pk if target else None
+                    stored = import_plan_file(path, plan_id=version_of)
                 except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
                     messages.error(request, f"无法读取规划文件“{upload.name}”：{error}")
                 else:
-                    messages.success(
-                        request, f"已导入“{stored.title}”：{stored.indicators.count()}项主要指标，请逐项核对"
+                    review = stored.import_review
+                    kept = len(review.get("unmatched_indicators", [])) + len(
+                        review.get("unmatched_tasks", [])
                     )
+                    messages.success(
+                        request,
+                        f"已导入“{stored.title}”第{stored.version}版：{stored.indicators.count()}项主要指标，请逐项核对"
+                        + (
+                            f"；{kept}项未能对应、{len(review.get('conflicts', []))}处与人工更正不一致，见导入核对"
+                            if stored.version > 1
+                            else ""
+                        ),
+                    )
+                    if stored.version > 1:
+                        return redirect("plan-import-review", plan_id=stored.pk)
                     return redirect("plan-review-id", plan_id=stored.pk)
     return render(
         request,
