@@ -268,6 +268,13 @@ def print_accounts(echo, url: str, token: str | None) -> None:
     roles = dict(ROLES)
     names = dict(Department.objects.values_list("code", "name"))
     echo(f"PlanWatch 演示系统：{url}")
+    from planwatch.web.plans.models import Plan
+
+    for plan in Plan.objects.only("title", "period_start", "period_end", "level"):
+        role = "上级规划，尚无监测数据" if plan.level == "superior" else "本级规划，含示例监测数据"
+        echo(
+            f"规划 {plan.pk}：{plan.title}（{plan.period_start}—{plan.period_end}，{role}）→ {url}plans/{plan.pk}/dashboard/"
+        )
     echo("演示账号（用户名 / 密码 / 角色）：")
     for account in DEMO_ACCOUNTS:
         where = f" · {names.get(account.department, '')}" if account.department else ""

@@ -121,3 +121,12 @@ def test_a_form_posted_on_a_plans_page_comes_back_to_that_plans_page(planner, na
     assert response.status_code == 302
     assert response["Location"] == f"/plans/{national.pk}/projects/tasks/"
     assert TaskAssignment.objects.filter(task=task, department=department).count() == 1
+
+
+def test_an_indicator_of_an_archived_plan_is_hidden_from_a_leader(leader, planner, national):
+    indicator = national.indicators.get(number=5)
+    assert "人均预期寿命" in leader.get(f"/plans/indicators/{indicator.pk}/").content.decode()
+    national.archived = True
+    national.save()
+    assert leader.get(f"/plans/indicators/{indicator.pk}/").status_code == 404
+    assert planner.get(f"/plans/indicators/{indicator.pk}/").status_code == 200

@@ -63,7 +63,12 @@ def current_plan(request) -> Plan | None:
     )
     if requested:
         return plan_for(request, requested)
-    return default_plan(getattr(request, "user", None))
+    cached = getattr(request, "_default_plan", None)
+    if cached is None:
+        cached = request._default_plan = default_plan(
+            getattr(request, "user", None)
+        )  # asked once per request
+    return cached
 
 
 def scoped(view):

@@ -166,6 +166,9 @@ def visible_indicator(user, indicator_id: int) -> Indicator:
 @login_required
 def indicator_page(request, indicator_id: int):
     indicator = visible_indicator(request.user, indicator_id)
+    plan_for(
+        request, indicator.plan_id
+    )  # 404 in an archived plan for all but the office; the header follows it
     return render_cached(
         request,
         "plans/indicator.html",
