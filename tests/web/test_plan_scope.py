@@ -130,3 +130,8 @@ def test_an_indicator_of_an_archived_plan_is_hidden_from_a_leader(leader, planne
     national.save()
     assert leader.get(f"/plans/indicators/{indicator.pk}/").status_code == 404
     assert planner.get(f"/plans/indicators/{indicator.pk}/").status_code == 200
+
+
+def test_the_dashboard_of_a_plan_without_rounds_says_how_to_open_one(leader, national):
+    page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "尚未开启填报轮次" in page and f'href="/plans/{national.pk}/monitoring/rounds/"' in page
