@@ -135,3 +135,22 @@ def test_an_indicator_of_an_archived_plan_is_hidden_from_a_leader(leader, planne
 def test_the_dashboard_of_a_plan_without_rounds_says_how_to_open_one(leader, national):
     page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
     assert "尚未开启填报轮次" in page and f'href="/plans/{national.pk}/monitoring/rounds/"' in page
+
+
+def test_the_switcher_lists_at_most_thirty_plans(leader, plan):
+    from planwatch.web.plans.models import Plan
+
+    Plan.objects.bulk_create(
+        Plan(
+            title=f"专项规划{n}",
+            period_start=2026,
+            period_end=2030,
+            source_name="x.txt",
+            source_hash="0" * 64,
+        )
+        for n in range(40)
+    )
+    page = leader.get(f"/plans/{plan.pk}/dashboard/").content.decode()
+    switcher = page.split('<details class="plan-switch">', 1)[1].split("</details>", 1)[0]
+    assert switcher.count('<li><a href="/plans/') == 30
+    assert "共 42 个规划，此处列出前 30 个" in page

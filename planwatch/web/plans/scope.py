@@ -19,6 +19,7 @@ from planwatch.web.accounts.permissions import is_planner
 from planwatch.web.plans.models import Plan, SystemSetting
 
 LIGHT = ("source_file", "source_text")  # the source is read only to re-parse
+SWITCHER_SIZE = 30
 
 
 def plans_visible_to(user):
@@ -156,5 +157,12 @@ def plan_context(request) -> dict:
         shown = current_plan(request)
     except Http404:
         shown = None
-    plans = list(plans_visible_to(user).only("title", "period_start", "period_end", "archived", "version"))
-    return {"nav_plan": shown, "nav_plans": plans, "nav_prefix": f"/plans/{shown.pk}" if shown else ""}
+    visible = plans_visible_to(user).only("title", "period_start", "period_end", "archived", "version")
+    plans = list(visible[: SWITCHER_SIZE + 1])  # a system may hold thousands: the menu lists the first ones
+    more = visible.count() if len(plans) > SWITCHER_SIZE else 0
+    return {
+        "nav_plan": shown,
+        "nav_plans": plans[:SWITCHER_SIZE],
+        "nav_plans_total": more,
+        "nav_prefix": f"/plans/{shown.pk}" if shown else "",
+    }
