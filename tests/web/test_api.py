@@ -252,3 +252,17 @@ def test_a_token_submits_to_the_plan_in_the_url(anonymous, national):
     )
     assert response.status_code == 400
     assert response.json()["error"] == "第1条“indicator”：没有序号为8的指标"
+
+
+def test_a_token_sees_at_least_what_an_anonymous_caller_sees(anonymous, plan):
+    from django.test import Client
+
+    plan.indicators.filter(number__in=[10, 16]).update(published=False)
+    public = {i["id"] for i in anonymous.get("/api/indicators").json()}
+    with_token = Client().get("/api/indicators", HTTP_AUTHORIZATION=f"Bearer {_token()}").json()
+    assert public < {i["id"] for i in with_token}  # and 区科委's own unpublished indicator 10 besides
+    assert {i["number"] for i in with_token} - {
+        i["number"] for i in anonymous.get("/api/indicators").json()
+    } == {10}
+    one = anonymous.get(f"/api/indicators/{plan.indicators.get(number=8).pk}")
+    assert one["X-PlanWatch-Plan"] == str(plan.pk)

@@ -206,7 +206,7 @@ def indicator(request, indicator_id: int):
     found = _indicators(user).filter(pk=indicator_id, plan__in=plans_visible_to(user or None)).first()
     if found is None:
         return _error("没有这个指标，或无权查看", 404)
-    return _json(indicator_json(found))
+    return _named(_json(indicator_json(found)), found.plan)
 
 
 @csrf_exempt
