@@ -255,6 +255,43 @@ def _database_config() -> dict:
     return settings.DATABASES["default"]
 
 
+@main.command(name="import")
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--plan", "plan_id", type=int, default=None, help="Store the file as a new version of this plan."
+)
+@_fail_cleanly
+def import_(plan_file: str, plan_id: int | None) -> None:
+    """Import a plan into the web system's database (DATABASE_URL, else planwatch.sqlite3 here) and print JSON.
+
+    A new version of a plan already there (--plan ID, or the same title and period) keeps its id and people's work.
+    """
+    from planwatch.reading import read_plan
+
+    parsed = read_plan(plan_file)  # a file it cannot read fails here, before the database is touched
+    from planwatch.web import demo as web_demo
+
+    web_demo.setup_django()
+    web_demo.migrate()
+    from planwatch.web.plans.importer import store_plan
+
+    with open(plan_file, "rb") as source:
+        data = source.read()
+    stored = store_plan(parsed, source_name=os.path.basename(plan_file), source_bytes=data, plan_id=plan_id)
+    answer = {
+        "plan_id": stored.pk,
+        "version": stored.version,
+        "title": stored.title,
+        "period": {"start": stored.period_start, "end": stored.period_end},
+        "indicators": stored.indicators.count(),
+        "warnings": list(getattr(parsed, "warnings", []) or []),
+        "unmatched_indicators": len(stored.import_review.get("unmatched_indicators", [])),
+        "unmatched_tasks": len(stored.import_review.get("unmatched_tasks", [])),
+        "conflicts": len(stored.import_review.get("conflicts", [])),
+    }
+    click.echo(json.dumps(answer, ensure_ascii=False, indent=1))
+
+
 @main.command()
 @click.argument("output", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.permissions import is_planner, sees_everything
@@ -17,6 +17,7 @@ from planwatch.web.evaluations.reports import build_stored_report, content_dispo
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.plans.models import Plan
+from planwatch.web.plans.scope import current_plan
 
 KINDS_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
 FORMATS_ZH = {"docx": "Word", "pdf": "PDF", "html": "HTML", "xlsx": "Excel"}
@@ -39,9 +40,8 @@ def _readers_only(request):
     return None
 
 
-def _plan_and_year(params) -> tuple[Plan, int]:
-    plan_id = params.get("plan", "")
-    plan = get_object_or_404(Plan, pk=plan_id) if plan_id.isdigit() else Plan.objects.first()
+def _plan_and_year(request, params) -> tuple[Plan, int]:
+    plan = current_plan(request)
     if plan is None:
         raise PermissionDenied("尚未导入规划")
     year = params.get("year", "")
@@ -76,7 +76,7 @@ def download_report(request, kind: str, fmt: str):
     refused = _readers_only(request)
     if refused is not None:
         return refused
-    plan, year = _plan_and_year(request.GET)
+    plan, year = _plan_and_year(request, request.GET)
     back = f"/evaluations/?plan={plan.pk}&year={year}"
     refusal = _refusal(plan, year, kind)
     if refusal:
@@ -110,7 +110,7 @@ def report_progress(request, job_id: str):
     if refused is not None:
         return refused
     job = _job_or_404(job_id)
-    plan, year = _plan_and_year(request.GET)
+    plan, year = _plan_and_year(request, request.GET)
     kind = request.GET.get("kind", "")
     fmt = request.GET.get("fmt", "")
     context = {
@@ -186,7 +186,7 @@ def report_texts(request):
     if refused is not None:
         return refused
     params = request.POST if request.method == "POST" else request.GET
-    plan, year = _plan_and_year(params)
+    plan, year = _plan_and_year(request, params)
     texts = stored_texts(plan, year)
     evaluation, error = evaluation_with_overrides(plan, year)
     fields = _fields(plan, year, texts, (evaluation or {}).get("indicators", []))

@@ -1,8 +1,9 @@
 from django.urls import path, re_path
 
 from planwatch.web.evaluations import report_views, views
+from planwatch.web.plans.scope import scoped_patterns
 
-urlpatterns = [
+patterns = [
     path("", views.evaluations_page, name="evaluations"),
     path("run/", views.run_evaluation, name="evaluation-run-new"),
     path("runs/<int:run_id>/", views.evaluation_run, name="evaluation-run"),
@@ -22,3 +23,10 @@ urlpatterns = [
     ),
     path("texts/", report_views.report_texts, name="report-texts"),
 ]
+
+urlpatterns, plan_urlpatterns = scoped_patterns(
+    "evaluations/",
+    patterns,
+    pages={"evaluations", "report-texts"},
+    actions={"evaluation-run-new", "evaluation-report"},
+)
