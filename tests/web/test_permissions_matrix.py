@@ -554,13 +554,14 @@ SCOPED_ROWS = {"dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUB
 
 @pytest.mark.parametrize("which", ["songjiang", "national"])
 @pytest.mark.parametrize("name", sorted(name for name, _ in _plan_patterns_at_import()))
-def test_plan_scoped_url_gives_each_role_its_status(name, which, objects, national, monkeypatch):
+def test_plan_scoped_url_gives_each_role_its_status(name, which, objects, national, monkeypatch, settings):
     """`/plans/<id>/…` for both plans of the demo: the same statuses as the page of the default plan."""
     from django.urls import reverse
 
     monkeypatch.setattr(
-        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a: b"<html></html>"
+        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a, **k: b"<html></html>"
     )
+    settings.PLANWATCH_REPORT_RUNNER = "inline"  # built in the request, not by a thread
     row = SCOPED_ROWS.get(name) or MATRIX[name]
     plan_id = objects["own"]["plan_id"] if which == "songjiang" else national.pk
 
