@@ -48,8 +48,24 @@ def check_package(path: str | Path, required: tuple[str, ...], kind: str) -> Non
             if part not in names:
                 raise PlanFormatError(f"not a {kind} file: the zip archive has no {part}")
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
+            if info.filename.endswith((".xml", ".rels")) or _looks_like_xml(archive, info):
                 parse_xml(_unpack(archive, info), info.filename)
+
+
+def _looks_like_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part is XML by its first bytes, whatever its name: a library opens parts by relationship,
+    so a worksheet named `sheet1.bin` is parsed as XML all the same."""
+    if info.is_dir() or info.file_size == 0:
+        return False
+    try:
+        with archive.open(info) as stream:
+            head = stream.read(512)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+        return True  # let _unpack name the damage
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    head = head.replace(b"\x00", b"").lstrip()
+    return head.startswith(b"<")
 
 
 def check_sizes(infos: list[zipfile.ZipInfo]) -> None:

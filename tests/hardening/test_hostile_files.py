@@ -136,7 +136,10 @@ def test_an_xlsx_over_the_row_limit_is_refused(tmp_path, monkeypatch):
         workbook.active.append([8, year, 1])
     path = tmp_path / "long.xlsx"
     workbook.save(path)
-    assert problems_of(path) == [f"{path}, row 7: more than 5 rows; split the file"]
+    # openpyxl writes the sheet's size first (<dimension ref="A1:C8">): refused before any row is read
+    assert problems_of(path) == [
+        f"{path}: cannot read the workbook: 工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
+    ]
 
 
 def test_an_xlsx_over_the_size_limit_is_refused(tmp_path, monkeypatch):
