@@ -102,6 +102,8 @@ STATICFILES_DIRS = [WEB_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+AUTHENTICATION_BACKENDS = ["planwatch.web.accounts.backends.CanonicalUsernameBackend"]
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/public/"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from planwatch.web.accounts.forms import AdminLoginForm
+from planwatch.web.accounts.forms import AdminLoginForm, CanonicalUserCreationForm
 from planwatch.web.accounts.models import ApiToken, AuditEntry, Department, LoginFailure, Profile
 
 
@@ -14,6 +14,7 @@ class ProfileInline(admin.StackedInline):
 
 class PlanWatchUserAdmin(UserAdmin):
     inlines = [ProfileInline]
+    add_form = CanonicalUserCreationForm
     list_display = ("username", "first_name", "last_name", "is_active", "profile")
 
 

@@ -1,12 +1,14 @@
-"""Sign-in forms (the site's and the admin's) that refuse a locked-out user name or address."""
+"""Sign-in forms (the site's and the admin's) that slow a guesser down, and account creation with one user name form."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from planwatch.web.accounts import throttle
+from planwatch.web.accounts.names import canonical_username, find_user
+from planwatch.web.security import client_address
 
 
 class ThrottledLogin:
@@ -14,17 +16,18 @@ class ThrottledLogin:
 
     def clean(self):
         username = self.data.get("username")
-        address = throttle.client_address(self.request)
-        refused = throttle.refusal(username, address)
+        address = client_address(self.request)
+        device = throttle.known_device(self.request, username)
+        refused = throttle.refusal(username, address, device)
         if refused:
             raise forms.ValidationError(refused, code="throttled")
         try:
             cleaned = super().clean()
         except forms.ValidationError as error:
             if any(e.code == "invalid_login" for e in error.error_list):
-                throttle.record_failure(username, address)
+                throttle.record_failure(username, address, device)
             raise
-        throttle.record_success(username)
+        throttle.record_success(username, device)
         return cleaned
 
     @property
@@ -38,3 +41,15 @@ class LoginForm(ThrottledLogin, AuthenticationForm):
 
 class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
     pass
+
+
+class CanonicalUserCreationForm(UserCreationForm):
+    """The admin's new-account form: the name is stored in its canonical form, and `ａｄmin` is `admin`'s name."""
+
+    def clean_username(self):
+        name = canonical_username(self.cleaned_data.get("username"))
+        if not name:
+            raise forms.ValidationError("请填写用户名。", code="required")
+        if find_user(name) is not None:
+            raise forms.ValidationError(f"用户名“{name}”已被使用（不区分大小写和全角半角）。", code="unique")
+        return name
