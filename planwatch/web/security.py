@@ -91,3 +91,30 @@ def _is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+FORWARDING_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_FORWARDED",
+)
+
+
+class TrustedProxiesOnly:
+    """WSGI wrapper: forwarding headers are kept only on connections from `PLANWATCH_TRUSTED_PROXIES`.
+
+    Django then reads the scheme from X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER) and `client_address` the
+    client from X-Forwarded-For; a client talking to the server directly cannot claim either. The same under
+    waitress and gunicorn, which are told to pass the headers through.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        networks = _networks(getattr(settings, "PLANWATCH_TRUSTED_PROXIES", []))
+        if not _is_trusted(environ.get("REMOTE_ADDR", ""), networks):
+            for header in FORWARDING_HEADERS:
+                environ.pop(header, None)
+        return self.application(environ, start_response)

@@ -29,9 +29,7 @@ def _token_user(request):
     header = request.headers.get("Authorization", "")
     if not header.startswith("Bearer "):
         return None
-    key = header[7:].strip()
-    token = ApiToken.objects.select_related("user").filter(key=key).first() if key else None
-    return token.user if token and token.user.is_active else False
+    return ApiToken.owner(header[7:].strip()) or False
 
 
 def _user(request):
