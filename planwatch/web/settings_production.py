@@ -38,6 +38,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # HTTPS: redirect plain HTTP (PLANWATCH_SSL_REDIRECT=0 when the proxy already does) and remember it a year.
 SECURE_SSL_REDIRECT = env_bool("PLANWATCH_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the readiness probe on the loopback address answers over plain HTTP
 # The proxy on this machine by default; its X-Forwarded-For and X-Forwarded-Proto are believed, nobody else's.
 PLANWATCH_TRUSTED_PROXIES = env_networks("PLANWATCH_TRUSTED_PROXIES", "127.0.0.1,::1")
 SECURE_HSTS_SECONDS = 31536000
