@@ -31,6 +31,19 @@ _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CELL_REF = re.compile(r"([A-Z]{1,7})([0-9]{1,12})?$")
 
 
+# A cell starting with one of these is a formula (or DDE) to Excel: prefix it with an apostrophe (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that would start a formula gets a leading apostrophe; numbers, dates and None pass through.
+
+    The one rule for every workbook the system writes (reports, exports, templates)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class SpreadsheetError(PlanWatchError):
     """A workbook that cannot be read safely: names the file and, where there is one, the row."""
 

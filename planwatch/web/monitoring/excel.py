@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from planwatch.document.spreadsheet import SpreadsheetError, iter_xlsx_rows
+from planwatch.document.spreadsheet import SpreadsheetError, iter_xlsx_rows, neutralise
 from planwatch.errors import PlanFormatError
 from planwatch.web.monitoring.models import MEASURES
 
@@ -39,7 +39,8 @@ def build_template(department, indicators, year: int, main_measure) -> bytes:
         unit = "%" if measure in RATE_MEASURES else indicator.unit
         parts = [p["name"] for p in indicator.parts] or [""]
         for part in parts:
-            sheet.append([indicator.number, indicator.name, year, None, labels[measure], part, unit, "", ""])
+            row = [indicator.number, indicator.name, year, None, labels[measure], part, unit, "", ""]
+            sheet.append([neutralise(value) for value in row])
     widths = [8, 46, 8, 12, 14, 10, 12, 24, 30]
     for column, width in zip("ABCDEFGHI", widths, strict=True):
         sheet.column_dimensions[column].width = width
@@ -68,7 +69,7 @@ def build_template(department, indicators, year: int, main_measure) -> bytes:
     sheet.add_data_validation(measures)
     sheet.add_data_validation(numbers)
     notes = workbook.create_sheet("填报说明")
-    notes.append([f"{department.name} {year}年度监测值填报模板"])
+    notes.append([neutralise(f"{department.name} {year}年度监测值填报模板")])
     for text in (
         "1. 每行一个指标（复合指标每个分项一行），请在“数值”列填写数字，不要带单位。",
         "2. “计量方式”：水平值为当年数值；增长率为比上年增长的百分比；年度量为当年完成量。",

@@ -382,6 +382,7 @@ def export(request):
 
     from openpyxl import Workbook
 
+    from planwatch.document.spreadsheet import neutralise
     from planwatch.web.accounts.permissions import visible_to
     from planwatch.web.plans.models import Indicator
 
@@ -415,24 +416,27 @@ def export(request):
         ]
     )
     for o in rows:
-        sheet.append(
+        sheet.append(  # text typed by people never becomes a live formula (neutralise)
             [
-                o.indicator.number,
-                o.indicator.name,
-                o.indicator.department.name if o.indicator.department else "",
-                o.year,
-                o.get_measure_display(),
-                o.series,
-                o.value,
-                o.unit,
-                o.source,
-                "是" if o.is_illustrative else "",
-                o.vintage,
-                o.get_state_display(),
-                o.submitted_by.username if o.submitted_by else "",
-                o.reviewed_by.username if o.reviewed_by else "",
-                o.comment,
-                o.note,
+                neutralise(value)
+                for value in (
+                    o.indicator.number,
+                    o.indicator.name,
+                    o.indicator.department.name if o.indicator.department else "",
+                    o.year,
+                    o.get_measure_display(),
+                    o.series,
+                    o.value,
+                    o.unit,
+                    o.source,
+                    "是" if o.is_illustrative else "",
+                    o.vintage,
+                    o.get_state_display(),
+                    o.submitted_by.username if o.submitted_by else "",
+                    o.reviewed_by.username if o.reviewed_by else "",
+                    o.comment,
+                    o.note,
+                )
             ]
         )
     sheet.freeze_panes = "A2"
