@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     department_of,
+    four_eyes_refusal,
     is_planner,
     is_reporter,
     login_required,
@@ -302,6 +303,10 @@ def decide(request, observation_id: int):
         return redirect("monitoring-review")
     if decision not in ("approve", "reject"):
         messages.error(request, "请选择通过或退回")
+        return redirect("monitoring-review")
+    refused = four_eyes_refusal(request.user, observation) if decision == "approve" else None
+    if refused:
+        messages.error(request, refused)
         return redirect("monitoring-review")
     observation.state = Observation.APPROVED if decision == "approve" else Observation.REJECTED
     observation.reviewed_by = request.user

@@ -39,6 +39,8 @@ class Plan(models.Model):
     imported_at = models.DateTimeField("导入时间", auto_now=True)
     growth_tolerance_pp = models.FloatField("增长率容差（百分点）", default=0.5)
     progress_tolerance = models.FloatField("完成进度容差", default=0.10)
+    # Four-eyes rule (双人复核): whoever entered or submitted a figure may not approve it.
+    four_eyes = models.BooleanField("四眼原则（提交人不能审核通过自己提交的数据）", default=True)
 
     class Meta:
         ordering = ["id"]

@@ -458,6 +458,10 @@ def plan_settings(request, plan_id: int):
                 messages.error(request, error)
         else:
             plan.progress_tolerance, plan.growth_tolerance_pp = tolerance, growth
+            if (
+                "four_eyes_shown" in request.POST
+            ):  # an unticked box is absent: only a form that shows it says so
+                plan.four_eyes = request.POST.get("four_eyes") == "on"
             plan.save()
             messages.success(
                 request, f"已保存评估参数：完成进度容差 {tolerance:g}，增长率容差 {growth:g} 个百分点"
