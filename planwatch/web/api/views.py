@@ -19,6 +19,7 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.api.openapi import openapi_document
+from planwatch.web.api.submissions import malformed_fields, write_once
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import MEASURES, Observation
 from planwatch.web.plans.models import Indicator, Plan
@@ -199,8 +200,9 @@ def _submit(request, user):
             errors.append(f"{where}“year”：应为 {plan.base_year}—{plan.period_end} 之间的整数年份")
         if not isinstance(value, int | float) or isinstance(value, bool):
             errors.append(f"{where}“value”：应为数字")
+        errors.extend(malformed_fields(item, where))
         measure = item.get("measure", "level")
-        if measure not in measures:
+        if not isinstance(measure, str) or measure not in measures:
             errors.append(f"{where}“measure”：应为 {', '.join(measures)} 之一")
         pending.append((found, item))
     if errors:
@@ -208,28 +210,33 @@ def _submit(request, user):
     checked, problems = _engine_check(plan, pending)
     if problems:
         return _error("；".join(problems), 400)
-    created = []
     open_round = plan.rounds.filter(is_open=True).first()
-    for position, (found, item) in enumerate(pending, start=1):
-        core = checked.get(position)
-        conversion = core.conversion if core is not None else None
-        created.append(
-            Observation.objects.create(
-                indicator=found,
-                year=item["year"],
-                value=core.value if core is not None else float(item["value"]),
-                measure=item.get("measure", "level"),
-                series=item.get("series", "") or "",
-                unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit)) or "",
-                source=item.get("source", "") or "",
-                note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
-                state=Observation.SUBMITTED,
-                submitted_by=user,
-                submitted_at=timezone.now(),
-                round=open_round if open_round and open_round.year == item["year"] else None,
+
+    def write():
+        created = []
+        for position, (found, item) in enumerate(pending, start=1):
+            core = checked.get(position)
+            conversion = core.conversion if core is not None else None
+            created.append(
+                Observation.objects.create(
+                    indicator=found,
+                    year=item["year"],
+                    value=core.value if core is not None else float(item["value"]),
+                    measure=item.get("measure", "level"),
+                    series=item.get("series", "") or "",
+                    unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit))
+                    or "",
+                    source=item.get("source", "") or "",
+                    note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
+                    state=Observation.SUBMITTED,
+                    submitted_by=user,
+                    submitted_at=timezone.now(),
+                    round=open_round if open_round and open_round.year == item["year"] else None,
+                )
             )
-        )
-    return _json([observation_json(o) for o in created], status=201)
+        return [observation_json(o) for o in created], 201
+
+    return write_once(request, user, pending, write)
 
 
 def _engine_check(plan, pending) -> tuple[dict, list[str]]:
