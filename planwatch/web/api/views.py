@@ -22,6 +22,7 @@ from planwatch.web.api.openapi import openapi_document
 from planwatch.web.api.submissions import malformed_fields, write_once
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import MEASURES, Observation
+from planwatch.web.params import is_number, number_or_none
 from planwatch.web.plans.models import Indicator, Plan
 
 
@@ -39,6 +40,12 @@ def _user(request):
     if user is not None:
         return user
     return request.user if request.user.is_authenticated else None
+
+
+def _number(text) -> int | None:
+    """A small non-negative integer written in ASCII digits, else None (`²` and 5,000 digits are not numbers)."""
+    text = str(text).strip()
+    return int(text) if text.isascii() and is_number(text) and len(text) <= 9 else None
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -103,7 +110,7 @@ def _requested_plan(request) -> Plan | None:
     plans = Plan.objects.defer("source_file", "source_text")
     plan_id = request.GET.get("plan", "")
     if plan_id:
-        return plans.filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
+        return plans.filter(pk=int(plan_id)).first() if is_number(plan_id) else None
     return plans.first()
 
 
@@ -133,7 +140,7 @@ def indicators(request):
     if user is False:
         return _error("令牌无效", 401)
     rows = _indicators(user)
-    if request.GET.get("plan", "").isdigit():
+    if is_number(request.GET.get("plan", "")):
         rows = rows.filter(plan_id=int(request.GET["plan"]))
     return _json([indicator_json(i) for i in rows])
 
@@ -160,7 +167,7 @@ def observations(request):
     rows = Observation.objects.filter(indicator__in=_indicators(user)).select_related("indicator")
     if not (user and (is_planner(user) or is_reporter(user))):
         rows = rows.filter(state=Observation.APPROVED)
-    if request.GET.get("indicator", "").isdigit():
+    if is_number(request.GET.get("indicator", "")):
         rows = rows.filter(indicator_id=int(request.GET["indicator"]))
     return _json([observation_json(o) for o in rows])
 
@@ -276,12 +283,16 @@ def evaluations(request):
     plan = _requested_plan(request)
     if plan is None:
         return _error("尚未导入规划", 404)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+    year = int(request.GET["year"]) if is_number(request.GET.get("year", "")) else current_year(plan)
     data, error = evaluation_with_overrides(plan, year)
     if error:
         return _error(error, 503)
     allowed = set(_indicators(user).filter(plan=plan).values_list("number", flat=True))
     data["indicators"] = [row for row in data.get("indicators", []) if row.get("number") in allowed]
+    # The target versions used: only those of indicators the caller may see (unpublished targets stay internal).
+    data["targets_used"] = {
+        k: v for k, v in data.get("targets_used", {}).items() if number_or_none(k) in allowed
+    }
     if not (user and sees_everything(user)):
         data.pop("observations_used", None)
         data["summary"] = {}

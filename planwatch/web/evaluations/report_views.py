@@ -15,6 +15,7 @@ from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, R
 from planwatch.web.evaluations.reports import build_stored_report, content_disposition, stored_texts
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.locking import StaleEdit, last_editor
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan
 
 KINDS_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
@@ -40,11 +41,11 @@ def _readers_only(request):
 
 def _plan_and_year(params) -> tuple[Plan, int]:
     plan_id = params.get("plan", "")
-    plan = get_object_or_404(Plan, pk=plan_id) if plan_id.isdigit() else Plan.objects.first()
+    plan = get_object_or_404(Plan, pk=plan_id) if is_number(plan_id) else Plan.objects.first()
     if plan is None:
         raise PermissionDenied("尚未导入规划")
     year = params.get("year", "")
-    return plan, int(year) if year.isdigit() else current_year(plan)
+    return plan, int(year) if is_number(year) else current_year(plan)
 
 
 @require_safe
@@ -87,7 +88,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
     written = {
         int(key.removeprefix(EXPLANATION_PREFIX))
         for key in texts
-        if key.startswith(EXPLANATION_PREFIX) and key.removeprefix(EXPLANATION_PREFIX).isdigit()
+        if key.startswith(EXPLANATION_PREFIX) and is_number(key.removeprefix(EXPLANATION_PREFIX))
     }
     names = dict(plan.indicators.values_list("number", "name"))
     for number in sorted(set(lagging) | written):

@@ -26,6 +26,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.excel import build_template, check_with_engine, read_upload
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan
 
 
@@ -33,7 +34,7 @@ def _department(request) -> Department:
     """The department whose data the user enters: their own, or (planning office) the one chosen."""
     if is_planner(request.user):
         chosen = request.GET.get("department") or request.POST.get("department")
-        if chosen and chosen.isdigit():
+        if chosen and is_number(chosen):
             return get_object_or_404(Department, pk=chosen)
         department = Department.objects.filter(indicators__isnull=False).distinct().first()
         if department is None:
@@ -149,7 +150,7 @@ def save_form(request):
         text = request.POST[key].strip()
         if not text:
             continue
-        indicator = indicators.get(int(indicator_id)) if indicator_id.isdigit() else None
+        indicator = indicators.get(int(indicator_id)) if is_number(indicator_id) else None
         if indicator is None:
             raise PermissionDenied("只能填报本部门负责的指标")
         series = request.POST.get(f"series-{indicator_id}-{position}", "")
@@ -331,7 +332,7 @@ def rounds(request):
             deadline_date = timezone.datetime.strptime(deadline, "%Y-%m-%d").date()
         except ValueError:
             deadline_date = None
-        if not year.isdigit() or deadline_date is None:
+        if not is_number(year) or deadline_date is None:
             messages.error(request, "请填写四位数字年份和截止日期（YYYY-MM-DD）")
         else:
             ReportingRound.objects.create(
