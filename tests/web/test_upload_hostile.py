@@ -100,3 +100,17 @@ def test_nan_true_error_and_superscript_cells_get_row_messages_not_a_server_erro
         "第3行“数值”列：“#DIV/0!”不是数字，请只填写数字，不要带单位或文字",
         "第4行“序号”列：“²”不是指标序号，请不要修改序号列",
     ]
+
+
+def test_twenty_thousand_bad_rows_give_a_page_of_messages_not_megabytes(kewei):
+    from tests.document.xlsx_builder import xlsx
+
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>999</v></c><c r="C{n}"><v>2022</v></c><c r="D{n}"><v>1</v></c></row>'
+        for n in range(2, 20_002)
+    )
+    response = kewei.post("/monitoring/upload/", {"file": xlsx(HEADER_ROW + rows)})
+    page = response.content.decode()
+    assert response.status_code == 200 and len(response.content) < 200_000
+    assert page.count("不在本部门负责的指标中") == 200
+    assert "……另有 19800 处问题未列出，请先改正以上问题" in page

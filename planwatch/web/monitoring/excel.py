@@ -201,7 +201,20 @@ def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -
                 "note": values.get("note", ""),
             }
         )
+    result.errors = shown_errors(result.errors)
     return result
+
+
+MAX_SHOWN_ERRORS = 200  # a page of messages, not megabytes: the first ones show what is wrong with the file
+
+
+def shown_errors(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_SHOWN_ERRORS:
+        return errors
+    return [
+        *errors[:MAX_SHOWN_ERRORS],
+        f"……另有 {len(errors) - MAX_SHOWN_ERRORS} 处问题未列出，请先改正以上问题",
+    ]
 
 
 def check_with_engine(result: UploadResult, parsed_plan) -> None:
