@@ -70,6 +70,10 @@ def test_the_migration_hashes_existing_tokens_and_scrubs_old_audit_entries():
         def filter(self, **kwargs):
             return self
 
+        def using(self, database):
+            assert database == "elsewhere"
+            return self
+
     def row(**fields):
         item = SimpleNamespace(**fields)
         item.save = lambda update_fields: saved.append((item, update_fields))
@@ -79,7 +83,7 @@ def test_the_migration_hashes_existing_tokens_and_scrubs_old_audit_entries():
     entry = row(before=None, after={"key": token.key, "user": 5})
     models = {"ApiToken": Rows([token]), "AuditEntry": Rows([entry])}
     apps = SimpleNamespace(get_model=lambda app, name: SimpleNamespace(objects=models[name]))
-    migration.hash_existing_tokens(apps, None)
+    migration.hash_existing_tokens(apps, SimpleNamespace(connection=SimpleNamespace(alias="elsewhere")))
     assert token.key_hash == hashlib.sha256(token.key.encode()).hexdigest() and token.prefix == "a1b2c3d4"
     assert entry.after == {"user": 5, "令牌开头": "（已隐去）"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
 
 from planwatch.web.accounts import throttle
 from planwatch.web.accounts.names import canonical_username, find_user
@@ -43,7 +43,7 @@ class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
     pass
 
 
-class CanonicalUserCreationForm(UserCreationForm):
+class CanonicalUserCreationForm(AdminUserCreationForm):
     """The admin's new-account form: the name is stored in its canonical form, and `ａｄmin` is `admin`'s name."""
 
     def clean_username(self):

@@ -6,14 +6,15 @@ from django.db import migrations, models
 
 
 def hash_existing_tokens(apps, schema_editor):
+    database = schema_editor.connection.alias  # the database being migrated, which need not be "default"
     ApiToken = apps.get_model("accounts", "ApiToken")
-    for token in ApiToken.objects.all():
+    for token in ApiToken.objects.using(database).all():
         token.key_hash = hashlib.sha256(token.key.encode("utf-8", "surrogatepass")).hexdigest()
         token.prefix = token.key[:8]
         token.save(update_fields=["key_hash", "prefix"])
     # Audit entries of tokens held the clear text under "key": it goes too.
     AuditEntry = apps.get_model("accounts", "AuditEntry")
-    for entry in AuditEntry.objects.filter(model="接口令牌"):
+    for entry in AuditEntry.objects.using(database).filter(model="接口令牌"):
         for side in ("before", "after"):
             value = getattr(entry, side)
             if isinstance(value, dict) and "key" in value:
