@@ -153,3 +153,38 @@ def test_new_accounts_are_stored_under_the_canonical_user_name(db):
     )
     assert not form.is_valid()
     assert form.errors["username"] == ["用户名“kw”已被使用（不区分大小写和全角半角）。"]
+
+
+def test_twenty_guesses_sent_at_once_are_counted_one_after_another(tmp_path):
+    """Against the running demo (waitress, 8 threads): parallel guesses may not all pass on the same count."""
+    import re
+    import threading
+    import urllib.parse
+    import urllib.request
+    from http.cookiejar import CookieJar
+
+    from tests.web.commands import running
+
+    with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, _):
+        statuses: list[int] = []
+
+        def guess() -> None:
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+            page = opener.open(f"{url}/accounts/login/", timeout=60).read().decode()
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+            data = urllib.parse.urlencode(
+                {"username": "admin", "password": "wrong", "csrfmiddlewaretoken": token}
+            )
+            try:
+                statuses.append(opener.open(f"{url}/accounts/login/", data.encode(), timeout=60).status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+
+        threads = [threading.Thread(target=guess) for _ in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    checked = statuses.count(200)  # a password was checked (and was wrong); 429: refused before checking
+    assert statuses.count(429) == 20 - checked
+    assert 3 <= checked <= 7  # 3 free, then one more after each doubling wait (1 s, 2 s, 4 s …) that ran out

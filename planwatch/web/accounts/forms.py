@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
+from django.db import transaction
 
 from planwatch.web.accounts import throttle
 from planwatch.web.accounts.names import canonical_username, find_user
@@ -12,21 +13,20 @@ from planwatch.web.security import client_address
 
 
 class ThrottledLogin:
-    """Checks the throttle before the password, and counts every failed password."""
+    """Checks the throttle before the password, and counts every attempt until its password proves right."""
 
     def clean(self):
         username = self.data.get("username")
         address = client_address(self.request)
         device = throttle.known_device(self.request, username)
-        refused = throttle.refusal(username, address, device)
-        if refused:
-            raise forms.ValidationError(refused, code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError as error:
-            if any(e.code == "invalid_login" for e in error.error_list):
-                throttle.record_failure(username, address, device)
-            raise
+        with transaction.atomic():
+            # Check and count in one transaction (SQLite takes the write lock at BEGIN): guesses sent in parallel
+            # are counted one after another, not all let through on the same count.
+            refused = throttle.refusal(username, address, device)
+            if refused:
+                raise forms.ValidationError(refused, code="throttled")
+            throttle.record_failure(username, address, device)  # a failure until the password proves right
+        cleaned = super().clean()
         throttle.record_success(username, device)
         return cleaned
 
