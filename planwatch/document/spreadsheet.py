@@ -74,7 +74,7 @@ def iter_xlsx_rows(
     Values are str, float (finite only; NaN and infinities come as their text), bool, CellError or None.
     A package that is not a safe zip of XML (zip bomb, DOCTYPE, damaged) raises PlanFormatError first.
     """
-    check_package(source, ("[Content_Types].xml", "xl/workbook.xml"), kind)
+    check_package(source, ("[Content_Types].xml", "xl/workbook.xml"), kind, prolog_only=True)
     if hasattr(source, "seek"):
         source.seek(0)
     with zipfile.ZipFile(source) as archive:
