@@ -213,7 +213,9 @@ def verify_sqlite_backup(copy: Path, shown: str) -> None:
         with closing(_sqlite_connect(copy, read_only=True)) as connection:
             result = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
-                raise BackupError(f"{shown}：备份文件已损坏（SQLite 完整性检查：{'；'.join(result)[:200]}）")
+                raise BackupError(
+                    f"{shown}：备份文件已损坏（SQLite 完整性检查：{' '.join('；'.join(result).split())[:200]}）"
+                )
             objects = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
             found = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"

@@ -44,7 +44,7 @@ HOSTILE_SQL = st.sampled_from(
         "CREATE TABLE stash (x BLOB)",
         "DROP TABLE accounts_auditentry",
         "DROP TABLE auth_user",
-        "ALTER TABLE accounts_department DROP COLUMN code",
+        "ALTER TABLE accounts_auditentry DROP COLUMN object_repr",
         "DELETE FROM django_migrations WHERE app = 'accounts'",
     ]
 )

@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 
 _state = threading.local()
 AUDITED_APPS = {"plans", "monitoring", "evaluations", "projects", "accounts"}
-SKIPPED_MODELS = {"AuditEntry", "ApiSubmission", "Chapter", "Section", "Task", "Footnote", "Target"}
+SKIPPED_MODELS = {"AuditEntry", "ApiSubmission", "LoginFailure", "Chapter", "Section", "Task", "Footnote", "Target"}
 SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 
 
