@@ -120,19 +120,27 @@ def demo(port: int, no_browser: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option(
+    "--production",
+    is_flag=True,
+    help="Production settings behind an HTTPS reverse proxy (README, Production): collects static files first.",
+)
+@click.option(
     "--settings",
     "settings_module",
-    default="planwatch.web.settings",
-    show_default=True,
-    help="Django settings module (planwatch.web.settings_production behind HTTPS).",
+    default=None,
+    help="Django settings module (default planwatch.web.settings; --production means "
+    "planwatch.web.settings_production).",
 )
 @_fail_cleanly
-def serve(host: str, port: int, settings_module: str) -> None:
+def serve(host: str, port: int, production: bool, settings_module: str | None) -> None:
     """Run the web system on DATABASE_URL (default: planwatch.sqlite3 here), migrating first."""
     from planwatch.web import demo as web_demo
 
-    web_demo.setup_django(settings_module)
+    production = production or settings_module == web_demo.PRODUCTION_SETTINGS
+    web_demo.setup_django(web_demo.PRODUCTION_SETTINGS if production else settings_module)
     web_demo.migrate()
+    if production:
+        click.echo(f"静态文件：{web_demo.collect_static()}")
     click.echo(f"PlanWatch：http://{host}:{port}/")
     sys.stdout.flush()
     web_demo.serve(host, port)

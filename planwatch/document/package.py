@@ -23,8 +23,12 @@ MAX_PARTS = 10_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def check_package(path: str | Path, required: tuple[str, ...], kind: str) -> None:
-    """Refuse what is not a safe Office package: not a zip, a required part missing, too big, bad or risky XML."""
+def check_package(path: str | Path, required: tuple[str, ...], kind: str, prolog_only: bool = False) -> None:
+    """Refuse what is not a safe Office package: not a zip, a required part missing, too big, bad or risky XML.
+
+    With `prolog_only`, each XML part is read only up to its root element (where a DOCTYPE or entity must be), in
+    memory that does not grow with the part: for a caller that streams the parts itself and reports damage then.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -48,8 +52,56 @@ def check_package(path: str | Path, required: tuple[str, ...], kind: str) -> Non
             if part not in names:
                 raise PlanFormatError(f"not a {kind} file: the zip archive has no {part}")
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                parse_xml(_unpack(archive, info), info.filename)
+            if info.filename.endswith((".xml", ".rels")) or _looks_like_xml(archive, info):
+                if prolog_only:
+                    check_prolog(archive, info)
+                else:
+                    parse_xml(_unpack(archive, info), info.filename)
+
+
+def check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a part that declares a DOCTYPE or entities, reading it only as far as its root element."""
+    try:
+        with archive.open(info) as stream:
+            events = etree.iterparse(
+                stream, events=("start",), resolve_entities=False, load_dtd=False, no_network=True
+            )
+            _, root = next(events)
+    except StopIteration:
+        raise PlanFormatError(f"part {info.filename} is empty") from None
+    except etree.XMLSyntaxError as error:
+        if "DOCTYPE" in error.msg or "ENTITY" in error.msg or "Entity" in error.msg:
+            raise _doctype_error(info.filename) from None
+        raise PlanFormatError(f"part {info.filename} is not well-formed XML: {error.msg}") from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        OSError,
+    ) as error:
+        raise PlanFormatError(f"cannot unpack part {info.filename}: {_brief(error)}") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise _doctype_error(info.filename)
+
+
+def _looks_like_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part is XML by its first bytes, whatever its name: a library opens parts by relationship,
+    so a worksheet named `sheet1.bin` is parsed as XML all the same."""
+    if info.is_dir() or info.file_size == 0:
+        return False
+    try:
+        with archive.open(info) as stream:
+            head = stream.read(512)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+        return True  # let _unpack name the damage
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    head = head.replace(b"\x00", b"").lstrip()
+    return head.startswith(b"<")
 
 
 def check_sizes(infos: list[zipfile.ZipInfo]) -> None:

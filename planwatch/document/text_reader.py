@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from planwatch.document.decode import decode_text
+from planwatch.document.decode import decode_text, read_limited
 from planwatch.document.model import (
     Block,
     Box,
@@ -225,7 +225,9 @@ def read_text(path: str | Path) -> Document:
     """Read a text export of a plan into a Document; raises PlanFormatError naming the file and line."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path)
+    except PlanFormatError as error:
+        raise error.at(name) from None
     except FileNotFoundError:
         raise PlanFormatError("no such file", path=name) from None
     except IsADirectoryError:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from planwatch.document.package import check_package
-from planwatch.errors import ObservationError, PlanFormatError
+from planwatch.errors import ObservationError
 from planwatch.evaluate import standards
 from planwatch.evaluate.units import conversion_factor, normalize
 from planwatch.plan.model import Indicator, Plan
@@ -527,7 +526,7 @@ def check_observations(path: str | Path, plan: Plan) -> tuple[Observations, list
                 f"the file has {size / (1024 * 1024):.1f} MB, over the limit of "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB; split it"
             )
-        header, records = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(path.read_bytes())
+        header, records = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(_csv_bytes(path))
     except ObservationError as error:
         return Observations([], name), [
             ObservationError(error.reason, path=name, row=error.row, column=error.column)
@@ -545,6 +544,17 @@ def read_observations(path: str | Path, plan: Plan) -> Observations:
     if problems:
         raise problems[0]
     return observations
+
+
+def _csv_bytes(path: Path) -> bytes:
+    """The file's bytes, its size checked while reading (a device or pipe reports none)."""
+    from planwatch.document.decode import read_limited
+    from planwatch.errors import PlanFormatError
+
+    try:
+        return read_limited(path, MAX_FILE_BYTES)
+    except PlanFormatError as error:
+        raise ObservationError(error.reason) from None
 
 
 def _decode_csv(data: bytes) -> str:
@@ -584,38 +594,44 @@ def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
             rows.append(cells)
     except csv.Error as error:
         raise ObservationError(f"not a readable CSV row: {error}", row=reader.line_num) from None
+    unclosed = _unclosed_quote_row(text, delimiter)
+    if unclosed is not None:
+        raise ObservationError(
+            'a quoted cell is never closed: its " swallows every line after it', row=unclosed
+        )
     if not rows:
         return None, []
     return rows[0], [(index, cells) for index, cells in enumerate(rows[1:], start=2)]
 
 
+def _unclosed_quote_row(text: str, delimiter: str) -> int | None:
+    """The line where a quoted cell opens and is never closed (csv.reader silently runs it to the end)."""
+    state, line, opened = "start", 1, 0
+    for character in text:
+        ends_field = character in (delimiter, "\n", "\r")
+        if state == "quoted":
+            state = "quote" if character == '"' else "quoted"
+        elif state == "quote":  # after a quote inside a quoted cell: "" is one quote, else the cell closed
+            state = "quoted" if character == '"' else "start" if ends_field else "plain"
+        elif character == '"' and state == "start":
+            state, opened = "quoted", line
+        else:
+            state = "start" if ends_field else "plain"
+        line += character == "\n"
+    return opened if state == "quoted" else None
+
+
 def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
-    from openpyxl import load_workbook
+    from planwatch.document.spreadsheet import SpreadsheetError, iter_xlsx_rows
+    from planwatch.errors import PlanFormatError
 
     try:
-        # Zip bombs and XML entities are refused before openpyxl unpacks anything.
-        check_package(path, ("[Content_Types].xml", "xl/workbook.xml"), "spreadsheet (.xlsx)")
+        # Streamed under row, column and cell caps; zip bombs and XML entities are refused before any row.
+        rows = list(iter_xlsx_rows(str(path), name=str(path), max_rows=MAX_ROWS, kind="spreadsheet (.xlsx)"))
     except PlanFormatError as error:
         raise ObservationError(f"cannot read the workbook: {error.reason}") from None
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises several kinds for a file that is not a workbook
-        raise ObservationError(f"cannot read the workbook: {error}") from None
-    rows = []
-    try:
-        sheet = workbook.active
-        if sheet is None:
-            raise ObservationError("the workbook has no worksheet")
-        for index, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if index > MAX_ROWS + 1:
-                raise ObservationError(f"more than {MAX_ROWS:,} rows; split the file", row=index)
-            rows.append((index, list(cells)))
-    except ObservationError:
-        raise
-    except Exception as error:  # a damaged sheet is found only while its rows are read
-        raise ObservationError(f"cannot read the workbook: {error}", row=len(rows) + 1) from None
-    finally:
-        workbook.close()
+    except SpreadsheetError as error:
+        raise ObservationError(f"cannot read the workbook: {error.reason}", row=error.row) from None
     if not rows:
         return None, []
     return [_text(cell) for cell in rows[0][1]], rows[1:]

@@ -10,23 +10,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from planwatch.document.spreadsheet import neutralise
 from planwatch.report.model import ILLUSTRATIVE_MARK, Marked, Report, Table
 
-# A cell starting with one of these is a formula (or DDE) to Excel: prefix it with an apostrophe (OWASP CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FONT = Font(name="黑体", bold=True)
 _BODY_FONT = Font(name="仿宋_GB2312")
 _HEADER_FILL = PatternFill("solid", fgColor="E7EEF7")
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SHEET_ORDER = ("indicators", "observations", "projects", "tasks")
-
-
-def neutralise(value):
-    """Text that would start a formula gets a leading apostrophe; numbers, dates and None pass through."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _width(values: list) -> float:

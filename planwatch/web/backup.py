@@ -11,6 +11,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
+from contextlib import closing
 from pathlib import Path
 
 from planwatch.errors import PlanWatchError
@@ -18,6 +20,7 @@ from planwatch.errors import PlanWatchError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
 # Tables that `migrate` fills in an otherwise empty database: rows there do not make it "non-empty".
+SQLITE_INTERNAL = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission", "sqlite_sequence"}
 
 
@@ -48,16 +51,23 @@ def backup(config: dict, out: Path, force: bool = False) -> str:
         raise BackupError(f"{out.parent} 目录不存在")
     partial = out.with_name(out.name + ".partial")
     try:
+        _create_private(partial)  # 0600 from the first byte: a backup holds every account's password hash
         if is_sqlite(config):
             _backup_sqlite(Path(config["NAME"]), partial)
         elif is_postgresql(config):
             _backup_postgresql(config, partial)
         else:
             raise BackupError(f"不支持备份此类数据库：{config['ENGINE']}")
+        os.chmod(partial, 0o600)
         partial.replace(out)  # the file appears complete or not at all
     finally:
         partial.unlink(missing_ok=True)
     return f"已备份 {describe(config)} → {out}（{out.stat().st_size // 1024} KB）"
+
+
+def _create_private(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def restore(config: dict, source: Path, force: bool = False) -> str:
@@ -80,6 +90,7 @@ def restore(config: dict, source: Path, force: bool = False) -> str:
             raise BackupError(
                 f"{source} 是 PostgreSQL 备份（pg_dump），当前数据库是 {describe(config)}；请设置 DATABASE_URL 指向 PostgreSQL"
             )
+        _verify_postgresql_backup(source)
         _refuse_if_holding_data(config, force)
         _restore_postgresql(config, source, clean=force)
     else:
@@ -146,7 +157,6 @@ def _sqlite_connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 def _backup_sqlite(path: Path, out: Path) -> None:
     if not path.is_file():
         raise BackupError(f"{path}：数据库文件不存在（请在数据库所在目录运行，或设置 DATABASE_URL）")
-    out.unlink(missing_ok=True)
     source = _sqlite_connect(path, read_only=True)
     target = sqlite3.connect(out)
     try:
@@ -159,24 +169,113 @@ def _backup_sqlite(path: Path, out: Path) -> None:
 
 
 def _restore_sqlite(source: Path, path: Path) -> None:
-    backup_file = _sqlite_connect(source, read_only=True)
-    try:
-        found = backup_file.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
-        ).fetchone()
-        if found is None:
-            raise BackupError(
-                f"{source} 是 SQLite 数据库，但不是 PlanWatch 的数据库（没有 django_migrations 表）"
-            )
-        target = _sqlite_connect(path)
+    """Copy the backup aside, verify the copy, then write it over the database; on any failure the database is
+    put back as it was."""
+    with tempfile.TemporaryDirectory(prefix="planwatch-restore-") as folder:
+        os.chmod(folder, 0o700)
+        verified, checked = Path(folder) / "verified.sqlite3", Path(folder) / "checked.sqlite3"
+        shutil.copyfile(
+            source, verified
+        )  # what is verified is what is restored, whatever happens to `source`
+        shutil.copyfile(verified, checked)
+        verify_sqlite_backup(checked, str(source))
+        saved = Path(folder) / "before.sqlite3"
+        if path.exists() and path.stat().st_size > 0:
+            _copy_sqlite(path, saved)
         try:
-            backup_file.backup(target)  # replaces every page of the target, under its write lock
+            _copy_sqlite(verified, path)
+        except Exception as error:
+            if saved.exists():
+                _copy_sqlite(saved, path)
+            raise BackupError(f"{source}：恢复失败，数据库已保持原样（{error}）") from None
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Every page of `source` over `target`, under the target's write lock (SQLite's backup API)."""
+    reader = _sqlite_connect(source, read_only=True)
+    try:
+        writer = _sqlite_connect(target)
+        try:
+            reader.backup(writer)
         finally:
-            target.close()
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"{source}：无法恢复（{error}）") from None
+            writer.close()
     finally:
-        backup_file.close()
+        reader.close()
+
+
+def verify_sqlite_backup(copy: Path, shown: str) -> None:
+    """Refuse a backup that is damaged, holds triggers or views, or does not become this version's schema.
+
+    `copy` is a scratch copy: the migrations are run on it (as `serve` would after the restore), and then every
+    table and column of the system's models must be there and nothing else.
+    """
+    try:
+        with closing(_sqlite_connect(copy, read_only=True)) as connection:
+            result = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+            if result != ["ok"]:
+                raise BackupError(
+                    f"{shown}：备份文件已损坏（SQLite 完整性检查：{' '.join('；'.join(result).split())[:200]}）"
+                )
+            objects = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+            found = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
+            ).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{shown}：备份文件已损坏（{error}）") from None
+    if found is None:
+        raise BackupError(f"{shown} 是 SQLite 数据库，但不是 PlanWatch 的数据库（没有 django_migrations 表）")
+    foreign = [f"{kind} {name}" for kind, name in objects if kind not in ("table", "index")]
+    foreign += [
+        f"table {name}"
+        for kind, name in objects
+        if kind == "table" and name.startswith("sqlite_") and name not in SQLITE_INTERNAL
+    ]
+    if foreign:
+        raise BackupError(
+            f"{shown}：备份中有 PlanWatch 从不创建的数据库对象（{'、'.join(foreign[:5])}），拒绝恢复"
+        )
+    _check_schema(copy, shown)
+
+
+def _check_schema(copy: Path, shown: str) -> None:
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.db import connections
+
+    alias = "planwatch_restore_check"
+    connections.settings[alias] = {**connections.settings["default"], "NAME": str(copy)}
+    try:
+        try:
+            call_command("migrate", database=alias, interactive=False, verbosity=0)
+        except Exception as error:  # a hostile schema fails in many ways; each is a refusal
+            raise BackupError(
+                f"{shown}：备份与本版本的数据库结构不符，无法迁移（{str(error)[:200]}），拒绝恢复"
+            ) from None
+        connection = connections[alias]
+        expected = {
+            model._meta.db_table: model
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.managed and not model._meta.proxy
+        }
+        with connection.cursor() as cursor:
+            tables = set(connection.introspection.table_names(cursor))
+            missing = sorted(set(expected) - tables)
+            unknown = sorted(tables - set(expected) - {"django_migrations"})
+            if missing or unknown:
+                what = "缺少表 " + "、".join(missing[:5]) if missing else "多出表 " + "、".join(unknown[:5])
+                raise BackupError(f"{shown}：备份与本版本的数据库结构不符（{what}），拒绝恢复")
+            for table, model in expected.items():
+                columns = {c.name for c in connection.introspection.get_table_description(cursor, table)}
+                absent = [f.column for f in model._meta.local_concrete_fields if f.column not in columns]
+                if absent:
+                    raise BackupError(
+                        f"{shown}：备份与本版本的数据库结构不符（表 {table} 缺少列 {'、'.join(absent[:5])}），拒绝恢复"
+                    )
+    finally:
+        if alias in connections:
+            connections[alias].close()
+            del connections[alias]
+        connections.settings.pop(alias, None)
 
 
 # PostgreSQL
@@ -219,6 +318,33 @@ def _run(command: list[str], config: dict, what: str) -> None:
 
 def _backup_postgresql(config: dict, out: Path) -> None:
     _run([_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={out}"], config, "pg_dump 备份")
+
+
+PG_FORBIDDEN = ("TRIGGER", "VIEW", "FUNCTION", "PROCEDURE", "RULE", "EXTENSION", "POLICY", "AGGREGATE")
+
+
+def _verify_postgresql_backup(source: Path) -> None:
+    """Read the archive's table of contents first: it must list every table, and nothing PlanWatch never makes
+    (triggers, views, functions … run code on the server)."""
+    result = subprocess.run([_tool("pg_restore"), "--list", str(source)], capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["未知错误"])[-1]
+        raise BackupError(f"{source}：备份文件已损坏（{detail}）")
+    entries = [line.split() for line in result.stdout.splitlines() if line and not line.startswith(";")]
+    kinds = {word for entry in entries for word in entry[3:5]}
+    foreign = sorted(kinds & set(PG_FORBIDDEN))
+    if foreign:
+        raise BackupError(
+            f"{source}：备份中有 PlanWatch 从不创建的数据库对象（{'、'.join(foreign)}），拒绝恢复"
+        )
+    from django.apps import apps
+
+    tables = {
+        entry[5] for entry in entries if len(entry) > 5 and entry[3] == "TABLE" and entry[4] == "public"
+    }
+    expected = {m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.managed}
+    if "django_migrations" not in tables or not expected & tables:
+        raise BackupError(f"{source}：备份中缺少 PlanWatch 的数据表，拒绝恢复")
 
 
 def _restore_postgresql(config: dict, source: Path, clean: bool) -> None:

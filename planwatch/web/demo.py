@@ -59,6 +59,7 @@ INDICATOR_DEPARTMENTS = {
     20: "wjw",
     21: "yjj",
 }
+DEMO_TOKEN_NOTE = "演示令牌（每次启动 planwatch demo 时重新生成）"
 PROJECT_DEPARTMENTS = {"表1": "wlj", "表2": "jyj", "表3": "wjw"}
 # The superior plan's own demo departments, and its indicator number → department code.
 SUPERIOR_DEPARTMENTS = [
@@ -95,11 +96,36 @@ DEMO_ACCOUNTS = [
 ] + [DemoAccount(code, f"{code}-demo-2025", "reporter", code) for code, _ in DEPARTMENTS]
 
 
-def setup_django(settings_module: str = "planwatch.web.settings") -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
-    import django
+PRODUCTION_SETTINGS = "planwatch.web.settings_production"
 
-    django.setup()
+
+def setup_django(settings_module: str | None = None) -> None:
+    """Load the settings (`settings_module`, else DJANGO_SETTINGS_MODULE, else the default); a setting that is
+    wrong is one line (PlanWatchError), not a traceback."""
+    if settings_module:
+        os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise PlanWatchError(str(error).splitlines()[0] if str(error) else "配置错误") from None
+
+
+def collect_static() -> str:
+    """Copy every static file into STATIC_ROOT (hashed names for whitenoise); returns the folder."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    try:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    except OSError as error:
+        raise PlanWatchError(
+            f"无法把静态文件收集到 {settings.STATIC_ROOT}（{error.strerror or error}）：请设置 PLANWATCH_STATIC_ROOT"
+        ) from None
+    return str(settings.STATIC_ROOT)
 
 
 def migrate(verbosity: int = 0) -> None:
@@ -139,8 +165,10 @@ def seed_demo(
                 Profile.objects.create(
                     user=user, role=account.role, department=departments.get(account.department)
                 )
+        # A fresh token at every start, printed once: only its hash is stored, so an old one cannot be shown.
         reporter = User.objects.get(username="kw")
-        token = ApiToken.objects.filter(user=reporter).first() or ApiToken.issue(reporter)
+        ApiToken.objects.filter(user=reporter, note=DEMO_TOKEN_NOTE).delete()
+        token = ApiToken.issue(reporter, note=DEMO_TOKEN_NOTE)
     from planwatch.web.plans.models import Plan
     from planwatch.web.plans.scope import set_default_plan
 
@@ -292,7 +320,16 @@ def serve(host: str, port: int, open_browser: bool = False) -> None:
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(f"http://{host}:{port}/",)).start()
     try:
-        waitress_serve(application, host=host, port=port, threads=8, ident="planwatch")
+        # Forwarding headers pass through to the application, which keeps them only from the trusted proxies
+        # (planwatch.web.security.TrustedProxiesOnly); waitress would otherwise drop X-Forwarded-Proto.
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=8,
+            ident="planwatch",
+            clear_untrusted_proxy_headers=False,
+        )
     except OSError as error:
         raise PlanWatchError(
             f"无法在 {host}:{port} 上启动服务（{error.strerror or error}）：端口可能已被占用，请用 --port 换一个"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db import models, transaction
 
+from planwatch.web.params import is_number
+
 
 class StaleEdit(Exception):
     """The row changed (or was deleted) since it was read; `current` is the row as stored now, or None."""
@@ -56,7 +58,7 @@ class VersionedModel(models.Model):
 
     def expect_version(self, posted: str | None) -> None:
         """Take the version the user's form was built from, so the save is checked against what they saw."""
-        if posted is not None and str(posted).strip().isdigit():
+        if posted is not None and is_number(str(posted).strip()):
             self.row_version = int(str(posted).strip())
 
 

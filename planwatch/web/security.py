@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpResponseNotAllowed
 
@@ -49,3 +51,70 @@ class ContentSecurityPolicyMiddleware:
         if self.policy:
             response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+def _networks(entries) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]
+
+
+def _is_trusted(address: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
+def client_address(request) -> str:
+    """The address of the person making the request.
+
+    REMOTE_ADDR, unless it is one of the reverse proxies in `PLANWATCH_TRUSTED_PROXIES`: then X-Forwarded-For is
+    read from the right, past the trusted proxies, and the first address not trusted is the client's. Anything
+    further left was written by the client and is never believed.
+    """
+    if request is None:
+        return "unknown"
+    remote = (request.META.get("REMOTE_ADDR") or "unknown")[:64]
+    networks = _networks(getattr(settings, "PLANWATCH_TRUSTED_PROXIES", []))
+    if not networks or not _is_trusted(remote, networks):
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([part for part in forwarded if part]):
+        if not _is_trusted(address, networks):
+            return address[:64] if _is_address(address) else remote
+    return remote
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+FORWARDING_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_FORWARDED",
+)
+
+
+class TrustedProxiesOnly:
+    """WSGI wrapper: forwarding headers are kept only on connections from `PLANWATCH_TRUSTED_PROXIES`.
+
+    Django then reads the scheme from X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER) and `client_address` the
+    client from X-Forwarded-For; a client talking to the server directly cannot claim either. The same under
+    waitress and gunicorn, which are told to pass the headers through.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        networks = _networks(getattr(settings, "PLANWATCH_TRUSTED_PROXIES", []))
+        if not _is_trusted(environ.get("REMOTE_ADDR", ""), networks):
+            for header in FORWARDING_HEADERS:
+                environ.pop(header, None)
+        return self.application(environ, start_response)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import dj_database_url
 
+from planwatch.web.settings_env import env_bool, env_networks
+
 WEB_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY", "planwatch-local-only-not-secret")
-DEBUG = os.environ.get("PLANWATCH_DEBUG", "") == "1"
+DEBUG = env_bool("PLANWATCH_DEBUG", False)
 ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -103,6 +105,11 @@ STATICFILES_DIRS = [WEB_DIR / "static"]
 # Serve straight from the app's static folders: no collectstatic step for the demo.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Reverse proxies whose X-Forwarded-For names the client (planwatch.web.security.client_address); none by default.
+PLANWATCH_TRUSTED_PROXIES = env_networks("PLANWATCH_TRUSTED_PROXIES")
+
+AUTHENTICATION_BACKENDS = ["planwatch.web.accounts.backends.CanonicalUsernameBackend"]
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"

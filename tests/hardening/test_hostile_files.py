@@ -136,7 +136,10 @@ def test_an_xlsx_over_the_row_limit_is_refused(tmp_path, monkeypatch):
         workbook.active.append([8, year, 1])
     path = tmp_path / "long.xlsx"
     workbook.save(path)
-    assert problems_of(path) == [f"{path}, row 7: more than 5 rows; split the file"]
+    # openpyxl writes the sheet's size first (<dimension ref="A1:C8">): refused before any row is read
+    assert problems_of(path) == [
+        f"{path}: cannot read the workbook: 工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
+    ]
 
 
 def test_an_xlsx_over_the_size_limit_is_refused(tmp_path, monkeypatch):
@@ -354,3 +357,24 @@ def test_a_zip_directory_asking_for_a_newer_zip_version_is_refused(tmp_path):
         f"{path}: cannot read the workbook: not a spreadsheet (.xlsx) file: its zip directory is damaged "
         "(zip file version 23.5)"
     ]
+
+
+def test_a_docx_part_with_entities_is_refused_whatever_its_name(tmp_path):
+    """Parts are recognised as XML by their first bytes, not by a `.xml` name (python-docx opens by relationship)."""
+    import zipfile
+
+    from planwatch.document.package import check_package
+    from planwatch.errors import PlanFormatError
+
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><document/>')
+        archive.writestr(
+            "word/document2.bin",
+            '\ufeff  <?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><d>&b;</d>',
+        )
+        archive.writestr("word/media/image1.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with pytest.raises(PlanFormatError) as caught:
+        check_package(path, ("[Content_Types].xml", "word/document.xml"), "Word .docx")
+    assert caught.value.reason.startswith("part word/document2.bin declares a DOCTYPE or XML entities")

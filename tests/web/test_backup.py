@@ -185,3 +185,83 @@ def test_a_postgresql_backup_restores_every_table_row_by_row(pg_databases, tmp_p
     forced = _planwatch(restored, tmp_path, "restore", "--force", str(backup))
     assert forced.returncode == 0, forced.stderr
     assert _pg_tables(restored) == before
+
+
+# Hostile backups: each is refused in one line before the database is touched, which stays byte for byte as it was.
+
+MIGRATE = "from planwatch.web import demo; demo.setup_django(); demo.migrate()"
+
+
+@pytest.fixture(scope="module")
+def empty_backup(tmp_path_factory) -> Path:
+    """A backup of a migrated database with no data."""
+    folder = tmp_path_factory.mktemp("hostile")
+    database = folder / "source.sqlite3"
+    result = _run(["-c", MIGRATE], f"sqlite:///{database}", folder)
+    assert result.returncode == 0, result.stderr[-3000:]
+    backup = folder / "empty.bak"
+    assert _planwatch(f"sqlite:///{database}", folder, "backup", str(backup)).returncode == 0
+    return backup
+
+
+def _hostile(empty_backup: Path, tmp_path: Path, *statements: str) -> Path:
+    hostile = tmp_path / "hostile.bak"
+    shutil.copy(empty_backup, hostile)
+    with sqlite3.connect(hostile) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    return hostile
+
+
+def _restore_refused(backup: Path, demo_sqlite: Path, tmp_path: Path) -> str:
+    target = tmp_path / "live.sqlite3"
+    shutil.copy(demo_sqlite, target)
+    before = target.read_bytes()
+    result = _planwatch(f"sqlite:///{target}", tmp_path, "restore", "--force", str(backup))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert target.read_bytes() == before
+    return result.stderr
+
+
+def test_a_backup_is_written_readable_by_its_owner_only(demo_sqlite, tmp_path):
+    backup = tmp_path / "planwatch.bak"
+    assert _planwatch(f"sqlite:///{demo_sqlite}", tmp_path, "backup", str(backup)).returncode == 0
+    assert oct(backup.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_backup_missing_every_table_is_refused(empty_backup, demo_sqlite, tmp_path):
+    with sqlite3.connect(empty_backup) as source:
+        names = [r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    drops = [f'DROP TABLE "{name}"' for name in names if name not in ("django_migrations", "sqlite_sequence")]
+    message = _restore_refused(_hostile(empty_backup, tmp_path, *drops), demo_sqlite, tmp_path)
+    assert "备份与本版本的数据库结构不符" in message and "no such table: django_content_type" in message
+
+
+def test_a_backup_with_an_added_trigger_is_refused(empty_backup, demo_sqlite, tmp_path):
+    hostile = _hostile(
+        empty_backup,
+        tmp_path,
+        "CREATE TRIGGER grant_admin AFTER INSERT ON auth_user BEGIN "
+        "UPDATE auth_user SET is_superuser = 1; END",
+    )
+    message = _restore_refused(hostile, demo_sqlite, tmp_path)
+    assert "备份中有 PlanWatch 从不创建的数据库对象（trigger grant_admin）" in message
+
+
+def test_a_backup_with_a_view_or_an_unknown_table_is_refused(empty_backup, demo_sqlite, tmp_path):
+    view = _hostile(empty_backup, tmp_path, "CREATE VIEW v AS SELECT 1")
+    assert "（view v）" in _restore_refused(view, demo_sqlite, tmp_path)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    table = _hostile(empty_backup, extra, "CREATE TABLE stash (x)")
+    assert "多出表 stash" in _restore_refused(table, demo_sqlite, extra)
+
+
+def test_a_backup_with_flipped_bytes_is_refused(empty_backup, demo_sqlite, tmp_path):
+    damaged = tmp_path / "damaged.bak"
+    data = bytearray(empty_backup.read_bytes())
+    for offset in range(4096 + 100, len(data), 4096):  # a byte in every page after the header page
+        data[offset] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    assert "备份文件已损坏" in _restore_refused(damaged, demo_sqlite, tmp_path)

@@ -10,3 +10,18 @@ class AccountsConfig(AppConfig):
         from planwatch.web.accounts import audit
 
         audit.connect()
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_save
+
+        pre_save.connect(
+            _canonical_name_on_creation, sender=get_user_model(), dispatch_uid="planwatch-username"
+        )
+
+
+def _canonical_name_on_creation(sender, instance, raw=False, **kwargs):
+    """Every new account is stored under its canonical user name (names.canonical_username)."""
+    from planwatch.web.accounts.names import canonical_username
+
+    if instance.pk is None and not raw:
+        name = instance.get_username()
+        setattr(instance, sender.USERNAME_FIELD, canonical_username(name) or name)

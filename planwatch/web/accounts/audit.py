@@ -9,7 +9,17 @@ from django.forms.models import model_to_dict
 
 _state = threading.local()
 AUDITED_APPS = {"plans", "monitoring", "evaluations", "projects", "accounts"}
-SKIPPED_MODELS = {"AuditEntry", "Chapter", "Section", "Task", "Footnote", "Target"}
+SKIPPED_MODELS = {
+    "AuditEntry",
+    "ApiSubmission",
+    "LoginFailure",
+    "Chapter",
+    "Section",
+    "Task",
+    "Footnote",
+    "Target",
+}
+SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 
 
 def current_user():
@@ -20,6 +30,10 @@ def set_current_user(user) -> None:
     _state.user = user
 
 
+def current_address() -> str:
+    return getattr(_state, "address", "")
+
+
 class AuditUserMiddleware:
     """Remembers the signed-in user of the request so the signal handlers can name them."""
 
@@ -27,12 +41,16 @@ class AuditUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from planwatch.web.security import client_address
+
         user = getattr(request, "user", None)
         set_current_user(user if user is not None and user.is_authenticated else None)
+        _state.address = client_address(request)
         try:
             return self.get_response(request)
         finally:
             set_current_user(None)
+            _state.address = ""
 
 
 def _snapshot(instance) -> dict:
@@ -46,7 +64,7 @@ def _snapshot(instance) -> dict:
     return {
         labels.get(key, key): _plain(value)
         for key, value in data.items()
-        if key not in ("source_text", "source_file")
+        if key not in ("source_text", "source_file") and key not in SECRET_FIELDS
     }
 
 
@@ -95,6 +113,7 @@ def _after_save(sender, instance, created, raw=False, using=None, **kwargs):
         model=sender._meta.verbose_name,
         object_id=str(instance.pk),
         object_repr=str(instance)[:200],
+        address=current_address(),
         before=before,
         after=after,
     )
@@ -111,6 +130,7 @@ def _after_delete(sender, instance, using=None, **kwargs):
         model=sender._meta.verbose_name,
         object_id=str(instance.pk),
         object_repr=str(instance)[:200],
+        address=current_address(),
         before=_snapshot(instance),
         after=None,
     )

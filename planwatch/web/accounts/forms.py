@@ -1,30 +1,33 @@
-"""Sign-in forms (the site's and the admin's) that refuse a locked-out user name or address."""
+"""Sign-in forms (the site's and the admin's) that slow a guesser down, and account creation with one user name form."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
+from django.db import transaction
 
 from planwatch.web.accounts import throttle
+from planwatch.web.accounts.names import canonical_username, find_user
+from planwatch.web.security import client_address
 
 
 class ThrottledLogin:
-    """Checks the throttle before the password, and counts every failed password."""
+    """Checks the throttle before the password, and counts every attempt until its password proves right."""
 
     def clean(self):
         username = self.data.get("username")
-        address = throttle.client_address(self.request)
-        refused = throttle.refusal(username, address)
-        if refused:
-            raise forms.ValidationError(refused, code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError as error:
-            if any(e.code == "invalid_login" for e in error.error_list):
-                throttle.record_failure(username, address)
-            raise
-        throttle.record_success(username)
+        address = client_address(self.request)
+        device = throttle.known_device(self.request, username)
+        with transaction.atomic():
+            # Check and count in one transaction (SQLite takes the write lock at BEGIN): guesses sent in parallel
+            # are counted one after another, not all let through on the same count.
+            refused = throttle.refusal(username, address, device)
+            if refused:
+                raise forms.ValidationError(refused, code="throttled")
+            throttle.record_failure(username, address, device)  # a failure until the password proves right
+        cleaned = super().clean()
+        throttle.record_success(username, device)
         return cleaned
 
     @property
@@ -38,3 +41,15 @@ class LoginForm(ThrottledLogin, AuthenticationForm):
 
 class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
     pass
+
+
+class CanonicalUserCreationForm(AdminUserCreationForm):
+    """The admin's new-account form: the name is stored in its canonical form, and `ａｄmin` is `admin`'s name."""
+
+    def clean_username(self):
+        name = canonical_username(self.cleaned_data.get("username"))
+        if not name:
+            raise forms.ValidationError("请填写用户名。", code="required")
+        if find_user(name) is not None:
+            raise forms.ValidationError(f"用户名“{name}”已被使用（不区分大小写和全角半角）。", code="unique")
+        return name

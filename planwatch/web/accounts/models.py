@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -53,20 +54,48 @@ class Profile(models.Model):
         return f"{self.user.username}（{self.get_role_display()}）"
 
 
+def token_hash(key: str) -> str:
+    """How a token is stored: its SHA-256 (a token is 160 random bits, so no slow hash is needed)."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class ApiToken(models.Model):
-    """A bearer token with which a department's system submits observations through the API."""
+    """A bearer token with which a department's system submits observations through the API.
+
+    Only the token's hash is stored: it is shown once, when issued, and can be neither read back nor copied from
+    the database, the admin, the audit log or a backup.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key = models.CharField(max_length=64, unique=True)
+    key_hash = models.CharField("令牌摘要", max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        "令牌开头", max_length=8, editable=False, help_text="用于辨认令牌，不能用来登录"
+    )
+    note = models.CharField("用途", max_length=100, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "接口令牌"
         verbose_name_plural = "接口令牌"
 
+    def __str__(self) -> str:
+        return f"{self.prefix}…（{self.user}）"
+
     @classmethod
-    def issue(cls, user) -> ApiToken:
-        return cls.objects.create(user=user, key=secrets.token_hex(20))
+    def issue(cls, user, note: str = "") -> ApiToken:
+        """A new token for `user`; its clear text is on the returned object's `key`, once, and stored nowhere."""
+        key = secrets.token_hex(20)
+        token = cls.objects.create(user=user, key_hash=token_hash(key), prefix=key[:8], note=note)
+        token.key = key
+        return token
+
+    @classmethod
+    def owner(cls, key: str):
+        """The active user of the token `key`, or None."""
+        if not key or len(key) > 200:
+            return None
+        token = cls.objects.select_related("user").filter(key_hash=token_hash(key)).first()
+        return token.user if token is not None and token.user.is_active else None
 
 
 class AuditEntry(models.Model):
@@ -78,6 +107,7 @@ class AuditEntry(models.Model):
     model = models.CharField(max_length=60)
     object_id = models.CharField(max_length=40)
     object_repr = models.CharField(max_length=200)
+    address = models.CharField("来源地址", max_length=64, blank=True)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
 
@@ -114,3 +144,19 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = "登录失败记录"
         verbose_name_plural = "登录失败记录"
+
+
+class ApiSubmission(models.Model):
+    """The answer to a POST /api/observations sent with an Idempotency-Key: a retry gets it again, unwritten."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    body_hash = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_answer_per_idempotency_key")]
+        verbose_name = "接口提交记录"
+        verbose_name_plural = "接口提交记录"

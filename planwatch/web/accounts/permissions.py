@@ -116,3 +116,16 @@ def role_context(request) -> dict:
             ]
         ).get(role, ""),
     }
+
+
+def four_eyes_refusal(user, observation) -> str | None:
+    """Why `user` may not approve `observation` under its plan's four-eyes rule (双人复核), or None."""
+    plan = observation.indicator.plan
+    if not getattr(plan, "four_eyes", True) or observation.submitted_by_id is None:
+        return None
+    if observation.submitted_by_id != user.pk:
+        return None
+    return (
+        "四眼原则：该数据由您本人填报提交，不能由您审核通过；请由规划科另一位同事审核"
+        "（规划管理员可在“指标核对”的评估参数中关闭此规则）。"
+    )

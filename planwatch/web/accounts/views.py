@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from planwatch.web.accounts import throttle
 from planwatch.web.accounts.forms import LoginForm
 from planwatch.web.accounts.models import AuditEntry
 from planwatch.web.accounts.permissions import planner_required
+from planwatch.web.security import client_address
 
 
 class LoginView(auth_views.LoginView):
@@ -17,10 +20,29 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
     form_class = LoginForm
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Marks this browser as the owner's: its later attempts are not slowed by a stranger's failures.
+        response.set_cookie(
+            throttle.DEVICE_COOKIE,
+            throttle.device_cookie(form.get_user().get_username()),
+            max_age=throttle.DEVICE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         if form.throttled:
             response.status_code = 429  # Too Many Requests: the page says when to try again
+            username = form.data.get("username")
+            remaining = throttle.wait(
+                username, client_address(self.request), throttle.known_device(self.request, username)
+            )
+            if remaining is not None:
+                response["Retry-After"] = str(max(1, int(remaining.total_seconds()) + 1))
         return response
 
 

@@ -20,8 +20,10 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.api.openapi import openapi_document
+from planwatch.web.api.submissions import malformed_fields, write_once
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import MEASURES, Observation
+from planwatch.web.params import is_number, number_or_none
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import default_plan, plans_visible_to
 
@@ -31,9 +33,7 @@ def _token_user(request):
     header = request.headers.get("Authorization", "")
     if not header.startswith("Bearer "):
         return None
-    key = header[7:].strip()
-    token = ApiToken.objects.select_related("user").filter(key=key).first() if key else None
-    return token.user if token and token.user.is_active else False
+    return ApiToken.owner(header[7:].strip()) or False
 
 
 def _user(request):
@@ -42,6 +42,12 @@ def _user(request):
     if user is not None:
         return user
     return request.user if request.user.is_authenticated else None
+
+
+def _number(text) -> int | None:
+    """A small non-negative integer written in ASCII digits, else None (`²` and 5,000 digits are not numbers)."""
+    text = str(text).strip()
+    return int(text) if text.isascii() and is_number(text) and len(text) <= 9 else None
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -116,7 +122,7 @@ def _requested_plan(request, plan_id=None) -> Plan | None:
     plan_id = plan_id if plan_id is not None else getattr(request, "api_plan_id", None)
     requested = str(plan_id) if plan_id is not None else request.GET.get("plan", "")
     if requested:
-        if not (requested.isascii() and requested.isdigit()):
+        if not is_number(requested):
             return None
         return plans_visible_to(user).filter(pk=int(requested)).first()
     return default_plan(user)
@@ -142,7 +148,7 @@ def _paging(request) -> tuple[int, int | None] | str:
         text = request.GET.get(name, "")
         if text == "":
             continue
-        if not (text.isascii() and text.isdigit()):
+        if not is_number(text):
             return f"“{name}”应为非负整数"
         values[name] = int(text)
     return values.get("offset", 0), values.get("limit")
@@ -237,7 +243,7 @@ def observations(request, plan_id=None):
         rows = rows.filter(state=Observation.APPROVED)
     indicator_filter = request.GET.get("indicator", "")
     if indicator_filter:
-        if not (indicator_filter.isascii() and indicator_filter.isdigit()):
+        if not is_number(indicator_filter):
             return _error("“indicator”应为指标 id（整数）", 400)
         rows = rows.filter(indicator_id=int(indicator_filter))
     return _named(_json([observation_json(o) for o in rows]), plan)
@@ -278,8 +284,9 @@ def _submit(request, user):
             errors.append(f"{where}“year”：应为 {plan.base_year}—{plan.period_end} 之间的整数年份")
         if not isinstance(value, int | float) or isinstance(value, bool):
             errors.append(f"{where}“value”：应为数字")
+        errors.extend(malformed_fields(item, where))
         measure = item.get("measure", "level")
-        if measure not in measures:
+        if not isinstance(measure, str) or measure not in measures:
             errors.append(f"{where}“measure”：应为 {', '.join(measures)} 之一")
         pending.append((found, item))
     if errors:
@@ -287,28 +294,33 @@ def _submit(request, user):
     checked, problems = _engine_check(plan, pending)
     if problems:
         return _error("；".join(problems), 400)
-    created = []
     open_round = plan.rounds.filter(is_open=True).first()
-    for position, (found, item) in enumerate(pending, start=1):
-        core = checked.get(position)
-        conversion = core.conversion if core is not None else None
-        created.append(
-            Observation.objects.create(
-                indicator=found,
-                year=item["year"],
-                value=core.value if core is not None else float(item["value"]),
-                measure=item.get("measure", "level"),
-                series=item.get("series", "") or "",
-                unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit)) or "",
-                source=item.get("source", "") or "",
-                note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
-                state=Observation.SUBMITTED,
-                submitted_by=user,
-                submitted_at=timezone.now(),
-                round=open_round if open_round and open_round.year == item["year"] else None,
+
+    def write():
+        created = []
+        for position, (found, item) in enumerate(pending, start=1):
+            core = checked.get(position)
+            conversion = core.conversion if core is not None else None
+            created.append(
+                Observation.objects.create(
+                    indicator=found,
+                    year=item["year"],
+                    value=core.value if core is not None else float(item["value"]),
+                    measure=item.get("measure", "level"),
+                    series=item.get("series", "") or "",
+                    unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit))
+                    or "",
+                    source=item.get("source", "") or "",
+                    note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
+                    state=Observation.SUBMITTED,
+                    submitted_by=user,
+                    submitted_at=timezone.now(),
+                    round=open_round if open_round and open_round.year == item["year"] else None,
+                )
             )
-        )
-    return _json([observation_json(o) for o in created], status=201)
+        return [observation_json(o) for o in created], 201
+
+    return write_once(request, user, pending, write)
 
 
 def _engine_check(plan, pending) -> tuple[dict, list[str]]:
@@ -349,7 +361,7 @@ def evaluations(request, plan_id=None):
     if plan is None:
         return _no_plan(request, plan_id)
     requested = request.GET.get("year", "")
-    if requested and not (requested.isascii() and requested.isdigit()):
+    if requested and not is_number(requested):
         return _error(f"“year”应为 {plan.period_start}—{plan.period_end} 之间的年份", 400)
     year = int(requested) if requested else current_year(plan)
     if not plan.period_start <= year <= plan.period_end:
@@ -359,6 +371,10 @@ def evaluations(request, plan_id=None):
         return _error(error, 503)
     allowed = set(_indicators(user).filter(plan=plan).values_list("number", flat=True))
     data["indicators"] = [row for row in data.get("indicators", []) if row.get("number") in allowed]
+    # The target versions used: only those of indicators the caller may see (unpublished targets stay internal).
+    data["targets_used"] = {
+        k: v for k, v in data.get("targets_used", {}).items() if number_or_none(k) in allowed
+    }
     if not (user and sees_everything(user)):
         data.pop("observations_used", None)
         data["summary"] = {}

@@ -16,6 +16,7 @@ from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, R
 from planwatch.web.evaluations.reports import build_stored_report, content_disposition, stored_texts
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.locking import StaleEdit, last_editor
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.scope import current_plan
 
@@ -45,7 +46,7 @@ def _plan_and_year(request, params) -> tuple[Plan, int]:
     if plan is None:
         raise PermissionDenied("尚未导入规划")
     year = params.get("year", "")
-    return plan, int(year) if year.isdigit() else current_year(plan)
+    return plan, int(year) if is_number(year) else current_year(plan)
 
 
 def _refusal(plan: Plan, year: int, kind: str) -> str | None:
@@ -160,7 +161,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
     written = {
         int(key.removeprefix(EXPLANATION_PREFIX))
         for key in texts
-        if key.startswith(EXPLANATION_PREFIX) and key.removeprefix(EXPLANATION_PREFIX).isdigit()
+        if key.startswith(EXPLANATION_PREFIX) and is_number(key.removeprefix(EXPLANATION_PREFIX))
     }
     names = dict(plan.indicators.values_list("number", "name"))
     for number in sorted(set(lagging) | written):

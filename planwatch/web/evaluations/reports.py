@@ -14,6 +14,7 @@ from planwatch.web.evaluations.engine import (
     parsed_plan,
 )
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText, VerdictOverride
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Adjustment, Plan
 from planwatch.web.projects.models import TaskAssignment
 
@@ -91,7 +92,7 @@ def _explanations(texts: dict[str, ReportText]) -> dict[int, str]:
     found = {}
     for key, text in texts.items():
         number = key.removeprefix(EXPLANATION_PREFIX)
-        if key.startswith(EXPLANATION_PREFIX) and number.isdigit() and text.text.strip():
+        if key.startswith(EXPLANATION_PREFIX) and is_number(number) and text.text.strip():
             found[int(number)] = text.text.strip()
     return found
 

@@ -23,6 +23,7 @@ from planwatch.web.evaluations.verdicts import (
 from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import PROJECT_STATUSES
@@ -42,7 +43,7 @@ def dashboard(request):
     requested = request.GET.get("year", "")
     chosen = (
         int(requested)
-        if requested.isdigit() and plan.base_year <= int(requested) <= plan.period_end
+        if is_number(requested) and plan.base_year <= int(requested) <= plan.period_end
         else None
     )
     return render_cached(
@@ -138,7 +139,7 @@ def evaluations_page(request):
     plan = _plan(request)
     if plan is None:
         return render(request, "evaluations/empty.html")
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+    year = int(request.GET["year"]) if is_number(request.GET.get("year", "")) else current_year(plan)
     evaluation, error = evaluation_with_overrides(plan, year)
     runs = EvaluationRun.objects.filter(plan=plan).select_related("run_by")[:10]
     overrides = VerdictOverride.objects.filter(indicator__plan=plan).select_related(
@@ -175,7 +176,7 @@ def run_evaluation(request):
         return redirect("evaluations")
     plan = get_object_or_404(Plan, pk=request.POST.get("plan"))
     year = request.POST.get("year", "")
-    if not year.isdigit():
+    if not is_number(year):
         messages.error(request, "评估年份必须是四位数字年份")
         return redirect("evaluations")
     evaluation, error = evaluation_with_overrides(plan, int(year), fresh=True)  # archived: computed now
@@ -202,7 +203,7 @@ def override_verdict(request, indicator_id: int):
     status = request.POST.get("status", "")
     reason = request.POST.get("reason", "").strip()
     year = request.POST.get("year", "")
-    if status not in dict(STATUS_CHOICES) or not reason or not year.isdigit():
+    if status not in dict(STATUS_CHOICES) or not reason or not is_number(year):
         messages.error(request, "人工评价需要选择评价等级、填写年份，并写明理由")
         return redirect(f"/evaluations/?plan={indicator.plan_id}&year={year}")
     evaluation, _ = evaluation_with_overrides(indicator.plan, int(year))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from planwatch.document.package import check_package
+from planwatch.document.spreadsheet import SpreadsheetError, iter_xlsx_rows, neutralise
 from planwatch.errors import PlanFormatError
 from planwatch.web.monitoring.models import MEASURES
 
@@ -38,7 +39,8 @@ def build_template(department, indicators, year: int, main_measure) -> bytes:
         unit = "%" if measure in RATE_MEASURES else indicator.unit
         parts = [p["name"] for p in indicator.parts] or [""]
         for part in parts:
-            sheet.append([indicator.number, indicator.name, year, None, labels[measure], part, unit, "", ""])
+            row = [indicator.number, indicator.name, year, None, labels[measure], part, unit, "", ""]
+            sheet.append([neutralise(value) for value in row])
     widths = [8, 46, 8, 12, 14, 10, 12, 24, 30]
     for column, width in zip("ABCDEFGHI", widths, strict=True):
         sheet.column_dimensions[column].width = width
@@ -67,7 +69,7 @@ def build_template(department, indicators, year: int, main_measure) -> bytes:
     sheet.add_data_validation(measures)
     sheet.add_data_validation(numbers)
     notes = workbook.create_sheet("填报说明")
-    notes.append([f"{department.name} {year}年度监测值填报模板"])
+    notes.append([neutralise(f"{department.name} {year}年度监测值填报模板")])
     for text in (
         "1. 每行一个指标（复合指标每个分项一行），请在“数值”列填写数字，不要带单位。",
         "2. “计量方式”：水平值为当年数值；增长率为比上年增长的百分比；年度量为当年完成量。",
@@ -99,33 +101,30 @@ def _text(cell) -> str:
 _UNREADABLE = "文件无法读取：请上传由本系统下载的 Excel 模板（.xlsx 格式）"
 
 
+def _sheet_rows(file) -> list[tuple[int, list]] | str:
+    """The template's rows, streamed under the row, column and cell caps; a one-line refusal otherwise."""
+    file.seek(0)
+    try:
+        return list(iter_xlsx_rows(file, name=getattr(file, "name", None) or "上传的文件", sheet=SHEET_TITLE))
+    except (SpreadsheetError, PlanFormatError) as error:
+        where = f"第{error.row}行：" if getattr(error, "row", None) is not None else ""
+        return f"文件被拒绝：不是可安全读取的 Excel 模板（{where}{error.reason}）"
+
+
 def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -> UploadResult:
     """Check every row of an uploaded template; every problem names its row and column, in Chinese."""
     result = UploadResult()
     if not zipfile.is_zipfile(file):
         result.errors.append(_UNREADABLE)
         return result
-    try:
-        # Zip bombs and XML entity attacks are refused before openpyxl unpacks anything.
-        check_package(file, ("[Content_Types].xml", "xl/workbook.xml"), "Excel .xlsx")
-    except PlanFormatError as error:
-        result.errors.append(f"文件被拒绝：不是可安全读取的 Excel 模板（{error.reason}）")
+    rows = _sheet_rows(file)
+    if isinstance(rows, str):
+        result.errors.append(rows)
         return result
-    file.seek(0)
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception:
-        result.errors.append(_UNREADABLE)
-        return result
-    try:
-        sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active
-        rows = list(sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
     if not rows:
         result.errors.append("第1行：文件是空的，缺少表头")
         return result
-    header = [_text(c) for c in rows[0]]
+    header = [_text(c) for c in rows[0][1]]
     positions = {}
     for key, title in COLUMN_ZH.items():
         if title in header:
@@ -135,7 +134,7 @@ def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -
     if result.errors:
         return result
     first, last = year_range
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in rows[1:]:
         values = {key: _text(cells[i]) if i < len(cells) else "" for key, i in positions.items()}
         raw = {key: cells[i] if i < len(cells) else None for key, i in positions.items()}
         if not any(values.values()):
@@ -149,14 +148,16 @@ def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -
             errors.append(f"第{row}行“{COLUMN_ZH[key]}”列：{message}")
 
         indicator = None
-        if not values["indicator"].isdigit():
+        if not (
+            values["indicator"].isascii() and values["indicator"].isdigit() and len(values["indicator"]) <= 6
+        ):
             problem("indicator", f"“{values['indicator']}”不是指标序号，请不要修改序号列")
         else:
             indicator = indicators_by_number.get(int(values["indicator"]))
             if indicator is None:
                 problem("indicator", f"指标{values['indicator']}不在本部门负责的指标中")
         year = None
-        if not values["year"].isdigit():
+        if not (values["year"].isascii() and values["year"].isdigit() and len(values["year"]) <= 4):
             problem("year", f"“{values['year']}”不是年份，应为四位数字，如{last}")
         else:
             year = int(values["year"])
@@ -168,7 +169,10 @@ def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -
         else:
             try:
                 value = float(values["value"].replace(",", ""))
+                if not math.isfinite(value):
+                    raise ValueError(values["value"])
             except ValueError:
+                value = None
                 problem("value", f"“{values['value']}”不是数字，请只填写数字，不要带单位或文字")
         measure_text = values.get("measure", "") or "水平值"
         measure = MEASURE_BY_LABEL.get(measure_text)
@@ -197,7 +201,20 @@ def read_upload(file, indicators_by_number: dict, year_range: tuple[int, int]) -
                 "note": values.get("note", ""),
             }
         )
+    result.errors = shown_errors(result.errors)
     return result
+
+
+MAX_SHOWN_ERRORS = 200  # a page of messages, not megabytes: the first ones show what is wrong with the file
+
+
+def shown_errors(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_SHOWN_ERRORS:
+        return errors
+    return [
+        *errors[:MAX_SHOWN_ERRORS],
+        f"……另有 {len(errors) - MAX_SHOWN_ERRORS} 处问题未列出，请先改正以上问题",
+    ]
 
 
 def check_with_engine(result: UploadResult, parsed_plan) -> None:

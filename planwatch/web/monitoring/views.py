@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     department_of,
+    four_eyes_refusal,
     is_planner,
     is_reporter,
     login_required,
@@ -25,6 +26,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.excel import build_template, check_with_engine, read_upload
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.scope import current_plan
 
@@ -33,7 +35,7 @@ def _department(request) -> Department:
     """The department whose data the user enters: their own, or (planning office) the one chosen."""
     if is_planner(request.user):
         chosen = request.GET.get("department") or request.POST.get("department")
-        if chosen and chosen.isdigit():
+        if chosen and is_number(chosen):
             return get_object_or_404(Department, pk=chosen)
         department = Department.objects.filter(indicators__isnull=False).distinct().first()
         if department is None:
@@ -149,7 +151,7 @@ def save_form(request):
         text = request.POST[key].strip()
         if not text:
             continue
-        indicator = indicators.get(int(indicator_id)) if indicator_id.isdigit() else None
+        indicator = indicators.get(int(indicator_id)) if is_number(indicator_id) else None
         if indicator is None:
             raise PermissionDenied("只能填报本部门负责的指标")
         series = request.POST.get(f"series-{indicator_id}-{position}", "")
@@ -304,6 +306,10 @@ def decide(request, observation_id: int):
     if decision not in ("approve", "reject"):
         messages.error(request, "请选择通过或退回")
         return redirect("monitoring-review")
+    refused = four_eyes_refusal(request.user, observation) if decision == "approve" else None
+    if refused:
+        messages.error(request, refused)
+        return redirect("monitoring-review")
     observation.state = Observation.APPROVED if decision == "approve" else Observation.REJECTED
     observation.reviewed_by = request.user
     observation.reviewed_at = timezone.now()
@@ -327,7 +333,7 @@ def rounds(request):
             deadline_date = timezone.datetime.strptime(deadline, "%Y-%m-%d").date()
         except ValueError:
             deadline_date = None
-        if not year.isdigit() or deadline_date is None:
+        if not is_number(year) or deadline_date is None:
             messages.error(request, "请填写四位数字年份和截止日期（YYYY-MM-DD）")
         else:
             ReportingRound.objects.create(
@@ -383,6 +389,7 @@ def export(request):
 
     from openpyxl import Workbook
 
+    from planwatch.document.spreadsheet import neutralise
     from planwatch.web.accounts.permissions import visible_to
     from planwatch.web.plans.models import Indicator
 
@@ -416,24 +423,27 @@ def export(request):
         ]
     )
     for o in rows:
-        sheet.append(
+        sheet.append(  # text typed by people never becomes a live formula (neutralise)
             [
-                o.indicator.number,
-                o.indicator.name,
-                o.indicator.department.name if o.indicator.department else "",
-                o.year,
-                o.get_measure_display(),
-                o.series,
-                o.value,
-                o.unit,
-                o.source,
-                "是" if o.is_illustrative else "",
-                o.vintage,
-                o.get_state_display(),
-                o.submitted_by.username if o.submitted_by else "",
-                o.reviewed_by.username if o.reviewed_by else "",
-                o.comment,
-                o.note,
+                neutralise(value)
+                for value in (
+                    o.indicator.number,
+                    o.indicator.name,
+                    o.indicator.department.name if o.indicator.department else "",
+                    o.year,
+                    o.get_measure_display(),
+                    o.series,
+                    o.value,
+                    o.unit,
+                    o.source,
+                    "是" if o.is_illustrative else "",
+                    o.vintage,
+                    o.get_state_display(),
+                    o.submitted_by.username if o.submitted_by else "",
+                    o.reviewed_by.username if o.reviewed_by else "",
+                    o.comment,
+                    o.note,
+                )
             ]
         )
     sheet.freeze_panes = "A2"

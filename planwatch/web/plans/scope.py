@@ -16,6 +16,7 @@ from django.urls import URLPattern, path, re_path
 from django.urls.resolvers import RoutePattern
 
 from planwatch.web.accounts.permissions import is_planner
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan, SystemSetting
 
 LIGHT = ("source_file", "source_text")  # the source is read only to re-parse
@@ -45,7 +46,7 @@ def set_default_plan(plan: Plan) -> None:
 def plan_for(request, plan_id) -> Plan:
     """The plan with this id if the user may see it; Http404 otherwise (unknown, malformed or hidden)."""
     text = str(plan_id)
-    if not (text.isascii() and text.isdigit()):
+    if not is_number(text):
         raise Http404("没有这个规划")
     found = plans_visible_to(getattr(request, "user", None)).filter(pk=int(text)).first()
     if found is None:

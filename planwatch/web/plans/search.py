@@ -9,6 +9,9 @@ import jieba
 
 jieba.setLogLevel(logging.WARNING)
 _WORD = re.compile(r"[\w\u4e00-\u9fff]+")
+# A query is a phrase, not a document: past these, the database's expression tree overflows (1,100 words → 500).
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 20
 
 
 def segment(text: str) -> str:
@@ -25,8 +28,8 @@ def search_tasks(queryset, query: str):
     """Tasks holding every word of the query, or the query verbatim."""
     from django.db.models import Q
 
-    query = query.strip()
-    words = query_words(query)
+    query = query.strip()[:MAX_QUERY_CHARS]
+    words = list(dict.fromkeys(query_words(query)))[:MAX_QUERY_WORDS]
     if not words:
         return queryset.none()
     by_words = Q()

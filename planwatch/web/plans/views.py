@@ -30,6 +30,7 @@ from planwatch.web.evaluations.verdicts import current_year, evaluation_with_ove
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
 from planwatch.web.plans.scope import current_plan, default_plan, plan_for, set_default_plan
 from planwatch.web.plans.search import search_tasks
@@ -272,7 +273,7 @@ def correct_indicator(request, indicator_id: int):
         "baseline_value": _float_or_none(request.POST.get("baseline_value", ""), "基期值", errors),
     }
     baseline_year = request.POST.get("baseline_year", "").strip()
-    new["baseline_year"] = int(baseline_year) if baseline_year.isdigit() else None
+    new["baseline_year"] = int(baseline_year) if is_number(baseline_year) else None
     if new["kind"] not in dict(KINDS):
         errors.append("类型不在可选范围内")
     if new["attribute"] not in ("expected", "binding"):
@@ -289,7 +290,7 @@ def correct_indicator(request, indicator_id: int):
             setattr(indicator, field, value)
             corrected.add(field)
     department = request.POST.get("department", "")
-    indicator.department = Department.objects.filter(pk=department).first() if department.isdigit() else None
+    indicator.department = Department.objects.filter(pk=department).first() if is_number(department) else None
     shape = request.POST.get("path_shape", indicator.path_shape)
     if shape in ("", "linear", "geometric"):
         indicator.path_shape = shape
@@ -412,6 +413,14 @@ def decide_adjustment(request, adjustment_id: int):
     return redirect("adjustments")
 
 
+def _without_paths(error: Exception, folder: str) -> str:
+    """The error as the user may see it: the server's temporary folder is no business of theirs."""
+    text = str(error)
+    for prefix in (folder + "/", folder):
+        text = text.replace(prefix, "")
+    return text
+
+
 @planner_required
 def import_plan(request):
     """Upload a plan document (.txt export or .docx); the parse is stored for the planning office to review."""
@@ -439,7 +448,9 @@ def import_plan(request):
                     version_of = plan_for(request, target).pk if target else None
                     stored = import_plan_file(path, plan_id=version_of)
                 except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
-                    messages.error(request, f"无法读取规划文件“{upload.name}”：{error}")
+                    messages.error(
+                        request, f"无法读取规划文件“{upload.name}”：{_without_paths(error, folder)}"
+                    )
                 else:
                     review = stored.import_review
                     kept = len(review.get("unmatched_indicators", [])) + len(
@@ -481,6 +492,10 @@ def plan_settings(request, plan_id: int):
                 messages.error(request, error)
         else:
             plan.progress_tolerance, plan.growth_tolerance_pp = tolerance, growth
+            if (
+                "four_eyes_shown" in request.POST
+            ):  # an unticked box is absent: only a form that shows it says so
+                plan.four_eyes = request.POST.get("four_eyes") == "on"
             plan.save()
             messages.success(
                 request, f"已保存评估参数：完成进度容差 {tolerance:g}，增长率容差 {growth:g} 个百分点"

@@ -17,6 +17,7 @@ from planwatch.web.accounts.permissions import (
     planner_required,
     visible_to,
 )
+from planwatch.web.params import is_number
 from planwatch.web.plans.models import Task
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
@@ -34,7 +35,7 @@ def project_list(request):
     query = request.GET.get("q", "").strip()
     if status:
         projects = projects.filter(status=status)
-    if department.isdigit():
+    if is_number(department):
         projects = projects.filter(department_id=int(department))
     if table:
         projects = projects.filter(source_table=table)
@@ -82,7 +83,7 @@ def project_detail(request, project_id: int):
             raise PermissionDenied("只能报送本部门项目的进展")
         text = request.POST.get("text", "").strip()
         progress = request.POST.get("progress", "").strip()
-        if not text or not progress.isdigit() or not 0 <= int(progress) <= 100:
+        if not text or not is_number(progress) or not 0 <= int(progress) <= 100:
             messages.error(request, "请填写进展情况，形象进度为 0—100 的整数")
         else:
             ProgressReport.objects.create(
@@ -112,7 +113,7 @@ def assign_project(request, project_id: int):
     if request.method == "POST":
         department = request.POST.get("department", "")
         project.department = (
-            Department.objects.filter(pk=department).first() if department.isdigit() else None
+            Department.objects.filter(pk=department).first() if is_number(department) else None
         )
         status = request.POST.get("status", project.status)
         if status in dict(PROJECT_STATUSES):
@@ -133,7 +134,7 @@ def task_list(request):
         .prefetch_related("supporting"),
     )
     department = request.GET.get("department", "")
-    if department.isdigit():
+    if is_number(department):
         assignments = assignments.filter(department_id=int(department))
     tasks = (
         plan.tasks.filter(title__gt="").select_related("chapter", "section")[:400]
@@ -161,7 +162,7 @@ def assign_task(request):
     task = get_object_or_404(Task, pk=request.POST.get("task"))
     lead = get_object_or_404(Department, pk=request.POST.get("department"))
     year = request.POST.get("year", "")
-    if not year.isdigit():
+    if not is_number(year):
         messages.error(request, "请填写年度（四位数字）")
         return redirect("tasks")
     assignment = TaskAssignment.objects.create(
@@ -203,14 +204,14 @@ def milestones(request, project_id: int):
     if not may_report_for(request.user, project.department):
         raise PermissionDenied("只能维护本部门项目的节点")
     done = request.POST.get("done", "")
-    if done.isdigit():
+    if is_number(done):
         milestone = get_object_or_404(Milestone, pk=int(done), project=project)
         milestone.done = True
         milestone.save()
         messages.success(request, f"节点“{milestone.title}”已完成")
         return redirect("project-detail", project_id=project.pk)
     year, title = request.POST.get("year", "").strip(), request.POST.get("title", "").strip()
-    if not year.isdigit() or not title:
+    if not is_number(year) or not title:
         messages.error(request, "请填写节点年份（四位数字）和节点内容")
     else:
         Milestone.objects.create(project=project, year=int(year), title=title[:200])
