@@ -87,6 +87,8 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "targets": [target.to_json() for target in plan.targets],
         "baselines": [baseline.to_json() for baseline in plan.baselines],
         "preface": [asdict(item) for item in plan.preface],
+        "parts": [asdict(part) for part in plan.parts],
+        "annexes": [asdict(annex) for annex in plan.annexes],
         "warnings": plan.warnings,
     }
 
