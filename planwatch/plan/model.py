@@ -176,6 +176,7 @@ class Plan:
     warnings: list[str] = field(default_factory=list)  # things a planner should look at; never fatal
     parts: list[PlanPart] = field(default_factory=list)  # 第X篇, when the plan has them
     annexes: list[Annex] = field(default_factory=list)
+    line_pages: list[int] = field(default_factory=list)  # for a PDF: the page of each source line
     targets: list = field(default_factory=list)  # planwatch.extract targets (each has .to_json())
     baselines: list = field(default_factory=list)  # planwatch.extract baseline facts
 

@@ -33,6 +33,7 @@ def build_plan(document: doc.Document) -> Plan:
         builder.add(index, block, following)
     plan = builder.finish()
     plan.warnings[:0] = notes + outline.warnings
+    plan.line_pages = document.line_pages
     return plan
 
 
