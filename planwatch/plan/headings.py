@@ -45,7 +45,7 @@ FORM_ZH = {
 PART = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*篇(?![章节])\s*(?P<title>.*)$")
 CHAPTER = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*章\s*(?P<title>.*)$")
 JIE = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*节\s*(?P<title>.*)$")
-SECTION = re.compile(rf"^(?P<number>[{_CN}]+)\s*[、．]\s*(?P<title>\S.*)$")
+SECTION = re.compile(rf"^(?P<number>[{_CN}]+)\s*(?:[、．]|\.(?!\d))\s*(?P<title>\S.*)$")
 PAREN = re.compile(rf"^[（(]\s*(?P<number>[{_CN}]+)\s*[）)]\s*(?P<title>\S.*)$")
 SUBSECTION = re.compile(r"^(?P<number>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(?P<title>\S.*)$")
 # 1.1 指导思想; not 1.5倍 or 2.3万人 (a number and its unit at the start of a sentence).
