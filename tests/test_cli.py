@@ -78,14 +78,16 @@ def test_parse_of_a_missing_file_exits_2_with_one_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_parse_of_a_structurally_broken_file_names_the_line(tmp_path):
+def test_parse_of_a_table_row_wider_than_its_header_reads_the_plan_and_warns_naming_the_line(tmp_path):
     broken = tmp_path / "broken.txt"
     lines = SONGJIANG.read_text(encoding="utf-8").split("\n")
     lines[77] = "\t属性\n\t多余的列"  # the header row of the main table gets a sixth cell
     broken.write_text("\n".join(lines), encoding="utf-8")
     result = run("parse", str(broken), "--format", "json")
-    assert result.exit_code == 2
-    assert result.stderr == f"planwatch: {broken}:82: table row has 5 cells, the header has 6\n"
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["chapters"]) == 12
+    assert "第82行：表格行有5个单元格，表头有6个" in data["warnings"]
 
 
 def test_parse_of_a_binary_file_exits_2(tmp_path):

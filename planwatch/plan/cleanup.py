@@ -14,6 +14,7 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
 _GLUE = re.compile(
     r"(?<=[。！？；”])\s*(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
+_LOOSE_GLUE = re.compile(r"(?<=\S)(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节])")
 _CONTENTS = re.compile(r"^\s*目\s*[录次]\s*$")
 # A contents entry ends in its page number, often after dot leaders: 第一章 发展基础……3
 _PAGE_NUMBER = re.compile(r"[\s.．。·•…—\-_]*(?:\d{1,4}|[IVXivx]{1,5})\s*$")
@@ -99,7 +100,8 @@ def cut(paragraph: doc.Paragraph, start: int, end: int) -> doc.Paragraph:
 
 
 def split_glued_headings(blocks: list[doc.Block], notes: list[str]) -> list[doc.Block]:
-    """`…完成目标任务。第三章 加快建设现代化产业体系` (text copied from a web page) is a paragraph and a heading."""
+    """`…完成目标任务。第三章 加快建设现代化产业体系` (text copied from a web page) is a paragraph and a heading;
+    so is the last cell of a table followed by a heading (`预期性第二章 构建都市圈`)."""
     result: list[doc.Block] = []
     for block in blocks:
         if isinstance(block, doc.Paragraph) and block.heading_level is None:
@@ -109,17 +111,31 @@ def split_glued_headings(blocks: list[doc.Block], notes: list[str]) -> list[doc.
                 result += [cut(block, 0, cut_at), head]
                 notes.append(f"第{head.line}行：标题“{head.text}”接在上一段末尾，已将其分开")
                 continue
+        elif isinstance(block, doc.Table) and block.rows and block.rows[-1]:
+            last = block.rows[-1][-1]
+            cut_at = _glued_heading_start(last.text, after_cell=True)
+            if cut_at is not None:
+                head = cut(last, cut_at, len(last.text))
+                block.rows[-1][-1] = cut(last, 0, cut_at)
+                result += [block, head]
+                notes.append(f"第{head.line}行：标题“{head.text}”接在表格末尾，已将其分开")
+                continue
         result.append(block)
     return result
 
 
-def _glued_heading_start(text: str) -> int | None:
-    if len(text) < 8 or headings.classify(text):
+def _glued_heading_start(text: str, after_cell: bool = False) -> int | None:
+    if len(text) < 4 or headings.classify(text):
         return None
-    for match in _GLUE.finditer(text):
+    # After a table cell (or a paragraph without a closing stop) a 第X章 needs no sentence end before it.
+    loose = after_cell or not text.endswith(headings.SENTENCE_END + ("。",))
+    pattern = _LOOSE_GLUE if loose else _GLUE
+    for match in pattern.finditer(text):
         rest = text[match.end() :]
         heading = headings.classify(rest)
         if heading and "。" not in rest and not rest.endswith(headings.SENTENCE_END):
+            if pattern is _LOOSE_GLUE and not (heading.form in ("part", "chapter", "jie") and heading.title):
+                continue
             return match.end()
     return None
 

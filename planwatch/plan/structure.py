@@ -32,7 +32,7 @@ def build_plan(document: doc.Document) -> Plan:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         builder.add(index, block, following)
     plan = builder.finish()
-    plan.warnings[:0] = notes + outline.warnings
+    plan.warnings[:0] = document.warnings + notes + outline.warnings
     plan.line_pages = document.line_pages
     return plan
 

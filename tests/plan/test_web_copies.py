@@ -49,7 +49,8 @@ def test_a_web_copy_with_a_typed_contents_and_glued_headings_reads_as_the_clean_
 def test_the_paragraph_before_a_glued_heading_keeps_its_text_and_source_map():
     plan = build_plan(parse_text(WEB_COPY))
     (item,) = plan.chapters[0].sections[0].items
-    assert item.text == '"十三五"时期,全市生产总值达到1.2 万亿元,年均增长6.5%。'
+    # The space a web page put before the unit is gone: 1.2 万亿元 → 1.2万亿元.
+    assert item.text == '"十三五"时期,全市生产总值达到1.2万亿元,年均增长6.5%。'
     assert item.line == 12
     heading = plan.chapters[0].sections[1]
     assert (heading.title, heading.line) == ("面临形势", 12)
@@ -79,3 +80,33 @@ def test_half_width_numbering_marks_are_headings():
     assert outline(plan) == [
         (1, "总体要求", [("一", 1, "指导思想"), ("二", 1, "主要目标"), ("一", 2, "经济发展")])
     ]
+
+
+def test_spaces_before_units_and_inside_numbers_are_removed_but_names_keep_theirs():
+    from planwatch.document.spacing import tighten_numbers
+
+    assert tighten_numbers("到2025年增长6.5 %左右，达到424.74 亿元") == "到2025年增长6.5%左右，达到424.74亿元"
+    assert tighten_numbers("提高到1 .5万人") == "提高到1.5万人"
+    assert tighten_numbers("长三角 G60 科创走廊") == "长三角 G60 科创走廊"
+    assert tighten_numbers("表1 主要指标") == "表1 主要指标"
+
+
+def test_a_table_copied_from_a_web_page_with_a_heading_glued_to_its_last_cell():
+    text = (
+        "某市国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求\n第一节 主要目标\n主要指标\n"
+        "指标\t单位\t2020年\t2025年\t属性\n1.地区生产总值\t亿元\t10020\t15000\t预期性\n"
+        "2.城区常住人口\t万人\t420\t500\t预期性第二章　构建都市圈\n第一节 打造港口\n建设港口。\n"
+    )
+    plan = build_plan(parse_text(text))
+    assert outline(plan) == [
+        (1, "总体要求", [("一", 1, "主要目标")]),
+        (2, "构建都市圈", [("一", 1, "打造港口")]),
+    ]
+    (table,) = plan.tables
+    assert (table.caption, table.line) == ("主要指标", 5)
+    assert table.header == ["指标", "单位", "2020年", "2025年", "属性"]
+    assert table.rows == [
+        ["1.地区生产总值", "亿元", "10020", "15000", "预期性"],
+        ["2.城区常住人口", "万人", "420", "500", "预期性"],
+    ]
+    assert plan.warnings == ["第7行：标题“第二章　构建都市圈”接在表格末尾，已将其分开"]
