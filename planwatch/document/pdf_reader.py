@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwatch.document.model import Block, Document, Paragraph, Piece, Table
+from planwatch.document.pdf_tables import Char, RuledTable, find_tables, rules
 from planwatch.errors import PlanFormatError
 
 # A national outline is about 150 pages and a few MB; these bound the time a hostile file can take.
@@ -145,7 +146,7 @@ def _read_pages(path: str | Path) -> list[tuple[float, float, list[_Run]]]:
         raise PlanFormatError(f"the PDF is damaged and cannot be read ({error})") from None
     finally:
         pdf.close()
-    if not any(runs for _, _, runs in pages):
+    if not any(page[2] for page in pages):
         raise PlanFormatError(
             "the PDF has no text layer (a scan, or pages saved as images): run text recognition (OCR) on it "
             "first, or ask the issuing office for the Word file"
@@ -161,10 +162,15 @@ def _open_error(reason: str) -> str:
     return f"cannot open the PDF: {reason}"
 
 
-def _read_page(pdf, number: int) -> tuple[float, float, list[_Run]]:
+def _read_page(pdf, number: int) -> tuple[float, float, list[_Run], list[RuledTable]]:
+    import pypdfium2.raw as pdfium_c
+
     page = pdf[number]
     try:
         width, height = page.get_size()
+        horizontal, vertical = rules(
+            [path.get_bounds() for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)]
+        )
         textpage = page.get_textpage()
         try:
             runs = []
@@ -173,11 +179,22 @@ def _read_page(pdf, number: int) -> tuple[float, float, list[_Run]]:
                 text = textpage.get_text_bounded(x0, y0, x1, y1).replace("\r", "").replace("\n", "")
                 if text.strip():
                     runs.append(_Run(x0, y0, x1, y1, text))
+            tables = find_tables(horizontal, vertical, _chars(textpage)) if vertical and horizontal else []
         finally:
             textpage.close()
     finally:
         page.close()
-    return width, height, runs
+    return width, height, runs, tables
+
+
+def _chars(textpage) -> list[Char]:
+    text = textpage.get_text_range()
+    chars = []
+    for index, char in enumerate(text[: textpage.count_chars()]):
+        if not char.isspace():
+            x0, y0, x1, y1 = textpage.get_charbox(index)
+            chars.append(Char(x0, y0, x1, y1, char))
+    return chars
 
 
 def _rows(page_number: int, runs: list[_Run]) -> list[_Row]:
@@ -220,29 +237,69 @@ def _drop_running_rows(pages: list[tuple[float, float, list[_Row]]]) -> None:
         rows[:] = [row for row in rows if id(row) not in dropped]
 
 
-def _build(raw_pages: list[tuple[float, float, list[_Run]]], name: str) -> Document:
-    pages = [
-        (width, height, _rows(number, runs))
-        for number, (width, height, runs) in enumerate(raw_pages, start=1)
-    ]
-    _drop_running_rows(pages)
+@dataclass
+class _PageTable:
+    page: int
+    table: RuledTable
+    line: int = 0
+
+    @property
+    def top(self) -> float:
+        return self.table.top
+
+
+def _build(raw_pages: list[tuple[float, float, list[_Run], list[RuledTable]]], name: str) -> Document:
+    pages = []
+    for number, (width, height, runs, tables) in enumerate(raw_pages, start=1):
+        outside = [r for r in runs if not any(t.holds((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2) for t in tables)]
+        pages.append((width, height, _rows(number, outside), [_PageTable(number, table) for table in tables]))
+    _drop_running_rows([(width, height, rows) for width, height, rows, _ in pages])
     lines: list[str] = []
     line_pages: list[int] = []
-    ordered: list[tuple[_Row, float, float]] = []  # row, left margin, right margin of its page
-    for _, _, rows in pages:
-        if not rows:
+    ordered: list[tuple[_Row | _PageTable, float, float]] = []  # row or table, margins of its page
+    for _, _, rows, tables in pages:
+        if not rows and not tables:
             continue
-        left, right = min(r.x0 for r in rows), max(r.x1 for r in rows)
-        for row in rows:
-            row.text = normalise_spacing("".join(r.text for r in row.runs))
-            lines.append(row.text)
-            line_pages.append(row.page)
-            row.line = len(lines)
-            ordered.append((row, left, right))
+        left = min((r.x0 for r in rows), default=0.0)
+        right = max((r.x1 for r in rows), default=0.0)
+        for item in sorted(rows + tables, key=lambda item: -item.top):
+            item.line = len(lines) + 1
+            if isinstance(item, _PageTable):
+                # As a text export writes a table row: one cell after another, separated by a TAB.
+                lines += ["\t".join(normalise_spacing(cell) for cell in row) for row in item.table.rows]
+                line_pages += [item.page] * len(item.table.rows)
+            else:
+                item.text = normalise_spacing("".join(r.text for r in item.runs))
+                lines.append(item.text)
+                line_pages.append(item.page)
+            ordered.append((item, left, right))
     blocks = _blocks(ordered, lines)
     if not blocks:
         raise PlanFormatError("the PDF has no text outside its running headers and page numbers")
     return Document(path=name, blocks=blocks, lines=lines, format="pdf", line_pages=line_pages)
+
+
+def _continues_table(before: _PageTable, after: _PageTable) -> bool:
+    """The next page opens with a table of the same width as the one that closed the page before."""
+    return (
+        after.page == before.page + 1
+        and abs(after.table.left - before.table.left) < 2
+        and abs(after.table.right - before.table.right) < 2
+    )
+
+
+def _ruled_table(item: _PageTable) -> Table:
+    rows = []
+    for offset, row in enumerate(item.table.rows):
+        line, cells, column = item.line + offset, [], 0
+        for text in row:
+            cell = normalise_spacing(text)
+            cells.append(
+                Paragraph(text=cell, line=line, pieces=(Piece(0, len(cell), line, column),) if cell else ())
+            )
+            column += len(cell) + 1
+        rows.append(cells)
+    return Table(rows=rows, line=item.line)
 
 
 def _blocks(ordered: list[tuple[_Row, float, float]], lines: list[str]) -> list[Block]:
@@ -251,6 +308,18 @@ def _blocks(ordered: list[tuple[_Row, float, float]], lines: list[str]) -> list[
     i = 0
     while i < len(ordered):
         row, left, right = ordered[i]
+        if isinstance(row, _PageTable):
+            if current:
+                blocks.append(_paragraph(current))
+                current = []
+            before = ordered[i - 1][0] if i else None
+            table = _ruled_table(row)
+            if isinstance(before, _PageTable) and _continues_table(before, row) and not current:
+                blocks[-1].rows.extend(table.rows)  # a table broken across a page break is one table
+            else:
+                blocks.append(table)
+            i += 1
+            continue
         table_end = _table_end(ordered, i)
         if table_end > i:
             if current:
@@ -288,6 +357,8 @@ def _table_end(ordered: list[tuple[_Row, float, float]], start: int) -> int:
     end = start
     while end < len(ordered):
         row = ordered[end][0]
+        if not isinstance(row, _Row):
+            break
         in_table = len(row.cells()) >= 2 or (end > start and _continues_cell(ordered[end - 1][0], row))
         if not in_table:
             break
