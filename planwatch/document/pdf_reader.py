@@ -328,7 +328,7 @@ def _blocks(ordered: list[tuple[_Row, float, float]], lines: list[str]) -> list[
             blocks.append(_table([r for r, _, _ in ordered[i:table_end]], lines))
             i = table_end
             continue
-        if current and _starts_paragraph(current[-1], ordered[i - 1][2], row, left):
+        if current and _starts_paragraph(current[-1], ordered[i - 1][2], row, left, right):
             blocks.append(_paragraph(current))
             current = []
         if row.text:
@@ -339,9 +339,11 @@ def _blocks(ordered: list[tuple[_Row, float, float]], lines: list[str]) -> list[
     return blocks
 
 
-def _starts_paragraph(previous: _Row, previous_right: float, row: _Row, left: float) -> bool:
+def _starts_paragraph(previous: _Row, previous_right: float, row: _Row, left: float, right: float) -> bool:
     em = max(previous.height, 1.0)
     same_page = previous.page == row.page
+    if _wrapped_centred_line(previous, row, left, right, em):
+        return False
     return (
         previous.x1 < previous_right - 2 * em  # the previous row stopped short: its paragraph ended
         or row.x0 > left + 0.8 * em  # indented first line
@@ -349,6 +351,21 @@ def _starts_paragraph(previous: _Row, previous_right: float, row: _Row, left: fl
         or (same_page and previous.bottom - row.top > 1.2 * em)  # space between paragraphs
         or (previous.text.endswith(("。", "：", "；")) and row.x0 > left + 0.3 * em)
         or bool(_HEADING_START.match(row.text))  # a heading under a full-width row
+    )
+
+
+def _wrapped_centred_line(previous: _Row, row: _Row, left: float, right: float, em: float) -> bool:
+    """A centred title wrapped over two lines (…第十四个五年规 / 划和二〇三五年远景目标纲要) is one paragraph."""
+    middle = (left + right) / 2
+    return (
+        previous.page == row.page
+        and row.x0 > left + 2 * em
+        and abs((previous.x0 + previous.x1) / 2 - middle) < em
+        and abs((row.x0 + row.x1) / 2 - middle) < em
+        and abs(row.height - previous.height) <= 0.1 * em
+        and previous.bottom - row.top < 1.2 * em
+        and not previous.text.endswith(("。", "；", "：", "！", "？"))
+        and not _HEADING_START.match(row.text)
     )
 
 
