@@ -57,6 +57,7 @@ class _Run:
 class _Row:
     page: int
     runs: list[_Run] = field(default_factory=list)
+    page_width: float = 0.0
     line: int = 0
     text: str = ""
 
@@ -252,7 +253,10 @@ def _build(raw_pages: list[tuple[float, float, list[_Run], list[RuledTable]]], n
     pages = []
     for number, (width, height, runs, tables) in enumerate(raw_pages, start=1):
         outside = [r for r in runs if not any(t.holds((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2) for t in tables)]
-        pages.append((width, height, _rows(number, outside), [_PageTable(number, table) for table in tables]))
+        rows = _rows(number, outside)
+        for row in rows:
+            row.page_width = width
+        pages.append((width, height, rows, [_PageTable(number, table) for table in tables]))
     _drop_running_rows([(width, height, rows) for width, height, rows, _ in pages])
     lines: list[str] = []
     line_pages: list[int] = []
@@ -356,12 +360,15 @@ def _starts_paragraph(previous: _Row, previous_right: float, row: _Row, left: fl
 
 def _wrapped_centred_line(previous: _Row, row: _Row, left: float, right: float, em: float) -> bool:
     """A centred title wrapped over two lines (…第十四个五年规 / 划和二〇三五年远景目标纲要) is one paragraph."""
-    middle = (left + right) / 2
+    # The middle of the text area, or of the page when the page has no full-width line to show the margins.
+    middles = ((left + right) / 2, row.page_width / 2)
     return (
         previous.page == row.page
         and row.x0 > left + 2 * em
-        and abs((previous.x0 + previous.x1) / 2 - middle) < em
-        and abs((row.x0 + row.x1) / 2 - middle) < em
+        and any(
+            abs((previous.x0 + previous.x1) / 2 - middle) < em and abs((row.x0 + row.x1) / 2 - middle) < em
+            for middle in middles
+        )
         and abs(row.height - previous.height) <= 0.1 * em
         and previous.bottom - row.top < 1.2 * em
         and not previous.text.endswith(("。", "；", "：", "！", "？"))

@@ -149,15 +149,26 @@ def _cells(
 
 
 def _text(chars: list[Char]) -> str:
-    """Characters in reading order: lines top to bottom, each left to right."""
+    """Characters in reading order: lines top to bottom, each left to right. Lines are made of the full-height
+    characters; small ones (a raised *, quote marks, commas) join the nearest line."""
+    if not chars:
+        return ""
+    tallest = max(c.y1 - c.y0 for c in chars)
     lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: -c.y1):
-        # Same line when the boxes overlap by half the smaller one: a raised * or a quote mark stays in it.
+    for char in sorted((c for c in chars if c.y1 - c.y0 >= 0.6 * tallest), key=lambda c: -c.y1):
         if lines:
             top, bottom = max(c.y1 for c in lines[-1]), min(c.y0 for c in lines[-1])
-            overlap = min(top, char.y1) - max(bottom, char.y0)
-            if overlap >= 0.3 * min(top - bottom, char.y1 - char.y0):
+            if min(top, char.y1) - max(bottom, char.y0) >= 0.3 * min(top - bottom, char.y1 - char.y0):
                 lines[-1].append(char)
                 continue
         lines.append([char])
+    for char in (c for c in chars if c.y1 - c.y0 < 0.6 * tallest):
+        middle = (char.y0 + char.y1) / 2
+        nearest = min(lines, key=lambda line: _distance(middle, line))
+        nearest.append(char)
     return "".join("".join(c.text for c in sorted(line, key=lambda c: c.x0)) for line in lines)
+
+
+def _distance(y: float, line: list[Char]) -> float:
+    top, bottom = max(c.y1 for c in line), min(c.y0 for c in line)
+    return 0.0 if bottom <= y <= top else min(abs(y - top), abs(y - bottom))

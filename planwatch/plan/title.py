@@ -37,9 +37,14 @@ def find_title(front: list[str], texts: list[str], fallback: str) -> str:
             if index and _title_prefix(lines[index - 1], line):
                 title = lines[index - 1] + title
             for following in lines[index + 1 : index + 3]:
-                if not (_title_line(following) or _STATE.fullmatch(following)):
-                    break
-                if not _CONTINUATION.search(following) and not _STATE.fullmatch(following):
+                if _STATE.fullmatch(following):
+                    title += following
+                    continue
+                complete = title.endswith(("纲要", "规划"))
+                goes_on = following.startswith(("和", "与", "及", "暨", "以及")) or (
+                    not complete and _CONTINUATION.search(following)
+                )
+                if not (_title_line(following) and goes_on):
                     break
                 title += following
             return normalise_zero(_STATE.sub("", title))

@@ -218,3 +218,65 @@ def test_parse_prints_pages_in_json_for_a_pdf(provincial_pdf):
     data = json.loads(result.stdout)
     assert [c["title"] for c in data["chapters"]] == ["发展基础", "总体要求"]
     assert data["warnings"] == []
+
+
+NATIONAL_TABLE = """<p>表1 主要指标</p><table>
+<tr><th rowspan="2">类别</th><th rowspan="2">指标</th><th rowspan="2">2020年</th><th colspan="2">“十四五”目标</th><th rowspan="2">属性</th></tr>
+<tr><th>2025年</th><th>年均/累计</th></tr>
+<tr><td rowspan="2">经济发展</td><td>1.国内生产总值（GDP）增长（%）</td><td>2.3</td><td>—</td><td>保持在合理区间、各年度视情提出</td><td>预期性</td></tr>
+<tr><td>2.常住人口城镇化率（%）</td><td>60.6<sup>*</sup></td><td>65</td><td>—</td><td>预期性</td></tr>
+<tr><td>绿色生态</td><td>3.单位GDP能源消耗降低（%）</td><td>—</td><td>—</td><td>〔13.5〕</td><td>约束性</td></tr>
+</table><p>坚持发展。</p>"""
+
+
+def test_a_ruled_table_with_merged_header_and_category_cells_is_read_as_a_text_export_writes_it(tmp_path):
+    text = "某省国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求\n第一节 主要目标\n到2025年，全省经济实力显著增强。"
+    document = read_document(write_pdf(html_of(text, NATIONAL_TABLE), tmp_path / "national-table.pdf"))
+    (table,) = [block for block in document.blocks if not hasattr(block, "text")]
+    # The header cell merged over two columns is one cell (fewer cells, as in a text export); merged down, the
+    # text stands in the first row and the rows below are empty; a wrapped cell is whole; the raised * stays after.
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["类别", "指标", "2020年", "“十四五”目标", "属性"],
+        ["", "", "", "2025年", "年均/累计", ""],
+        [
+            "经济发展",
+            "1.国内生产总值（GDP）增长（%）",
+            "2.3",
+            "—",
+            "保持在合理区间、各年度视情提出",
+            "预期性",
+        ],
+        ["", "2.常住人口城镇化率（%）", "60.6*", "65", "—", "预期性"],
+        ["绿色生态", "3.单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
+    ]
+    # Each table row is one source line, its cells separated by TABs; every cell maps onto its line.
+    for row in table.rows:
+        for cell in row:
+            for piece in cell.pieces:
+                assert document.source_line(piece.line)[piece.column :].startswith(cell.text)
+
+
+def test_a_ruled_table_broken_across_a_page_is_one_table(tmp_path):
+    rows = "".join(
+        f"<tr><td>{n}</td><td>第{n}项指标</td><td>%</td><td>{n}.5</td><td>预期性</td></tr>"
+        for n in range(1, 41)
+    )
+    table = f"<table><tr><th>序号</th><th>指标</th><th>单位</th><th>2025年目标</th><th>属性</th></tr>{rows}</table>"
+    text = "某省国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求"
+    document = read_document(write_pdf(html_of(text, table), tmp_path / "long-table.pdf"))
+    (table_block,) = [block for block in document.blocks if not hasattr(block, "text")]
+    assert len({document.page_of(row[0].line) for row in table_block.rows}) >= 2
+    assert [row[0].text for row in table_block.rows] == ["序号"] + [str(n) for n in range(1, 41)]
+    assert table_block.rows[40][3].text == "40.5"
+
+
+def test_a_centred_title_wrapped_in_the_middle_of_a_word_is_one_title(tmp_path):
+    html = (
+        "<html><head><style>@page { size: A5; margin: 2cm } body { font-family: 'Noto Sans CJK SC' }"
+        " h1 { width: 80%; margin: auto; text-align: center; font-size: 16pt }</style></head><body>"
+        "<h1>上海市江海区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要</h1>"
+        "<h2>第一章 总体要求</h2><p>坚持稳中求进工作总基调。</p></body></html>"
+    )
+    plan = read_plan(write_pdf(html, tmp_path / "title.pdf"))
+    assert plan.title == "上海市江海区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    assert [c.title for c in plan.chapters] == ["总体要求"]
