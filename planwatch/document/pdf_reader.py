@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planwatch.document.model import Block, Document, Paragraph, Piece, Table
+from planwatch.document.model import Block, Document, FootnoteBody, FootnoteRef, Paragraph, Piece, Table
+from planwatch.document.pdf_notes import is_reference, note_text, split_notes
 from planwatch.document.pdf_tables import Char, RuledTable, find_tables, rules
 from planwatch.errors import PlanFormatError
 
@@ -58,6 +59,7 @@ class _Row:
     page: int
     runs: list[_Run] = field(default_factory=list)
     page_width: float = 0.0
+    refs: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, footnote number)
     line: int = 0
     text: str = ""
 
@@ -261,11 +263,14 @@ def _build(raw_pages: list[tuple[float, float, list[_Run], list[RuledTable]]], n
     lines: list[str] = []
     line_pages: list[int] = []
     ordered: list[tuple[_Row | _PageTable, float, float]] = []  # row or table, margins of its page
-    for _, _, rows, tables in pages:
+    footnotes: dict[int, FootnoteBody] = {}
+    for _, _, all_rows, tables in pages:
+        rows, notes = split_notes(all_rows)
         if not rows and not tables:
             continue
         left = min((r.x0 for r in rows), default=0.0)
         right = max((r.x1 for r in rows), default=0.0)
+        numbers = {mark: len(footnotes) + index for index, (mark, _) in enumerate(notes, start=1)}
         for item in sorted(rows + tables, key=lambda item: -item.top):
             item.line = len(lines) + 1
             if isinstance(item, _PageTable):
@@ -273,14 +278,36 @@ def _build(raw_pages: list[tuple[float, float, list[_Run], list[RuledTable]]], n
                 lines += ["\t".join(normalise_spacing(cell) for cell in row) for row in item.table.rows]
                 line_pages += [item.page] * len(item.table.rows)
             else:
-                item.text = normalise_spacing("".join(r.text for r in item.runs))
+                _row_text(item, numbers)
                 lines.append(item.text)
                 line_pages.append(item.page)
             ordered.append((item, left, right))
+        for mark, note_rows in notes:
+            for row in note_rows:
+                row.text = normalise_spacing("".join(r.text for r in row.runs))
+                lines.append(row.text)
+                line_pages.append(row.page)
+            text = normalise_spacing(note_text(note_rows))
+            number = numbers[mark]
+            footnotes[number] = FootnoteBody(number=number, text=text, line=len(lines) - len(note_rows) + 1)
     blocks = _blocks(ordered, lines)
     if not blocks:
         raise PlanFormatError("the PDF has no text outside its running headers and page numbers")
-    return Document(path=name, blocks=blocks, lines=lines, format="pdf", line_pages=line_pages)
+    return Document(
+        path=name, blocks=blocks, lines=lines, format="pdf", line_pages=line_pages, footnotes=footnotes
+    )
+
+
+def _row_text(row: _Row, numbers: dict[str, int]) -> None:
+    """The row's text without the raised marks of its page's footnotes, which become references."""
+    kept = ""
+    for run in row.runs:
+        mark = is_reference(run, row.height, set(numbers)) if numbers else None
+        if mark is None:
+            kept += run.text
+        else:
+            row.refs.append((len(normalise_spacing(kept)), numbers[mark]))
+    row.text = normalise_spacing(kept)
 
 
 def _continues_table(before: _PageTable, after: _PageTable) -> bool:
@@ -435,8 +462,9 @@ def _join_cells(above: Paragraph, below: Paragraph) -> Paragraph:
 
 
 def _paragraph(rows: list[_Row]) -> Paragraph:
-    text, pieces = "", []
+    text, pieces, refs = "", [], []
     for row in rows:
         pieces.append(Piece(len(text), len(text) + len(row.text), row.line, 0))
+        refs += [FootnoteRef(number, len(text) + offset) for offset, number in row.refs]
         text += row.text
-    return Paragraph(text=text, line=rows[0].line, pieces=tuple(pieces))
+    return Paragraph(text=text, line=rows[0].line, pieces=tuple(pieces), refs=tuple(refs))

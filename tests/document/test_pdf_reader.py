@@ -280,3 +280,23 @@ def test_a_centred_title_wrapped_in_the_middle_of_a_word_is_one_title(tmp_path):
     plan = read_plan(write_pdf(html, tmp_path / "title.pdf"))
     assert plan.title == "上海市江海区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
     assert [c.title for c in plan.chapters] == ["总体要求"]
+
+
+def test_footnotes_at_the_foot_of_a_page_are_footnotes_and_their_raised_marks_references(tmp_path):
+    style = (
+        "@page { size: A5; margin: 2cm } body { font-family: 'Noto Sans CJK SC'; font-size: 10.5pt }"
+        " p { text-indent: 2em; margin: 0 } .fn { float: footnote; font-size: 8pt; text-indent: 0 }"
+        " .fn::footnote-marker { content: counter(footnote) '. ' }"
+    )
+    html = (
+        f"<html><head><style>{style}</style></head><body>"
+        "<p>某区国民经济和社会发展第十四个五年规划纲要</p><p>第一章 总体要求</p>"
+        "<p>全面深化“五个中心”<span class='fn'>“五个中心”：国际经济、金融、贸易、航运、科技创新中心。</span>"
+        "建设，加快建设现代化新城区。</p></body></html>"
+    )
+    plan = read_plan(write_pdf(html, tmp_path / "notes.pdf"))
+    assert [(f.number, f.term, f.definition) for f in plan.footnotes] == [
+        (1, "五个中心", "国际经济、金融、贸易、航运、科技创新中心。")
+    ]
+    (item,) = plan.chapters[0].items
+    assert item.text == "全面深化“五个中心”建设，加快建设现代化新城区。"
