@@ -122,3 +122,28 @@ def test_a_pdf_with_a_damaged_page_tree_is_read_as_far_as_pdfium_repairs_it(tmp_
     path.write_bytes(build_pdf([PLAN]).replace(b"/Type /Pages", b"/Type /Pagez"))
     with time_limit(20):
         assert outline(read_plan(path)) == CHAPTERS
+
+
+def test_pdfs_with_random_bytes_changed_give_a_plan_or_one_clear_error(tmp_path):
+    import random
+
+    from planwatch.document import read_document
+
+    rng = random.Random(20261201)
+    original = build_pdf([PLAN, PLAN])
+    outcomes = {"read": 0, "refused": 0}
+    path = tmp_path / "mutated.pdf"
+    for _ in range(60):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 12)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        path.write_bytes(bytes(data))
+        with time_limit(10):
+            try:
+                read_document(path)
+                outcomes["read"] += 1
+            except PlanFormatError as error:
+                assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
+                outcomes["refused"] += 1
+    assert outcomes["read"] + outcomes["refused"] == 60
+    assert outcomes["read"] > 0  # PDFium repairs many damaged files
