@@ -21,14 +21,16 @@ _PAGE_NUMBER = re.compile(r"[\s.．。·•…—\-_]*(?:\d{1,4}|[IVXivx]{1,5})\
 _SPACE = re.compile(r"\s+")
 
 
-def tidy_blocks(blocks: list[doc.Block], text_export: bool) -> tuple[list[doc.Block], list[str]]:
-    """The blocks with the three repairs of this module made, and a note of each repair a planner should know."""
+def tidy_document(document: doc.Document) -> list[doc.Block]:
+    """Split glued headings and drop a typed 目录 in the document itself (so that extraction reads the same
+    paragraphs), noting each repair in its warnings; return its blocks as the structure reads them."""
     notes: list[str] = []
-    if text_export:
-        blocks = rejoin_split_paragraphs(blocks)
-    blocks = split_glued_headings(blocks, notes)
-    blocks = drop_typed_contents(blocks, notes)
-    return blocks, notes
+    blocks = drop_typed_contents(split_glued_headings(document.blocks, notes), notes)
+    if notes:
+        document.blocks = blocks
+        document.warnings.extend(notes)
+    # Only a text export cuts a paragraph at the text box anchored in it; a Word file keeps it whole.
+    return rejoin_split_paragraphs(blocks) if document.format == "text" else blocks
 
 
 def rejoin_split_paragraphs(blocks: list[doc.Block]) -> list[doc.Block]:

@@ -8,7 +8,7 @@ from collections import Counter
 from planwatch.document import model as doc
 from planwatch.errors import PlanFormatError
 from planwatch.plan import headings
-from planwatch.plan.cleanup import tidy_blocks
+from planwatch.plan.cleanup import tidy_document
 from planwatch.plan.footnotes import build_footnotes
 from planwatch.plan.levels import Outline, decide
 from planwatch.plan.model import Annex, Box, Chapter, Figure, Item, Plan, PlanPart, Section
@@ -22,8 +22,7 @@ _TARGET_YEAR = re.compile(r"到\s*(20[2-5][05])\s*年")
 
 
 def build_plan(document: doc.Document) -> Plan:
-    # Only a text export cuts a paragraph at the text box anchored in it; a Word file keeps it whole.
-    blocks, notes = tidy_blocks(document.blocks, text_export=document.format == "text")
+    blocks = tidy_document(document)
     outline = decide(blocks)
     builder = _Builder(document, outline)
     if outline.chapter_form is None:
@@ -32,7 +31,7 @@ def build_plan(document: doc.Document) -> Plan:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         builder.add(index, block, following)
     plan = builder.finish()
-    plan.warnings[:0] = document.warnings + notes + outline.warnings
+    plan.warnings[:0] = document.warnings + outline.warnings
     plan.line_pages = document.line_pages
     return plan
 

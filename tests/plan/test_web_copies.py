@@ -110,3 +110,14 @@ def test_a_table_copied_from_a_web_page_with_a_heading_glued_to_its_last_cell():
         ["2.城区常住人口", "万人", "420", "500", "预期性"],
     ]
     assert plan.warnings == ["第7行：标题“第二章　构建都市圈”接在表格末尾，已将其分开"]
+
+
+def test_extraction_reads_the_repaired_web_copy(tmp_path):
+    from planwatch.reading import read_plan
+
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_COPY, encoding="utf-8")
+    plan = read_plan(path)
+    # The spaces before 万亿元 are gone, and the look-back paragraph cut from its glued heading gives baselines.
+    assert [(t.value, t.unit, t.line, t.year) for t in plan.targets] == [(1.6, "万亿元", 17, 2025)]
+    assert [(b.value, b.unit, b.line) for b in plan.baselines] == [(1.2, "万亿元", 12), (6.5, "%", 12)]
