@@ -75,3 +75,28 @@ def test_a_styled_heading_with_a_long_numbered_title_is_still_a_section(tmp_path
     writer.paragraph("坚持发展。")
     plan = build_plan(read_document(writer.save(tmp_path / "styled.docx")))
     assert [(s.number, s.level, s.title) for s in plan.chapters[0].sections] == [("一", 1, long_title[2:])]
+
+
+def test_custom_styles_with_an_outline_level_are_headings(tmp_path):
+    from docx.oxml import parse_xml
+
+    writer = DocxWriter()
+    for name, level in (("一级标题", 0), ("二级标题", 1)):
+        style = writer.word.styles.add_style(name, 1)
+        style.element.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:outlineLvl xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="{level}"/>'
+            )
+        )
+    writer.paragraph("某县国民经济和社会发展第十四个五年规划纲要")
+    writer.paragraph("发展基础", style="一级标题")
+    writer.paragraph("经济实力显著增强", style="二级标题")
+    writer.paragraph("全县生产总值突破500亿元。")
+    writer.paragraph("总体要求", style="一级标题")
+    plan = build_plan(read_document(writer.save(tmp_path / "custom.docx")))
+    assert [
+        (c.number, c.title, [(s.number, s.level, s.title) for s in c.sections]) for c in plan.chapters
+    ] == [
+        (1, "发展基础", [("1", 1, "经济实力显著增强")]),
+        (2, "总体要求", []),
+    ]
