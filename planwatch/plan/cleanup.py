@@ -12,9 +12,9 @@ from planwatch.plan import headings
 _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
 # Where a heading glued to the end of a paragraph may start: after a sentence end.
 _GLUE = re.compile(
-    r"(?<=[。！？；”])\s*(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    r"[。！？；”]\s*(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
-_LOOSE_GLUE = re.compile(r"(?<=\S)(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节])")
+_LOOSE_GLUE = re.compile(r"(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节])")
 _CONTENTS = re.compile(r"^\s*目\s*[录次]\s*$")
 # A contents entry ends in its page number, often after dot leaders: 第一章 发展基础……3
 _PAGE_NUMBER = re.compile(r"[\s.．。·•…—\-_]*(?:\d{1,4}|[IVXivx]{1,5})\s*$")
@@ -127,12 +127,14 @@ def split_glued_headings(blocks: list[doc.Block], notes: list[str]) -> list[doc.
 
 
 def _glued_heading_start(text: str, after_cell: bool = False) -> int | None:
-    if len(text) < 4 or headings.classify(text):
+    if len(text) < 4 or ("第" not in text and "、" not in text and "）" not in text and ")" not in text):
+        return None
+    if headings.classify(text):
         return None
     # After a table cell (or a paragraph without a closing stop) a 第X章 needs no sentence end before it.
     loose = after_cell or not text.endswith(headings.SENTENCE_END + ("。",))
     pattern = _LOOSE_GLUE if loose else _GLUE
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, 1):
         rest = text[match.end() :]
         heading = headings.classify(rest)
         if heading and "。" not in rest and not rest.endswith(headings.SENTENCE_END):

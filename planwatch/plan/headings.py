@@ -68,6 +68,8 @@ MAX_SECTION_HEADING = 60
 # Words that make a 第X章 at the start of a line a reference to it, not its heading (第三章所列, 第二章中).
 _REFERENCE_AFTER = ("的", "所", "中", "提出", "规定", "已", "是", "和", "及", "至", "到", "、", "，")
 
+# Every numbered heading starts with one of these.
+_HEADING_FIRST = frozenset("第（(0123456789" + _CN)
 _SECTION_FORMS = (
     ("jie", JIE),
     ("cn", SECTION),
@@ -128,6 +130,8 @@ def _is_big_title(title: str) -> bool:
 def classify(text: str, styled: bool = False) -> Heading | None:
     """The heading form of a paragraph, or None; `styled` (a Word heading style) drops the length limit."""
     text = text.strip()
+    if not text or text[0] not in _HEADING_FIRST:
+        return None  # most paragraphs: no numbering at their start
     for form, pattern in (("part", PART), ("chapter", CHAPTER), ("jie", JIE)):
         match = pattern.match(text)
         if match:
