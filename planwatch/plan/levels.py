@@ -78,7 +78,6 @@ def decide(blocks: list[doc.Block]) -> Outline:
         )
     chapter_indexes = [i for i, h in found.items() if h.form == chapter_form]
     first, last = min(chapter_indexes), max(chapter_indexes)
-    outline.section_levels = _section_levels(found, chapter_form, first)
     for index, block in enumerate(blocks):
         if not isinstance(block, doc.Paragraph):
             continue
@@ -86,6 +85,8 @@ def decide(blocks: list[doc.Block]) -> Outline:
             outline.front.add(index)
         elif index > last and headings.is_back_matter(block.text):
             outline.back.add(index)
+    end = min(outline.back, default=len(blocks))  # numbered lists of an annex do not make section levels
+    outline.section_levels = _section_levels({i: h for i, h in found.items() if i < end}, chapter_form, first)
     return outline
 
 

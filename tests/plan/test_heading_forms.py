@@ -261,3 +261,15 @@ def test_a_web_page_source_is_refused_saying_what_it_is():
 def test_a_csv_file_is_refused_saying_what_it_is():
     with pytest.raises(PlanFormatError, match="CSV"):
         plan_of("indicator,year,value\n1,2021,5.2\n2,2021,3.1\n")
+
+
+def test_numbered_lists_of_an_annex_do_not_change_the_section_levels_of_the_chapters():
+    text = (
+        "某县国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求\n第一节 主要目标\n1.经济发展\n增长6%。\n"
+        "附件\n一、重大项目\n（一）交通项目\n"
+    )
+    plan = plan_of(text)
+    assert outline(plan) == [(1, "总体要求", [("一", 1, "主要目标"), ("1", 2, "经济发展")])]
+    assert [(a.title, [i.text for i in a.items]) for a in plan.annexes] == [
+        ("附件", ["一、重大项目", "（一）交通项目"])
+    ]
