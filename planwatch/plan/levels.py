@@ -72,12 +72,13 @@ def decide(blocks: list[doc.Block]) -> Outline:
     outline = Outline(chapter_form, {}, found)
     if chapter_form is None:
         return outline
-    if chapter_form != "chapter":
-        outline.warnings.append(
-            f"未找到“第X章”形式的章标题：以“{FORM_ZH.get(chapter_form, '一级标题')}”形式的标题作为章读入"
-        )
     chapter_indexes = [i for i, h in found.items() if h.form == chapter_form]
     first, last = min(chapter_indexes), max(chapter_indexes)
+    if chapter_form != "chapter":
+        form = FORM_ZH.get(chapter_form, "一级标题")
+        outline.warnings.append(
+            f"第{blocks[first].line}行起：未找到“第X章”形式的章标题，以“{form}”形式的标题作为章读入"
+        )
     for index, block in enumerate(blocks):
         if not isinstance(block, doc.Paragraph):
             continue

@@ -140,7 +140,7 @@ def test_municipal_form_without_chapter_headings_reads_yi_headings_as_chapters()
     ]
     assert plan.chapters[2].items[0].text == "推动制造业高质量发展。"
     assert plan.warnings == [
-        "未找到“第X章”形式的章标题：以“一、”形式的标题作为章读入",
+        "第2行起：未找到“第X章”形式的章标题，以“一、”形式的标题作为章读入",
         "第10行：第2章的“三、主要目标”之前缺少编号2",
     ]
 
