@@ -93,13 +93,42 @@ def decide(blocks: list[doc.Block]) -> Outline:
 
 def _section_levels(found: dict[int, Heading], chapter_form: str, first_chapter: int) -> dict[str, int]:
     """The forms used inside chapters, below the chapter form, numbered 1, 2 … from the outermost."""
-    used = {h.form for i, h in found.items() if i > first_chapter and h.form != chapter_form}
-    order = [form for form in FORMS if form in used and _below(form, chapter_form)]
-    levels = {form: depth for depth, form in enumerate(order, start=1)}
+    inside = sorted((i, h) for i, h in found.items() if i > first_chapter and h.form != "part")
+    used = {h.form for _, h in inside if h.form != chapter_form}
+    forms = [form for form in FORMS if form in used and _below(form, chapter_form)]
+    depth = _depths(inside, chapter_form, forms)
+    order = sorted(forms, key=lambda form: (depth[form], FORMS.index(form)))
+    levels = {form: level for level, form in enumerate(order, start=1)}
     for form in sorted(f for f in used if f.startswith("style")):
         style_level = int(form[5:])
         levels[form] = max(1, style_level - 1)
     return levels
+
+
+def _depths(inside: list[tuple[int, Heading]], chapter_form: str, forms: list[str]) -> dict[str, int]:
+    """How deep each form nests, from the document: a list that starts (its number 1) right under a heading of
+    another form is that form's child. Forms never seen starting under another keep their usual order."""
+    votes: Counter = Counter()
+    previous: Heading | None = None
+    for _, heading in inside:
+        if previous is not None and heading.form != previous.form and heading.value == 1:
+            votes[(previous.form, heading.form)] += 1
+        previous = heading
+    depth = {chapter_form: 0}
+    for level, form in enumerate(forms, start=1):
+        depth[form] = level  # the usual order (headings.FORMS), until the votes say otherwise
+    for _ in forms:
+        for child in forms:
+            parents = [
+                (count, FORMS.index(p) if p in FORMS else -1, p)
+                for (p, c), count in votes.items()
+                if c == child
+            ]
+            parents = [entry for entry in parents if entry[2] in depth and entry[2] != child]
+            if parents:
+                _, _, parent = max(parents)  # most votes; on a tie the inner form
+                depth[child] = min(depth[parent] + 1, len(forms))
+    return depth
 
 
 def _below(form: str, chapter_form: str) -> bool:

@@ -273,3 +273,33 @@ def test_numbered_lists_of_an_annex_do_not_change_the_section_levels_of_the_chap
     assert [(a.title, [i.text for i in a.items]) for a in plan.annexes] == [
         ("附件", ["一、重大项目", "（一）交通项目"])
     ]
+
+
+DOTTED_WITH_LISTS = """某市国民经济和社会发展第十四个五年规划纲要
+一、发展环境
+1.1 发展基础
+1. 经济实力
+全市经济总量稳步提升。
+2. 社会事业
+教育质量提升。
+1.2 面临形势
+外部环境更趋复杂。
+二、发展目标
+2.1 主要目标
+1. 经济发展
+增长6%左右。
+"""
+
+
+def test_the_nesting_of_forms_is_read_from_the_document_not_from_a_fixed_order():
+    # 1.1 sections hold 1. lists here: the lists start (at 1) under a 1.1 heading, so 1. is the inner level,
+    # although 1. comes before 1.1 in the usual order of forms.
+    plan = plan_of(DOTTED_WITH_LISTS)
+    assert outline(plan) == [
+        (
+            1,
+            "发展环境",
+            [("1.1", 1, "发展基础"), ("1", 2, "经济实力"), ("2", 2, "社会事业"), ("1.2", 1, "面临形势")],
+        ),
+        (2, "发展目标", [("2.1", 1, "主要目标"), ("1", 2, "经济发展")]),
+    ]
