@@ -36,6 +36,11 @@ def read_document(path: str | Path) -> Document:
     if kind == "zip":
         from planwatch.document.docx_reader import read_docx
 
+        other = _other_office_file(path)
+        if other:
+            raise PlanFormatError(
+                f"this is {other}, not a plan document: give the plan as .docx, PDF or text", path=str(path)
+            )
         return read_docx(path)
     if kind == "pdf":
         from planwatch.document.pdf_reader import read_pdf
@@ -58,6 +63,24 @@ def read_document(path: str | Path) -> Document:
     if suffix in (".docx", ".doc", ".wps", ".pdf"):
         return _misnamed(path, suffix)
     return read_text(path)
+
+
+def _other_office_file(path: str | Path) -> str | None:
+    """An Excel workbook or PowerPoint deck (a zip like .docx), named by its main part; None otherwise."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist()[:10_000])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return None  # read_docx says what is wrong with the package
+    if "word/document.xml" in names:
+        return None
+    if "xl/workbook.xml" in names:
+        return "an Excel workbook (.xlsx)"
+    if "ppt/presentation.xml" in names:
+        return "a PowerPoint presentation (.pptx)"
+    return None
 
 
 def _misnamed(path: str | Path, suffix: str) -> Document:

@@ -300,3 +300,12 @@ def test_footnotes_at_the_foot_of_a_page_are_footnotes_and_their_raised_marks_re
     ]
     (item,) = plan.chapters[0].items
     assert item.text == "全面深化“五个中心”建设，加快建设现代化新城区。"
+
+
+def test_an_excel_workbook_given_as_a_plan_is_named(tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "plan.docx"
+    Workbook().save(path)
+    with pytest.raises(PlanFormatError, match=r"this is an Excel workbook \(.xlsx\), not a plan document"):
+        read_document(path)
