@@ -37,19 +37,19 @@ LONG_PARAGRAPH = (
 )
 
 
-def html_of(text: str, extra: str = "") -> str:
+def html_of(text: str, extra: str = "", style: str = PAGE_STYLE) -> str:
     body = []
     for index, line in enumerate(text.strip("\n").split("\n")):
         heading = headings.classify(line)
         tag = (
             "h1"
             if index < 4 and ("规划" in line or "纲要" in line)
-            else TAG_OF_FORM.get(heading.form)
+            else TAG_OF_FORM.get(heading.form, "p")
             if heading
             else "p"
         )
         body.append(f"<{tag}>{escape(line)}</{tag}>")
-    return f"<html><head><style>{PAGE_STYLE}</style></head><body>{''.join(body)}{extra}</body></html>"
+    return f"<html><head><style>{style}</style></head><body>{''.join(body)}{extra}</body></html>"
 
 
 def write_pdf(html: str, path):
@@ -309,3 +309,17 @@ def test_an_excel_workbook_given_as_a_plan_is_named(tmp_path):
     Workbook().save(path)
     with pytest.raises(PlanFormatError, match=r"this is an Excel workbook \(.xlsx\), not a plan document"):
         read_document(path)
+
+
+@pytest.mark.parametrize("name", ["MUNICIPAL", "DISTRICT", "DOTTED_WITH_LISTS"])
+def test_the_other_heading_forms_in_pdf_give_the_structure_of_their_text(name, tmp_path):
+    from tests.plan import test_heading_forms
+
+    text = getattr(test_heading_forms, name)
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    # One page: a running header would stand once, like any line, so these pages have none.
+    style = PAGE_STYLE.replace('content: "某省国民经济和社会发展第十四个五年规划纲要"', 'content: ""')
+    pdf = write_pdf(html_of(text, style=style), tmp_path / "plan.pdf")
+    from_text, from_pdf = read_plan(tmp_path / "plan.txt"), read_plan(pdf)
+    assert shape(from_pdf) == shape(from_text)
+    assert from_pdf.title == from_text.title
