@@ -42,3 +42,21 @@ def test_a_plan_with_a_paragraph_over_the_limit_is_read(tmp_path):
     path.write_text(text, encoding="utf-8")
     plan = read_plan(path)
     assert [(t.value, t.unit, t.line) for t in plan.targets if t.value == 1500] == [(1500.0, "亿元", 3)]
+
+
+def test_a_paragraph_with_more_numbers_than_a_passage_may_hold_is_cut_between_sentences():
+    sentence = "第1项增长2%，第3项增长4%。"  # four numbers a sentence, 16 characters
+    text = sentence * 150  # 600 numbers, 2,400 characters
+    pieces = split_long(Paragraph(text=text, line=2, pieces=(Piece(0, len(text), 2, 0),)), max_numbers=400)
+    # 400 numbers are 100 sentences: the first piece ends after the 100th sentence.
+    assert [len(p.text) for p in pieces] == [1600, 800]
+    assert "".join(p.text for p in pieces) == text
+
+
+def test_a_plan_paragraph_with_600_numbers_is_read(tmp_path):
+    sentence = "第1项增长2%，第3项增长4%。"
+    text = f"某区国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求\n{sentence * 150}\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = read_plan(path)
+    assert [c.title for c in plan.chapters] == ["总体要求"]
