@@ -40,7 +40,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 # A row that opens with a heading number starts a block of its own even after a full-width row.
 _HEADING_START = re.compile(
-    r"^(?:第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"^(?:第\s*[一二三四五六七八九十百零〇\d]+\s*(?:[篇章节]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
     r"|\d{1,2}[、.．]\s*[^\d\s.．%]|\d{1,2}\.\d{1,2}\s+\S)"
 )
 

@@ -12,9 +12,9 @@ from planwatch.plan import headings
 _SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
 # Where a heading glued to the end of a paragraph may start: after a sentence end.
 _GLUE = re.compile(
-    r"[。！？；”]\s*(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    r"[。！？；”]\s*(?=第\s*[一二三四五六七八九十百零〇\d]+\s*(?:[篇章节]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
-_LOOSE_GLUE = re.compile(r"(?=第\s*[一二三四五六七八九十百零〇\d]+\s*[篇章节])")
+_LOOSE_GLUE = re.compile(r"(?=第\s*[一二三四五六七八九十百零〇\d]+\s*(?:[篇章节]|部分))")
 _CONTENTS = re.compile(r"^\s*目\s*[录次]\s*$")
 # A contents entry ends in its page number, often after dot leaders: 第一章 发展基础……3
 _PAGE_NUMBER = re.compile(r"[\s.．。·•…—\-_]*(?:\d{1,4}|[IVXivx]{1,5})\s*$")
@@ -138,7 +138,9 @@ def _glued_heading_start(text: str, after_cell: bool = False) -> int | None:
         rest = text[match.end() :]
         heading = headings.classify(rest)
         if heading and "。" not in rest and not rest.endswith(headings.SENTENCE_END):
-            if pattern is _LOOSE_GLUE and not (heading.form in ("part", "chapter", "jie") and heading.title):
+            if pattern is _LOOSE_GLUE and not (
+                heading.form in ("part", "bufen", "chapter", "jie") and heading.title
+            ):
                 continue
             return match.end()
     return None

@@ -31,9 +31,10 @@ _CN = "一二三四五六七八九十"
 _ORDINAL = r"[一二三四五六七八九十百零〇○两\d]+"
 
 # Forms from the outermost to the innermost; levels.py ranks the forms a document uses in this order.
-FORMS = ("part", "chapter", "jie", "cn", "paren", "arabic", "dotted")
+FORMS = ("part", "bufen", "chapter", "jie", "cn", "paren", "arabic", "dotted")
 FORM_ZH = {
     "part": "第X篇",
+    "bufen": "第X部分",
     "chapter": "第X章",
     "jie": "第X节",
     "cn": "一、",
@@ -43,6 +44,9 @@ FORM_ZH = {
 }
 
 PART = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*篇(?![章节])\s*(?P<title>.*)$")
+BUFEN = re.compile(
+    rf"^第\s*(?P<number>{_ORDINAL})\s*部分\s*(?P<title>.*)$"
+)  # 第一部分: a part, or the chapters
 CHAPTER = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*章\s*(?P<title>.*)$")
 JIE = re.compile(rf"^第\s*(?P<number>{_ORDINAL})\s*节\s*(?P<title>.*)$")
 SECTION = re.compile(rf"^(?P<number>[{_CN}]+)\s*(?:[、．]|\.(?!\d))\s*(?P<title>\S.*)$")
@@ -132,7 +136,7 @@ def classify(text: str, styled: bool = False) -> Heading | None:
     text = text.strip()
     if not text or text[0] not in _HEADING_FIRST:
         return None  # most paragraphs: no numbering at their start
-    for form, pattern in (("part", PART), ("chapter", CHAPTER), ("jie", JIE)):
+    for form, pattern in (("part", PART), ("bufen", BUFEN), ("chapter", CHAPTER), ("jie", JIE)):
         match = pattern.match(text)
         if match:
             number, title = match.group("number"), match.group("title").strip()

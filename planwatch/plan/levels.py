@@ -16,7 +16,7 @@ from planwatch.document import model as doc
 from planwatch.plan import headings
 from planwatch.plan.headings import FORM_ZH, FORMS, Heading
 
-_CHAPTER_FALLBACK = ("chapter", "jie", "cn", "style1", "paren")
+_CHAPTER_FALLBACK = ("chapter", "bufen", "jie", "cn", "style1", "paren")
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Outline:
             return None
         if heading.form == self.chapter_form:
             return "chapter"
-        if heading.form == "part" and self.chapter_form not in (None, "part"):
+        if heading.form in ("part", "bufen") and self.chapter_form not in (None, "part"):
             return "part"
         if heading.form in self.section_levels:
             return "section"
@@ -93,7 +93,7 @@ def decide(blocks: list[doc.Block]) -> Outline:
 
 def _section_levels(found: dict[int, Heading], chapter_form: str, first_chapter: int) -> dict[str, int]:
     """The forms used inside chapters, below the chapter form, numbered 1, 2 … from the outermost."""
-    inside = sorted((i, h) for i, h in found.items() if i > first_chapter and h.form != "part")
+    inside = sorted((i, h) for i, h in found.items() if i > first_chapter and h.form not in ("part", "bufen"))
     used = {h.form for _, h in inside if h.form != chapter_form}
     forms = [form for form in FORMS if form in used and _below(form, chapter_form)]
     depth = _depths(inside, chapter_form, forms)
@@ -132,7 +132,7 @@ def _depths(inside: list[tuple[int, Heading]], chapter_form: str, forms: list[st
 
 
 def _below(form: str, chapter_form: str) -> bool:
-    if form == "part":
+    if form in ("part", "bufen"):
         return False
     if chapter_form.startswith("style"):
         return True

@@ -303,3 +303,34 @@ def test_the_nesting_of_forms_is_read_from_the_document_not_from_a_fixed_order()
         ),
         (2, "发展目标", [("2.1", 1, "主要目标"), ("1", 2, "经济发展")]),
     ]
+
+
+BUFEN = """某县国民经济和社会发展第十四个五年规划纲要
+第一部分 发展基础
+一、主要成就
+全县生产总值突破500亿元。
+二、面临形势
+机遇与挑战并存。
+第二部分 总体要求
+一、指导思想
+坚持稳中求进。
+"""
+
+
+def test_parts_written_di_x_bufen_are_the_chapters_when_there_is_no_di_x_zhang():
+    plan = plan_of(BUFEN)
+    assert outline(plan) == [
+        (1, "发展基础", [("一", 1, "主要成就"), ("二", 1, "面临形势")]),
+        (2, "总体要求", [("一", 1, "指导思想")]),
+    ]
+    assert plan.parts == []
+    assert plan.warnings == ["第2行起：未找到“第X章”形式的章标题，以“第X部分”形式的标题作为章读入"]
+
+
+def test_parts_written_di_x_bufen_group_chapters_when_there_are_chapters():
+    plan = plan_of(
+        "某县国民经济和社会发展第十四个五年规划纲要\n第一部分 总论\n第一章 发展基础\n一、主要成就\n增长。\n"
+        "第二部分 分论\n第二章 产业发展\n一、制造业\n升级。\n"
+    )
+    assert [(p.number, p.title, p.chapters) for p in plan.parts] == [(1, "总论", [1]), (2, "分论", [2])]
+    assert outline(plan) == [(1, "发展基础", [("一", 1, "主要成就")]), (2, "产业发展", [("一", 1, "制造业")])]
