@@ -129,20 +129,22 @@ def split_glued_headings(blocks: list[doc.Block], notes: list[str]) -> list[doc.
 def _glued_heading_start(text: str, after_cell: bool = False) -> int | None:
     if len(text) < 4 or ("第" not in text and "、" not in text and "）" not in text and ")" not in text):
         return None
-    if headings.classify(text):
-        return None
-    # After a table cell (or a paragraph without a closing stop) a 第X章 needs no sentence end before it.
-    loose = after_cell or not text.endswith(headings.SENTENCE_END + ("。",))
-    pattern = _LOOSE_GLUE if loose else _GLUE
-    for match in pattern.finditer(text, 1):
-        rest = text[match.end() :]
-        heading = headings.classify(rest)
-        if heading and "。" not in rest and not rest.endswith(headings.SENTENCE_END):
+    # After a sentence end any heading may be glued; after a table cell, or in a paragraph that does not end
+    # as a sentence, a 第X章 needs no sentence end before it.
+    patterns = [_GLUE]
+    if after_cell or not text.endswith(headings.SENTENCE_END + ("。",)):
+        patterns.append(_LOOSE_GLUE)
+    for pattern in patterns:
+        for match in pattern.finditer(text, 1):
+            rest = text[match.end() :]
+            heading = headings.classify(rest)
+            if not heading or "。" in rest or rest.endswith(headings.SENTENCE_END):
+                continue
             if pattern is _LOOSE_GLUE and not (
                 heading.form in ("part", "bufen", "chapter", "jie") and heading.title
             ):
                 continue
-            return match.end()
+            return None if headings.classify(text) else match.end()
     return None
 
 

@@ -121,3 +121,10 @@ def test_extraction_reads_the_repaired_web_copy(tmp_path):
     # The spaces before 万亿元 are gone, and the look-back paragraph cut from its glued heading gives baselines.
     assert [(t.value, t.unit, t.line, t.year) for t in plan.targets] == [(1.6, "万亿元", 17, 2025)]
     assert [(b.value, b.unit, b.line) for b in plan.baselines] == [(1.2, "万亿元", 12), (6.5, "%", 12)]
+
+
+def test_a_numbered_heading_glued_after_a_sentence_is_split_off():
+    text = "某县国民经济和社会发展第十四个五年规划纲要\n第一章 总体要求\n一、指导思想\n坚持稳中求进。二、主要目标\n增长6%。\n"
+    plan = build_plan(parse_text(text))
+    assert outline(plan) == [(1, "总体要求", [("一", 1, "指导思想"), ("二", 1, "主要目标")])]
+    assert [i.text for i in plan.chapters[0].sections[0].items] == ["坚持稳中求进。"]
