@@ -292,7 +292,10 @@ def _build(raw_pages: list[tuple[float, float, list[_Run], list[RuledTable]]], n
             footnotes[number] = FootnoteBody(number=number, text=text, line=len(lines) - len(note_rows) + 1)
     blocks = _blocks(ordered, lines)
     if not blocks:
-        raise PlanFormatError("the PDF has no text outside its running headers and page numbers")
+        raise PlanFormatError(
+            "the PDF has no text layer beyond its page numbers and running headers (a scan?): run text "
+            "recognition (OCR) on it first, or ask the issuing office for the Word file"
+        )
     return Document(
         path=name, blocks=blocks, lines=lines, format="pdf", line_pages=line_pages, footnotes=footnotes
     )

@@ -147,3 +147,11 @@ def test_pdfs_with_random_bytes_changed_give_a_plan_or_one_clear_error(tmp_path)
                 outcomes["refused"] += 1
     assert outcomes["read"] + outcomes["refused"] == 60
     assert outcomes["read"] > 0  # PDFium repairs many damaged files
+
+
+def test_a_scan_with_only_page_numbers_as_text_says_it_has_no_text_layer(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(build_pdf([["- 1 -"], ["- 2 -"], ["- 3 -"]]))
+    result = parse(path)
+    assert result.exit_code == 2
+    assert "no text layer beyond its page numbers" in result.stderr
