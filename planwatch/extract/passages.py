@@ -60,7 +60,7 @@ def passages_from_document(document: Document) -> list[Passage]:
         walker.add_footnote(document.footnotes[number], document)
     passages = []
     for passage in walker.passages:
-        if (
+        if len(passage.text) <= 2 * MAX_PASSAGE_NUMBERS or (  # too short to hold that many numbers
             len(passage.text) <= MAX_PASSAGE_CHARS
             and len(_NUMBER.findall(passage.text)) <= MAX_PASSAGE_NUMBERS
         ):
