@@ -68,15 +68,30 @@ def show(plan_file: str) -> None:
 )
 @click.option("--year", type=int, required=True, help="Evaluation year.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help='Plan settings JSON, e.g. {"indicators": {"8": {"path": "geometric"}}} (paths are linear by default).',
+)
 @_fail_cleanly
-def evaluate(plan_file: str, observations_file: str, year: int, fmt: str) -> None:
+def evaluate(plan_file: str, observations_file: str, year: int, fmt: str, settings_file: str | None) -> None:
     """Evaluate the plan's main indicators as of YEAR."""
     from planwatch.evaluate import evaluate_plan, evaluation_to_json, format_table, read_observations
+    from planwatch.evaluate.settings import settings_from_json
     from planwatch.reading import read_plan
 
+    settings = None
+    if settings_file:
+        try:
+            with open(settings_file, encoding="utf-8") as handle:
+                settings = settings_from_json(json.load(handle))
+        except (ValueError, TypeError) as error:
+            click.echo(f"planwatch: {settings_file}: {error}", err=True)
+            sys.exit(2)
     plan = read_plan(plan_file)
     observations = read_observations(observations_file, plan)
-    result = evaluate_plan(plan, observations, year)
+    result = evaluate_plan(plan, observations, year, settings)
     if fmt == "json":
         click.echo(json.dumps(evaluation_to_json(result), ensure_ascii=False, indent=1))
     else:
@@ -137,7 +152,8 @@ def serve(host: str, port: int, settings_module: str) -> None:
     "--kind",
     type=click.Choice(["annual", "midterm", "final"]),
     required=True,
-    help="年度监测报告 (annual), 中期评估报告 (midterm) or 总结评估报告 (final).",
+    help="年度监测报告 (annual, any year of the period), 中期评估报告 (midterm, the middle year) or "
+    "总结评估报告 (final, the target year).",
 )
 @click.option(
     "--format",
@@ -155,7 +171,17 @@ def serve(host: str, port: int, settings_module: str) -> None:
     type=click.Path(dir_okay=False),
     default=None,
     help='JSON with the written parts: {"narratives": {"next_steps": "…"}, "explanations": {"13": "…"}, '
-    '"progress": {"项目名称": {"status": "…"}}}.',
+    '"progress": {"项目名称": {"status": "…"}}, "departments": {"13": "区生态环境局"}}.',
+)
+@click.option("--issuer", default=None, help="Issuing body on the cover (default: the texts' issuer).")
+@click.option(
+    "--doc-number", "doc_number", default=None, help="Document number on the cover, e.g. 松发改〔2024〕12号."
+)
+@click.option(
+    "--date",
+    "date_line",
+    default=None,
+    help="Date of issue on the cover, e.g. 2024年3月 (never today by default).",
 )
 @_fail_cleanly
 def report(
@@ -166,13 +192,20 @@ def report(
     fmt: str | None,
     output: str,
     texts_file: str | None,
+    issuer: str | None,
+    doc_number: str | None,
+    date_line: str | None,
 ) -> None:
-    """Write the evaluation report of YEAR as .docx, PDF, HTML or an Excel workbook."""
+    """Write the evaluation report of YEAR as .docx, PDF, HTML or an Excel workbook.
+
+    Only the kinds that fit the year are written (annual: any year of the period; midterm: the middle year;
+    final: the target year); another kind is refused with the reason and the kinds that fit."""
     from pathlib import Path
 
     from planwatch.evaluate import evaluate_plan, read_observations
     from planwatch.reading import read_plan
-    from planwatch.report import FORMATS, build_report
+    from planwatch.report import FORMATS, KIND_ZH, build_report
+    from planwatch.report.kinds import kind_refusal, report_kinds_for
 
     fmt = fmt or Path(output).suffix.lstrip(".").lower()
     if fmt not in FORMATS:
@@ -186,17 +219,27 @@ def report(
         except ValueError as error:
             raise click.UsageError(f"{texts_file}: not valid JSON ({error})") from error
     plan = read_plan(plan_file)
+    period = (plan.period_start, plan.period_end)
+    refusal = kind_refusal(period, year, kind)
+    if refusal:
+        offered = "、".join(KIND_ZH[k] for k in report_kinds_for(period, year)) or "无"
+        raise click.UsageError(f"{refusal}（{year}年可生成：{offered}）")
     observations = read_observations(observations_file, plan)
     evaluation = evaluate_plan(plan, observations, year)
+    narratives = dict(texts.get("narratives") or {})
+    for key, value in (("issuer", issuer), ("doc_number", doc_number), ("date", date_line)):
+        if value:
+            narratives[key] = value
     data = build_report(
         plan,
         evaluation,
         kind,
         fmt,
         observations=observations,
-        narratives=texts.get("narratives"),
+        narratives=narratives,
         explanations=texts.get("explanations"),
         progress=texts.get("progress"),
+        departments=texts.get("departments"),
     )
     Path(output).write_bytes(data)
     click.echo(f"{output}（{len(data) // 1024} KB）")
@@ -210,6 +253,43 @@ def _database_config() -> dict:
     from django.conf import settings
 
     return settings.DATABASES["default"]
+
+
+@main.command(name="import")
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--plan", "plan_id", type=int, default=None, help="Store the file as a new version of this plan."
+)
+@_fail_cleanly
+def import_(plan_file: str, plan_id: int | None) -> None:
+    """Import a plan into the web system's database (DATABASE_URL, else planwatch.sqlite3 here) and print JSON.
+
+    A new version of a plan already there (--plan ID, or the same title and period) keeps its id and people's work.
+    """
+    from planwatch.reading import read_plan
+
+    parsed = read_plan(plan_file)  # a file it cannot read fails here, before the database is touched
+    from planwatch.web import demo as web_demo
+
+    web_demo.setup_django()
+    web_demo.migrate()
+    from planwatch.web.plans.importer import store_plan
+
+    with open(plan_file, "rb") as source:
+        data = source.read()
+    stored = store_plan(parsed, source_name=os.path.basename(plan_file), source_bytes=data, plan_id=plan_id)
+    answer = {
+        "plan_id": stored.pk,
+        "version": stored.version,
+        "title": stored.title,
+        "period": {"start": stored.period_start, "end": stored.period_end},
+        "indicators": stored.indicators.count(),
+        "warnings": list(getattr(parsed, "warnings", []) or []),
+        "unmatched_indicators": len(stored.import_review.get("unmatched_indicators", [])),
+        "unmatched_tasks": len(stored.import_review.get("unmatched_tasks", [])),
+        "conflicts": len(stored.import_review.get("conflicts", [])),
+    }
+    click.echo(json.dumps(answer, ensure_ascii=False, indent=1))
 
 
 @main.command()

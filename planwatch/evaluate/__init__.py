@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planwatch.evaluate.engine import EVALUATORS, EvaluationError, evaluate_indicator, evaluate_plan
+from planwatch.evaluate.kinds import KindSpec, expected_path, kind_label, register, spec_for
 from planwatch.evaluate.observations import (
     Observation,
     Observations,
@@ -21,6 +22,7 @@ __all__ = [
     "EvaluationError",
     "IndicatorResult",
     "IndicatorSettings",
+    "KindSpec",
     "Observation",
     "Observations",
     "Override",
@@ -30,7 +32,11 @@ __all__ = [
     "evaluate_indicator",
     "evaluate_plan",
     "evaluation_to_json",
+    "expected_path",
     "format_table",
     "indicator_to_json",
+    "kind_label",
     "read_observations",
+    "register",
+    "spec_for",
 ]

@@ -8,10 +8,12 @@ from __future__ import annotations
 from planwatch.evaluate import text
 from planwatch.evaluate.bound_targets import year_verdict
 from planwatch.evaluate.bounds import check_years, missed_years, share_met
-from planwatch.evaluate.context import Context
+from planwatch.evaluate.context import Context, escalate
+from planwatch.evaluate.growth import chained_index
 from planwatch.evaluate.observations import Observation
 from planwatch.evaluate.progress import meets
 from planwatch.evaluate.results import AllocationRecord, IndicatorResult
+from planwatch.evaluate.verdicts import classify_growth
 from planwatch.evaluate.warnings import warning_for
 
 _MEASURES_ZH = {"level": "", "reduction_rate": "降低", "growth_rate": "增长", "amount": "新增"}
@@ -119,6 +121,8 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
         return ctx.result("needs_input", sentences, **fields)
     if not checks:
         return ctx.result("no_data", [*sentences, "尚无可与下达指标对照的监测值"], **fields)
+    if measure == "growth_rate":
+        return _allocated_growth(ctx, records, checks, sentences, fields)
     needed = [y for y in range(ctx.base_year + 1, ctx.eval_year + 1) if y in bounds or ctx.final]
     status, note = year_verdict(ctx, checks, needed)
     if ctx.final and status == "no_data":
@@ -131,6 +135,47 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
     if missed:
         sentences.append(f"{'、'.join(str(y) for y in missed)}年未完成下达指标")
     warning = warning_for(status, ctx.indicator.attribute == "binding", not missed, False)
+    return ctx.result(status, sentences, warning=warning, **fields)
+
+
+def _allocated_growth(ctx: Context, records, checks, sentences, fields) -> IndicatorResult:
+    """Allocated growth is judged over the period: the average growth since the base year against the average
+    of the yearly targets, with the growth tolerance; a year that missed its own target is named (§3, §4)."""
+    rates = [c.value for c in checks]
+    average = (chained_index(rates) ** (1 / len(rates)) - 1) * 100 if chained_index(rates) > 0 else None
+    if average is None:
+        return ctx.result(
+            "no_data", [*sentences, "增长率为−100%或更低，无法连乘计算年均增速，请核对数据"], **fields
+        )
+    wanted = sum(c.bound for c in checks) / len(checks)
+    tolerance = ctx.rules.growth_tolerance
+    gap = average - wanted
+    if ctx.final:
+        if gap >= -tolerance - 1e-9:
+            status = "achieved"
+        elif gap >= -2 * tolerance - 1e-9:
+            status = "nearly_achieved"
+        else:
+            status = "not_achieved"
+    else:
+        status = classify_growth(average, wanted, tolerance)
+    span = text.years(checks[0].year, checks[-1].year)
+    sentences = [
+        *sentences,
+        f"{span}年均增长{text.rate(average)}，各年下达目标平均{text.rate(wanted)}，相差{gap:+.1f}个百分点，按期内平均评价",
+    ]
+    missed = missed_years(checks)
+    if missed:
+        sentences.append(f"{'、'.join(str(y) for y in missed)}年未完成当年下达目标")
+    binding = ctx.indicator.attribute == "binding"
+    warning = warning_for(status, binding, True, False)
+    if missed:
+        warning = escalate(warning, binding)
+    fields = {
+        **fields,
+        "average_growth": average,
+        "details": {"allocated_average": wanted, "missed_years": missed},
+    }
     return ctx.result(status, sentences, warning=warning, **fields)
 
 

@@ -29,13 +29,17 @@ def evaluate_compound(ctx: Context) -> IndicatorResult:
     parts = ctx.indicator.parts
     if not parts:
         return ctx.result("no_data", [f"目标“{ctx.indicator.target_text}”未拆分出分项，请在系统中补录"])
+    # 〔成片改造110 零星改造20〕: parts of a five-year total, each counted from zero at the base year.
+    cumulative = ctx.indicator.target_text.strip().startswith(("〔", "[", "［"))
     results = []
     for part in parts:
         direction = direction_of(part.comparator, ctx.indicator.direction)
         part_ctx = Context(
             ctx.plan, ctx.indicator, ctx.observations, ctx.year, ctx.rules, ctx.target, ctx.target_version
         )
-        result = assess_level(part_ctx, part.name, part.value, direction, label=f"{part.name}：")
+        result = assess_level(
+            part_ctx, part.name, part.value, direction, label=f"{part.name}：", from_zero=cumulative
+        )
         result.name = part.name
         ctx.use(part_ctx.used)
         results.append(result)

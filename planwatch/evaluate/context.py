@@ -15,6 +15,15 @@ from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import Indicator, Plan, TargetValue
 
 
+def escalate(warning: str | None, binding: bool) -> str | None:
+    """A named yellow (a missed yearly allocation, an earlier year's figure): red on a binding indicator."""
+    if warning is None:
+        return None
+    if binding:
+        return "red"
+    return "yellow" if warning == "green" else warning
+
+
 @dataclass
 class Context:
     plan: Plan
@@ -26,6 +35,8 @@ class Context:
     target_version: str
     used: list[Observation] = field(default_factory=list)  # every observation a verdict relied on
     appendix: list[str] = field(default_factory=list)  # sentences shown after the verdict, e.g. annual plans
+    kind: str | None = None  # the kind evaluated: the indicator's, or the one its baseline decided
+    kind_note: str | None = None  # why the baseline decided the kind (reach or hold)
 
     def __post_init__(self) -> None:
         indicator = self.indicator
@@ -34,6 +45,7 @@ class Context:
         # At (or after) the target year the verdict is final: achieved / nearly achieved / not achieved.
         self.final: bool = self.year >= self.target_year
         self.eval_year: int = min(self.year, self.target_year)
+        self.kind = self.kind or indicator.kind
 
     @property
     def direction(self) -> str:
@@ -86,19 +98,37 @@ class Context:
     def use(self, observations: Iterable[Observation]) -> None:
         self.used.extend(observations)
 
-    def data_year(self, years: Iterable[int]) -> tuple[int | None, str | None]:
-        """The year the verdict rests on, or None with the reason: final verdicts need the target year's data."""
+    def data_year(self, years: Iterable[int], final_fallback: bool = False) -> tuple[int | None, str | None]:
+        """The year the verdict rests on, or None with the reason. At the end only kinds that can be judged
+        provisionally on an earlier figure (a target already met) pass `final_fallback`."""
         years = [year for year in years if self.base_year < year <= self.eval_year]
         if not years:
             return None, f"尚无{text.years(self.base_year + 1, self.eval_year)}监测值"
         latest = max(years)
-        if latest < self.eval_year and (self.final or not self.rules.use_latest_available):
+        allowed = final_fallback if self.final else self.rules.use_latest_available
+        if latest < self.eval_year and not allowed:
             return None, f"缺少{self.eval_year}年监测值（最新为{latest}年）"
         return latest, None
 
     def result(self, status: str, explanation: list[str], **fields) -> IndicatorResult:
         """The indicator's result: identity fields filled in, notes on the data used appended."""
         notes = fields.pop("notes", []) + self.data_notes()
+        if self.kind_note:
+            notes.insert(0, self.kind_note)
+        data_year = fields.get("data_year")
+        earlier = (
+            data_year is not None
+            and data_year < self.eval_year
+            and status not in ("no_data", "needs_input", "qualitative")
+        )
+        if earlier:
+            # A verdict on an earlier year's figure says so; at the end it awaits the final figure (§4).
+            fields["provisional"] = True
+            notes.append(
+                f"{self.eval_year}年数据尚未发布，采用{data_year}年数据"
+                + ("，待终值确认" if self.final else "")
+            )
+            fields["warning"] = escalate(fields.get("warning"), self.indicator.attribute == "binding")
         sentences = [s for s in explanation if s]
         body = "；".join(sentences)
         body = f"{body}；{STATUS_ZH[status]}。" if body else f"{STATUS_ZH[status]}。"
@@ -123,27 +153,37 @@ class Context:
             "warning": None,
             "progress": None,
             "target_version": self.target_version,
+            "base_year": self.base_year,
+            "effective_kind": self.kind if self.kind != indicator.kind else None,
             **fields,
         }
+        if self.crosses_definitions():
+            values["details"] = {**values.get("details", {}), "definition_break": True}
         return IndicatorResult(
             status=status, explanation=explanation_text, notes=notes, illustrative=illustrative, **values
         )
 
     def data_notes(self) -> list[str]:
         """Conversions, revisions and changes of statistical definition among the observations used."""
-        flagged = self.observations.flagged
-        used = [obs for obs in {id(o): o for o in self.used}.values() if id(obs) in flagged]
+        observations = self.observations
+        flagged = observations.flagged
+        distinct = list({id(o): o for o in self.used}.values())
+        notes = self.definition_notes(distinct)
+        used = [obs for obs in distinct if id(obs) in flagged]
         if not used:
-            return []
+            return notes
         used.sort(key=lambda o: (o.year, o.measure, o.series or ""))
         first_year = min(o.year for o in self.used)
-        notes = []
         seen = set()
         for obs in used:
             if obs.conversion and obs.conversion not in seen:
                 seen.add(obs.conversion)
                 notes.append(f"{obs.year}年{obs.conversion}")
-            history = self.observations.history(obs.indicator, obs.measure, obs.series, obs.year)
+            history = [
+                h
+                for h in observations.history(obs.indicator, obs.measure, obs.series, obs.year)
+                if h.definition == obs.definition
+            ]
             if len(history) > 1 and obs is history[-1] and obs.measure != "allocation":
                 earlier = "、".join(text.number(h.value) for h in history[:-1])
                 version = f"（{obs.vintage.isoformat()}版）" if obs.vintage else ""
@@ -152,4 +192,26 @@ class Context:
                 )
             if obs.definition_change and obs.year > first_year:
                 notes.append(f"{obs.year}年起统计口径调整，前后数据不完全可比")
+            if id(obs) in observations.breaks:
+                preferred = observations.breaks[id(obs)]
+                notes.append(
+                    f"{obs.year}年仅有“{obs.definition or '原口径'}”数据，与其余年份的"
+                    f"“{preferred or '原口径'}”口径不同，跨口径比较，结论仅供参考"
+                )
         return notes
+
+    def definition_notes(self, used: list[Observation]) -> list[str]:
+        """Which statistical definition was used where a series has several (never chained silently, §6)."""
+        notes = []
+        keys = {(o.indicator, o.measure, o.series) for o in used}
+        for key in sorted(keys, key=str):
+            choice = self.observations.preferred.get(key)
+            if choice is None:
+                continue
+            preferred, others = choice
+            other = "、".join(f"“{d or '原口径'}”" for d in others)
+            notes.append(f"统一采用“{preferred or '原口径'}”数据（另有{other}数据，未混用）")
+        return notes
+
+    def crosses_definitions(self) -> bool:
+        return any(id(o) in self.observations.breaks for o in self.used)

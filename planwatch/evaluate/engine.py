@@ -2,50 +2,96 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
 
 from planwatch.errors import PlanWatchError
-from planwatch.evaluate.allocation import annual_plan_note, evaluate_allocation
-from planwatch.evaluate.bound_targets import evaluate_bound
-from planwatch.evaluate.compound import evaluate_compound
+from planwatch.evaluate import text
+from planwatch.evaluate.allocation import annual_plan_note
 from planwatch.evaluate.context import Context
-from planwatch.evaluate.cumulative_targets import evaluate_cumulative
-from planwatch.evaluate.growth_targets import evaluate_growth
-from planwatch.evaluate.levels import evaluate_level
+from planwatch.evaluate.kinds import EVALUATORS, spec_for
 from planwatch.evaluate.observations import Observations
 from planwatch.evaluate.paths import time_progress
-from planwatch.evaluate.relative import evaluate_relative
 from planwatch.evaluate.results import Evaluation, IndicatorResult
 from planwatch.evaluate.settings import DEFAULT_SETTINGS, Settings
-from planwatch.evaluate.standard_targets import evaluate_standard
-from planwatch.plan.model import Indicator, Plan
+from planwatch.extract import target_cells
+from planwatch.plan.model import Indicator, Plan, TargetValue
 
+log = logging.getLogger(__name__)
 
-def evaluate_qualitative(ctx: Context) -> IndicatorResult:
-    return ctx.result(
-        "qualitative",
-        [f"定性目标“{ctx.indicator.target_text}”，由规划科据实评价并写明理由"],
-        baseline_text="—",
-        current_text="—",
-    )
+__all__ = ["EVALUATORS", "EvaluationError", "evaluate_indicator", "evaluate_plan"]
 
-
-EVALUATORS: dict[str, Callable[[Context], IndicatorResult]] = {
-    "level": evaluate_level,
-    "share": evaluate_level,
-    "annual_growth_rate": evaluate_growth,
-    "cumulative": evaluate_cumulative,
-    "per_year_bound": evaluate_bound,
-    "relative": evaluate_relative,
-    "allocation": evaluate_allocation,
-    "standard": evaluate_standard,
-    "compound": evaluate_compound,
-    "qualitative": evaluate_qualitative,
-}
+# Kinds a comparator cell may take: which one is decided by the baseline (METHODOLOGY §2.1).
+_REACH_OR_HOLD = ("level", "share", "per_year_bound")
 
 
 class EvaluationError(PlanWatchError):
     """An evaluation that cannot be run as asked (e.g. a year before the plan's period)."""
+
+
+def target_of(indicator: Indicator, target: TargetValue) -> TargetValue:
+    """The commitment of the cell when the reader gave no number (`>7、力争…` → ≥ 7)."""
+    if target.value is not None or indicator.kind in ("compound", "standard", "relative", "qualitative"):
+        return target
+    value = target_cells.target_number(indicator.target_text)
+    if value is None:
+        return target
+    direction = indicator.direction or "up"
+    return TargetValue(value, target.comparator or target_cells.comparator(indicator.target_text, direction))
+
+
+def decide_kind(ctx: Context) -> None:
+    """A comparator cell is a level to reach until its baseline meets it, then a bound to hold (§2.1)."""
+    indicator = ctx.indicator
+    if indicator.kind not in _REACH_OR_HOLD or ctx.target.value is None:
+        return
+    if not target_cells.comparator_cell(indicator.target_text):
+        return
+    if target_cells.stated_holding(indicator.target_text) is not None:
+        return  # the plan's own words decide
+    said = target_cells.stated_in_text(indicator, ctx.plan.targets, ctx.target.value)
+    if said is not None:
+        # the sentence of the text that states the same target counts as the plan's words
+        reach = "share" if indicator.unit.strip() in ("%", "％") else "level"
+        decided = "per_year_bound" if said else (reach if ctx.kind == "per_year_bound" else ctx.kind)
+        if decided != ctx.kind:
+            ctx.kind = decided
+            how = "每年保持，按逐年约束评价" if said else "须达到，按目标值评价"
+            ctx.kind_note = f"纲要正文对该目标的表述为{how}"
+        return
+    baseline = ctx.baseline()
+    if baseline is None:
+        return
+    decided = target_cells.reach_or_hold(baseline.value, ctx.target.value, ctx.direction)
+    if decided == "level":
+        share = indicator.unit.strip() in ("%", "％", "‰")
+        decided = indicator.kind if indicator.kind != "per_year_bound" else ("share" if share else "level")
+    if decided == ctx.kind:
+        return
+    ctx.kind = decided
+    cell = indicator.target_text
+    shown = f"基期{baseline.year}年{text.amount(baseline.value, ctx.unit)}"
+    if decided == "per_year_bound":
+        ctx.kind_note = f"{shown}已满足“{cell}”，按逐年约束评价（每年保持）"
+    else:
+        ctx.kind_note = f"{shown}尚未满足“{cell}”，按须达到的目标值评价"
+
+
+def aspiration_sentence(ctx: Context, result: IndicatorResult) -> str | None:
+    """The 力争 part of a cell: shown, reported met or not when numeric, never the verdict (§2.9)."""
+    _, aspiration = target_cells.commitment(ctx.indicator.target_text)
+    if aspiration is None:
+        return None
+    value = target_cells.aspiration_value(ctx.indicator.target_text)
+    if value is None:
+        return f"力争目标“{aspiration}”不作为评价依据"
+    if result.average_growth is not None:
+        achieved = result.average_growth
+    elif result.current is not None:
+        achieved = result.current.value
+    else:
+        return f"力争目标{text.number(value)}暂无数据可比"
+    met = achieved <= value if result.direction == "down" else achieved >= value
+    return f"力争目标{text.number(value)}{'已达到' if met else '尚未达到'}（不作为评价依据）"
 
 
 def evaluate_indicator(
@@ -57,19 +103,36 @@ def evaluate_indicator(
 ) -> IndicatorResult:
     target, version = settings.target_for(indicator.number, indicator.target)
     ctx = Context(
-        plan, indicator, observations, year, settings.for_indicator(indicator.number), target, version
+        plan,
+        indicator,
+        observations,
+        year,
+        settings.for_indicator(indicator.number),
+        target_of(indicator, target),
+        version,
     )
-    evaluator = EVALUATORS.get(indicator.kind)
-    if evaluator is None:
-        return ctx.result("no_data", [f"未知的目标类型“{indicator.kind}”"])
+    decide_kind(ctx)
+    spec = spec_for(ctx.kind)
+    if spec is None:
+        return ctx.result("no_data", [f"未知的目标类型“{ctx.kind}”"])
     records: list = []
-    if indicator.kind != "allocation":
+    if ctx.kind != "allocation":
         records, note = annual_plan_note(ctx)
         if records:
             ctx.appendix.append(note)
-    result = evaluator(ctx)
+    try:
+        result = spec.evaluate(ctx)
+    except (ArithmeticError, ValueError) as error:
+        # Whatever the reader lets through, an evaluation gives a verdict with a reason, never a traceback.
+        log.warning("indicator %s (%s) as of %s: %s", indicator.number, indicator.name, year, error)
+        fresh = Context(plan, indicator, observations, year, ctx.rules, ctx.target, version, kind=ctx.kind)
+        return fresh.result("no_data", [f"数据无法计算（{error}），请核对监测值与目标值"])
     if records:
         result.allocations = records
+    aspiration = aspiration_sentence(ctx, result)
+    if aspiration:
+        result.explanation += f"{aspiration}。"
+        result.details = {**result.details, "aspiration": aspiration}
     return result
 
 

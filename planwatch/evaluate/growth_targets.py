@@ -9,9 +9,10 @@ from planwatch.evaluate.context import Context
 from planwatch.evaluate.growth import chained_index, consecutive_run, cumulative_completion, required_growth
 from planwatch.evaluate.levels import effort_against_best, effort_text
 from planwatch.evaluate.observations import Observation
+from planwatch.evaluate.progress import improvement
 from planwatch.evaluate.projection import Projection
 from planwatch.evaluate.results import IndicatorResult
-from planwatch.evaluate.verdicts import classify_growth, final_verdict
+from planwatch.evaluate.verdicts import classify_growth
 from planwatch.evaluate.warnings import warning_for
 
 
@@ -32,6 +33,15 @@ class GrowthSeries:
         return self.last_year - self.first_year
 
     @property
+    def impossible(self) -> str | None:
+        """Why the rates cannot be chained: a fall of 100% or more leaves nothing to grow from."""
+        fallen = [y for y, r in self.yearly.items() if r <= -100]
+        if fallen or self.index <= 0:
+            years = "、".join(str(y) for y in fallen) or text.years(self.first_year + 1, self.last_year)
+            return f"{years}年增长率为−100%或更低，无法连乘计算年均增速，请核对数据"
+        return None
+
+    @property
     def average(self) -> float:
         return (self.index ** (1 / self.years) - 1) * 100
 
@@ -43,11 +53,20 @@ class GrowthSeries:
         return f"{span}年均增长{text.rate(self.average)}（由水平值推算，未用公布的可比价增长率）"
 
 
-def growth_series(ctx: Context, number: int, last_year: int) -> GrowthSeries | None:
-    """Chained published rates from the base year on; where none, growth derived from levels (and said so)."""
+def growth_series(ctx: Context, number: int, last_year: int, basis: str | None = None) -> GrowthSeries | None:
+    """Chained published rates from the base year on; where none, growth derived from levels (and said so).
+
+    `basis` picks the 实际 (real) or 名义 (nominal) rates; nominal growth may also come from levels."""
     base = ctx.base_year
-    rates = {y: o for y, o in ctx.observations.series(number, "growth_rate").items() if base < y <= last_year}
+    found = ctx.observations.series(number, "growth_rate", basis)
+    if not found and basis is None:
+        found = ctx.observations.series(number, "growth_rate", "实际") or ctx.observations.series(
+            number, "growth_rate", "名义"
+        )
+    rates = {y: o for y, o in found.items() if base < y <= last_year}
     levels = {y: o for y, o in ctx.observations.series(number, "level").items() if base <= y <= last_year}
+    if basis == "实际" and not rates:
+        return None
     if not rates:
         # The level of an indicator measured in % that is compared by growth (e.g. GDP增长（%）) is its yearly rate.
         rates = {y: o for y, o in levels.items() if y > base and o.unit == "%"}
@@ -79,15 +98,22 @@ def growth_series(ctx: Context, number: int, last_year: int) -> GrowthSeries | N
     return GrowthSeries(base, latest, levels[latest].value / levels[base].value, "levels", yearly, used)
 
 
+def no_growth_reason(ctx: Context, number: int) -> str:
+    base = ctx.observations.series(number, "level").get(ctx.base_year)
+    if base is not None and base.value <= 0:
+        return f"基期{ctx.base_year}年水平值{text.number(base.value)}不为正，无法由水平值推算增长率，请录入各年增长率"
+    return f"尚无{text.years(ctx.base_year + 1, ctx.eval_year)}增长率或基期与当年水平值"
+
+
 def evaluate_growth(ctx: Context) -> IndicatorResult:
     target = ctx.target.value
     if target is None:
         return ctx.result("no_data", [f"目标“{ctx.indicator.target_text}”未识别出数值，请在系统中补录目标值"])
     series = growth_series(ctx, ctx.indicator.number, ctx.eval_year)
     if series is None:
-        return ctx.result(
-            "no_data", [f"尚无{text.years(ctx.base_year + 1, ctx.eval_year)}增长率或基期与当年水平值"]
-        )
+        return ctx.result("no_data", [no_growth_reason(ctx, ctx.indicator.number)])
+    if series.impossible:
+        return ctx.result("no_data", [series.impossible])
     data_year, missing = ctx.data_year([series.last_year])
     if data_year is None:
         return ctx.result("no_data", [missing, series.describe()])
@@ -98,8 +124,6 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
     progress = cumulative_completion(target, span_rates, ctx.base_year, ctx.target_year)
     tau = ctx.tau(data_year)
     head = f"{series.describe()}，目标年均{text.rate(target)}"
-    if data_year < ctx.year and not ctx.final:
-        head = f"{ctx.year}年数据未录入，采用截至{data_year}年数据；" + head
     sentences = [head, f"累计增长完成进度{text.percent(progress)}，时序进度{text.percent(tau)}"]
     fields = dict(
         data_year=data_year,
@@ -116,10 +140,9 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
         fields["notes"] = [series.gap_note]
     tolerance = ctx.rules.growth_tolerance
     if ctx.final:
-        met = -average <= -target + 1e-9 if direction == "down" else average >= target - 1e-9
-        status = final_verdict(met, progress, ctx.rules.nearly_achieved)
-        if status == "nearly_achieved":
-            sentences.append(f"未达目标但累计增长完成进度不低于{text.percent(ctx.rules.nearly_achieved)}")
+        status = final_growth_verdict(average, target, tolerance, direction)
+        gap = improvement(average - target, direction)
+        sentences.append(f"期末年均增速与目标相差{gap:+.1f}个百分点（容差{text.points(tolerance)}）")
         warning = warning_for(status, ctx.indicator.attribute == "binding", None, False)
         return ctx.result(status, sentences, warning=warning, **fields)
 
@@ -149,6 +172,17 @@ def evaluate_growth(ctx: Context) -> IndicatorResult:
     return ctx.result(
         status, sentences, warning=warning, projection=projection, required=effort, after=after, **fields
     )
+
+
+def final_growth_verdict(average: float, target: float, tolerance: float, direction: str = "up") -> str:
+    """A growth target has no completion π (§4): achieved when ḡ holds within the growth tolerance of g*,
+    nearly achieved within twice the tolerance, else not achieved."""
+    gap = improvement(average - target, direction)
+    if gap >= -tolerance - 1e-9:
+        return "achieved"
+    if gap >= -2 * tolerance - 1e-9:
+        return "nearly_achieved"
+    return "not_achieved"
 
 
 def _growth_rule_text(average: float, target: float, tolerance: float, status: str) -> str:

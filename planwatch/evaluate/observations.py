@@ -7,6 +7,7 @@ upload page that shows every bad row); `read_observations` raises the first.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
 import re
@@ -23,6 +24,15 @@ from planwatch.plan.model import Indicator, Plan
 
 MEASURES = ("level", "growth_rate", "amount", "reduction_rate", "allocation")
 RATE_MEASURES = ("growth_rate", "reduction_rate")
+# `series` of a growth rate: real growth (at comparable prices) or nominal growth (INTERFACES.md §2).
+GROWTH_BASES = {
+    "实际": "实际",
+    "实际增长": "实际",
+    "可比价": "实际",
+    "名义": "名义",
+    "名义增长": "名义",
+    "现价": "名义",
+}
 ILLUSTRATIVE = "示例数据"  # the source of generated demo values, never to be shown as published
 
 # Column names as written in the file (English per INTERFACES.md §2, or the Chinese a template may use).
@@ -37,6 +47,7 @@ _COLUMNS = {
     "note": ("note", "备注", "说明"),
     "vintage": ("vintage", "数据版本", "版本日期"),
     "definition_change": ("definition_change", "口径调整"),
+    "definition": ("definition", "统计口径"),
 }
 _REQUIRED = ("indicator", "year", "value")
 # Limits on an observations file: a district's monitoring data is a few thousand rows, well under 1 MB.
@@ -68,6 +79,7 @@ class Observation:
     conversion: str | None = None  # e.g. "59500元 → 5.95万元"
     row: int | None = None
     path: str | None = None
+    definition: str | None = None  # a label of the statistical definition (统计口径), e.g. "2024年修订口径"
 
     @property
     def illustrative(self) -> bool:
@@ -85,16 +97,43 @@ class Observations:
             years = self._history.setdefault((row.indicator, row.measure, row.series), {})
             years.setdefault(row.year, []).append(row)
         self._latest: dict[tuple[int, str, str | None], dict[int, Observation]] = {}
+        # Observations used from another definition than the one preferred for their series: id → preferred.
+        self.breaks: dict[int, str | None] = {}
+        # Series where one definition was preferred over another: key → (preferred, the others).
+        self.preferred: dict[tuple[int, str, str | None], tuple[str | None, list[str | None]]] = {}
         for key, years in self._history.items():
             for vintages in years.values():
                 vintages.sort(key=lambda o: (o.vintage or date.min, o.row or 0))
-            self._latest[key] = {year: years[year][-1] for year in sorted(years)}
+            self._latest[key] = self._pick(key, years)
         # Observations whose verdict needs a note: converted, revised, or after a change of definition.
         self.flagged = {id(row) for row in self.rows if row.conversion or row.definition_change}
+        self.flagged.update(self.breaks)
         for years in self._history.values():
             for vintages in years.values():
                 if len(vintages) > 1:
                     self.flagged.add(id(vintages[-1]))
+
+    def _pick(self, key: tuple, years: dict[int, list[Observation]]) -> dict[int, Observation]:
+        """Each year's latest vintage, of one statistical definition where the series has several: the one
+        covering most years (the newest on a tie), another only for a year it lacks (and then marked)."""
+        definitions = {o.definition for vintages in years.values() for o in vintages}
+        if len(definitions) <= 1:
+            return {year: years[year][-1] for year in sorted(years)}
+
+        def rank(label: str | None) -> tuple[int, date, int]:
+            rows = [o for vintages in years.values() for o in vintages if o.definition == label]
+            newest = max(rows, key=lambda o: (o.vintage or date.min, o.row or 0))
+            return len({o.year for o in rows}), newest.vintage or date.min, newest.row or 0
+
+        preferred = max(definitions, key=rank)
+        self.preferred[key] = (preferred, sorted((d for d in definitions if d != preferred), key=str))
+        chosen = {}
+        for year in sorted(years):
+            same = [o for o in years[year] if o.definition == preferred]
+            chosen[year] = same[-1] if same else years[year][-1]
+            if not same:
+                self.breaks[id(chosen[year])] = preferred
+        return chosen
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -155,6 +194,15 @@ class _Reader:
         self.path = path
         self.by_number = {indicator.number: indicator for indicator in plan.indicators}
         self.by_name = {"".join(indicator.name.split()): indicator for indicator in plan.indicators}
+        # The name without footnote marks and without a trailing unit in parentheses (§6); an ambiguous one
+        # (two indicators alike once marks and units are gone) is left to the exact name or the number.
+        plain: dict[str, list[Indicator]] = {}
+        for indicator in plan.indicators:
+            for key in {plain_name(indicator.name), plain_name(indicator.name, indicator.unit)}:
+                plain.setdefault(key, []).append(indicator)
+        self.by_plain_name = {
+            key: found[0] for key, found in plain.items() if len({i.number for i in found}) == 1
+        }
         self.problems: list[ObservationError] = []
         self.seen: dict[tuple, int] = {}
         self.lookups: dict[str, Indicator] = {}
@@ -194,9 +242,10 @@ class _Reader:
         year = self._year(row, record.get("year"), indicator)
         value = self._value(row, record.get("value"))
         measure = self._measure(row, record.get("measure"), record.get("unit"), indicator)
-        series = self._series(row, record.get("series"), indicator)
+        series = self._series(row, record.get("series"), indicator, measure)
         vintage = self._vintage(row, record.get("vintage"))
         definition_change = self._flag(row, record.get("definition_change"))
+        definition = _text(record.get("definition")) or None
         if len(self.problems) > before:
             return None
         converted = self._unit(row, value, measure, series, _text(record.get("unit")), indicator)
@@ -219,8 +268,9 @@ class _Reader:
             conversion,
             row,
             self.path,
+            definition,
         )
-        key = (observation.indicator, year, measure, series, vintage)
+        key = (observation.indicator, year, measure, series, vintage, definition)
         if key in self.seen:
             what = f"indicator {indicator.number}, year {year}, measure {measure}" + (
                 f", series {series}" if series else ""
@@ -259,14 +309,21 @@ class _Reader:
             self.problem("indicator is empty", row, "indicator")
             return None
         number = _integer(text)
-        indicator = (
-            self.by_number.get(number) if number is not None else self.by_name.get("".join(text.split()))
-        )
+        if number is not None:
+            indicator = self.by_number.get(number)
+        else:
+            indicator = self.by_name.get("".join(text.split())) or self.by_plain_name.get(plain_name(text))
         if indicator is not None:
             self.lookups[text] = indicator
         else:
+            closest = difflib.get_close_matches(plain_name(text), list(self.by_plain_name), n=3, cutoff=0.3)
+            offered = (
+                "; closest names: " + "、".join(self.by_plain_name[c].name for c in closest)
+                if closest
+                else ""
+            )
             self.problem(
-                f"unknown indicator {_shown(text)}: not a number or exact name in the plan's main table",
+                f"unknown indicator {_shown(text)}: not a number or name in the plan's main table{offered}",
                 row,
                 "indicator",
             )
@@ -335,10 +392,13 @@ class _Reader:
             return None
         return text
 
-    def _series(self, row: int, cell: object, indicator: Indicator | None) -> str | None:
+    def _series(self, row: int, cell: object, indicator: Indicator | None, measure: str | None) -> str | None:
         text = _text(cell)
         if not text or indicator is None:
             return text or None
+        basis = GROWTH_BASES.get("".join(text.split()))
+        if basis is not None and measure == "growth_rate":
+            return basis  # real (可比价) or nominal growth, compared like with like by relative targets
         if indicator.kind == "standard":
             code = standards.pollutant_code(text)
             if code is None:
@@ -416,6 +476,22 @@ class _Reader:
             self.problem(f"value {value:g}{given} is too large to convert to {wanted}", row, "value")
             return None
         return converted, wanted, f"单位换算：{_number(value)}{given} → {_number(converted)}{wanted}"
+
+
+_FOOTNOTE_MARKS = re.compile(r"\[footnoteRef:\d+\]|[\[［【]\s*\d{1,3}\s*[\]］】]|[①-⑳]|[¹²³⁰-⁹]+|\*")
+_TRAILING_PAREN = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
+_UNIT_LIKE = re.compile(
+    r"^(%|％|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*|.*标准煤.*)$"
+)
+
+
+def plain_name(name: str, unit: str | None = None) -> str:
+    """An indicator name without spaces, footnote marks ([1], ①, *) and a trailing unit in parentheses."""
+    text = _FOOTNOTE_MARKS.sub("", "".join(name.split()))
+    paren = _TRAILING_PAREN.search(text)
+    if paren and (_UNIT_LIKE.match(paren.group(1)) or unit and paren.group(1) == "".join(unit.split())):
+        text = text[: paren.start()]
+    return text
 
 
 def year_range(indicator: Indicator, plan: Plan) -> tuple[int, int]:

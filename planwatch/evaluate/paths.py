@@ -5,41 +5,6 @@ from __future__ import annotations
 from planwatch.plan.model import Indicator
 
 _SCALES = ("十万", "百万", "千万", "万", "亿", "千", "百")
-# Units of positive extensive quantities (counts, money, areas, lengths, masses): these grow geometrically.
-_EXTENSIVE_UNITS = frozenset(
-    [
-        "家",
-        "个",
-        "件",
-        "人",
-        "户",
-        "元",
-        "平方米",
-        "亩",
-        "公顷",
-        "平方公里",
-        "公里",
-        "千米",
-        "米",
-        "吨",
-        "辆",
-        "所",
-        "项",
-        "座",
-        "张",
-        "套",
-        "台",
-        "床",
-        "间",
-        "部",
-        "名",
-        "人次",
-        "次",
-        "标准箱",
-        "千瓦",
-        "千瓦时",
-    ]
-)
 
 
 def time_progress(year: int, base_year: int, target_year: int) -> float:
@@ -59,13 +24,10 @@ def base_unit(unit: str) -> str:
 
 
 def default_path(indicator: Indicator) -> str:
-    """Geometric for positive extensive quantities, linear for shares, rates, intensities and indices."""
-    if indicator.kind == "share":
-        return "linear"
-    unit = "".join((indicator.unit or "").split())
-    if not unit or "/" in unit or "／" in unit:
-        return "linear"
-    return "geometric" if base_unit(unit) in _EXTENSIVE_UNITS else "linear"
+    """Linear: completion is compared with time progress (时序进度), as official evaluations do (§3).
+
+    The geometric path is a per-indicator setting, never chosen from the unit."""
+    return "linear"
 
 
 def usable_path(shape: str, baseline: float, target: float) -> str:

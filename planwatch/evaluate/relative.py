@@ -8,7 +8,6 @@ from planwatch.evaluate import text
 from planwatch.evaluate.context import Context
 from planwatch.evaluate.growth_targets import growth_series
 from planwatch.evaluate.results import IndicatorResult
-from planwatch.evaluate.verdicts import classify_growth, final_verdict
 from planwatch.evaluate.warnings import warning_for
 
 RELATIONS_ZH = {
@@ -40,17 +39,21 @@ def evaluate_relative(ctx: Context) -> IndicatorResult:
     reference = next((i for i in ctx.plan.indicators if i.number == indicator.reference), None)
     if reference is None:
         return ctx.result("no_data", [f"“{indicator.target_text}”未指定参照指标，请在系统中选定"])
-    own = growth_series(ctx, indicator.number, ctx.eval_year)
-    other = growth_series(ctx, reference.number, ctx.eval_year)
+    basis = comparable_basis(ctx, indicator.number, reference.number)
+    own = growth_series(ctx, indicator.number, ctx.eval_year, basis)
+    other = growth_series(ctx, reference.number, ctx.eval_year, basis)
     if own is None or other is None:
         lacking = "、".join(i.name for i, s in ((indicator, own), (reference, other)) if s is None)
         return ctx.result("no_data", [f"尚无{lacking}的增长率或基期与当年水平值"])
     last = min(own.last_year, other.last_year)
     if own.last_year != other.last_year:
-        own = growth_series(ctx, indicator.number, last)
-        other = growth_series(ctx, reference.number, last)
+        own = growth_series(ctx, indicator.number, last, basis)
+        other = growth_series(ctx, reference.number, last, basis)
         if own is None or other is None or own.last_year != other.last_year:
             return ctx.result("no_data", ["两项指标没有相同年份的增长数据"])
+    broken = own.impossible or other.impossible
+    if broken:
+        return ctx.result("no_data", [broken])
     data_year, missing = ctx.data_year([last])
     if data_year is None:
         return ctx.result("no_data", [missing])
@@ -83,17 +86,41 @@ def evaluate_relative(ctx: Context) -> IndicatorResult:
             "relation": relation,
         },
     )
-    if own.basis != other.basis:
+    fields["details"]["series"] = basis
+    if basis is not None:
+        sentences.insert(2, f"按{basis}增长比较（{_BASIS_ZH[basis]}）")
+    elif own.basis != other.basis:
         fields["notes"] = ["两项增长的计算口径不同（一项由水平值推算），比较仅供参考"]
-    binding = indicator.attribute == "binding"
-    if ctx.final:
-        status = final_verdict(met, progress, ctx.rules.nearly_achieved)
-        return ctx.result(status, sentences, warning=warning_for(status, binding, None, False), **fields)
-    if relation == "above" and not met:
-        status = "lagging"
     else:
-        status = classify_growth(own_growth, reference_growth, tolerance)
-        if relation == "at_least" and not met:
-            status = "lagging"
+        fields["notes"] = ["增长率未标明实际或名义（series 实际/名义），按所录数据比较"]
+    binding = indicator.attribute == "binding"
+    # A relative target is a condition, not a distance: met or missed, never ahead or achieved early (§2.6).
+    status = condition_status(met, ctx.final)
     # No trend projection for a relation: it holds so far or it does not.
     return ctx.result(status, sentences, warning=warning_for(status, binding, met, False), **fields)
+
+
+def condition_status(met: bool, final: bool) -> str:
+    """完成 / 未完成 at the end, 基本符合预期 / 滞后于预期 during the period."""
+    if final:
+        return "achieved" if met else "not_achieved"
+    return "on_track" if met else "lagging"
+
+
+_BASIS_ZH = {"实际": "实际增长对实际增长", "名义": "名义增长对名义增长"}
+
+
+def comparable_basis(ctx: Context, own: int, reference: int) -> str | None:
+    """Like with like: 实际 where both indicators have real growth rates, else 名义 where both have nominal
+    rates (or levels, from which nominal growth follows); None when the rows do not say which."""
+    observations = ctx.observations
+
+    def has(number: int, series: str) -> bool:
+        return bool(observations.series(number, "growth_rate", series))
+
+    if has(own, "实际") and has(reference, "实际"):
+        return "实际"
+    nominal = [has(n, "名义") or len(observations.series(n, "level")) >= 2 for n in (own, reference)]
+    if (has(own, "名义") or has(reference, "名义")) and all(nominal):
+        return "名义"
+    return None

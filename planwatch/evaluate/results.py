@@ -108,6 +108,11 @@ class IndicatorResult:
     baseline_text: str = ""
     current_text: str = ""
     override: Override | None = None
+    base_year: int | None = None
+    provisional: bool = False  # judged on an earlier year's figure (待终值确认 at the end)
+    effective_kind: str | None = (
+        None  # the kind the verdict used when the baseline decided it (reach or hold)
+    )
 
     @property
     def computed_status(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planwatch.evaluate.kinds import expected_path
 from planwatch.evaluate.results import Evaluation, Figure, IndicatorResult
 from planwatch.evaluate.sdg import SdgMeasure
 from planwatch.evaluate.verdicts import STATUS_ZH
@@ -98,6 +99,9 @@ def indicator_to_json(result: IndicatorResult) -> dict[str, Any]:
         "illustrative": result.illustrative,
         "computed_status": result.status,
         "override": None,
+        "provisional": result.provisional,
+        "effective_kind": result.effective_kind,
+        "expected_path": {str(year): _round(value) for year, value in expected_path(result).items()},
     }
     if result.required is not None:
         r = result.required

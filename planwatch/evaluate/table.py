@@ -21,7 +21,7 @@ def _row(result: IndicatorResult, final: bool) -> list[str]:
     if result.warning:
         verdict += _WARNINGS[result.warning]
     current = result.current_text or "—"
-    if result.data_year and result.data_year != result.target_year and final:
+    if result.data_year and (result.provisional or final and result.data_year != result.target_year):
         current += f"（{result.data_year}）"
     return [
         str(result.number),

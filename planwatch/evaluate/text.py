@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 
 def number(value: float) -> str:
     """3015, 19.12, 0.024, 1637.11: no trailing zeros, at most two decimals above 100 and four below 1."""
@@ -30,6 +32,21 @@ def rate(value: float) -> str:
 def points(value: float) -> str:
     """Percentage points: 0.5 → 0.5个百分点."""
     return f"{number(value)}个百分点"
+
+
+def change(value: float, unit: str) -> str:
+    """A difference in the indicator's unit; a difference of percentages is in 个百分点, never % (§5)."""
+    if unit in ("%", "％"):
+        return points(value)
+    return amount(value, unit)
+
+
+def computed(value: float, unit: str) -> float:
+    """A computed percentage (a projection, a mean, a yearly change) rounded half up to one decimal, as
+    statistics offices round: 5.35 → 5.4."""
+    if unit not in ("%", "％") or value != value or value in (float("inf"), float("-inf")):
+        return value
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def years(first: int, last: int) -> str:

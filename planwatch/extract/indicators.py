@@ -6,49 +6,34 @@ Works on district tables (序号 | 指标名称 | 单位 | 属性 | 2025年目�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from planwatch.plan.model import Baseline, Indicator, Part, Plan, Table, TargetValue
+from planwatch.extract.target_cells import classify, direction_of
+from planwatch.extract.target_cells import comparator as _comparator
+from planwatch.extract.target_cells import parts as _parts
+from planwatch.extract.target_cells import reference as _reference
+from planwatch.plan.model import Baseline, Indicator, Plan, Table, TargetValue
+from planwatch.plan.tables import header_unit, table_end_year, table_warnings
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
-_COMPOUND = re.compile(
-    rf"^({_NUMBER}(?:\s*/\s*{_NUMBER})+)?\s*(?:[（(]({_NUMBER}(?:\s*/\s*{_NUMBER})*)[）)])?$"
-)
 _CUMULATIVE = re.compile(rf"^[〔［\[]\s*({_NUMBER})\s*[〕］\]]$")
 _BOUND = re.compile(rf"^(>=|<=|≥|≤|>|<|＞|＜)?\s*({_NUMBER})\s*(\*)?\s*(以上|以下|以内|左右)?$")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 _UNIT_WORDS = re.compile(
-    r"^(%|‰|[万亿千百]?[元人户家个件所项吨亩米岁年天小时]|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
+    r"^(%|％|‰|个百分点|[万亿千百十]*(?:元|美元|人次|人|户|家|个|件|所|项|吨|亩|米|岁|年|天|小时|张|辆|座|名|床|套|"
+    r"千瓦时?|度|公顷|标箱|条|处|台|册|篇|株|次)(?:标准煤|标煤|二氧化碳|当量)?|.*[/／].*|.*平方.*|.*立方.*|.*公里.*)$"
 )
+# Footnote marks inside a name cell: [1], ［2］, ①, *, superscripts, an export's [footnoteRef:N].
+_NAME_MARKS = re.compile(
+    r"\[footnoteRef:\s*\d+\]|[\[［]\s*(?:注\s*)?\d{1,2}\s*[\]］]|[①-⑳⑴-⒇❶-❿]|[*＊※]+|[¹²³⁰-⁹]+"
+)
+# The same marks after a target cell's value (65①, 60[1]); a cell that is all [20] is a cumulative target.
+_CELL_MARKS = re.compile(r"(?<=\S)(?:[\[［]\s*\d{1,2}\s*[\]］]|[①-⑳⑴-⒇❶-❿]|[¹²³⁰-⁹]+|\[footnoteRef:\s*\d+\])")
 
-_UP = (">=", "≥", ">", "＞")
-_DOWN = ("<=", "≤", "<", "＜")
-_UP_WORDS = ("以上", "不低于", "不少于", "超过", "高于", "力争")
-_DOWN_WORDS = ("以下", "以内", "不高于", "低于", "不超过", "控制在")
-_DOWN_NAMES = (
-    "死亡",
-    "失业",
-    "浓度",
-    "事故",
-    "能耗",
-    "排放",
-    "发生率",
-    "感染率",
-    "耗水",
-    "耗能",
-    "赤字",
-    "负债",
-)
-_REDUCTION_NAMES = ("降低", "下降", "减少", "削减")
-_GROWTH_NAMES = ("增长率", "增速", "年均增长", "增长")
-_SHARE_NAMES = ("比重", "比例", "占比", "覆盖率", "率", "份额")
-_FLOW_NAMES = ("改造", "新增", "新建", "建设", "累计", "新开工", "完成", "造林", "治理面积")
-_ALLOCATION_WORDS = ("市级要求", "下达", "视情提出", "国家要求", "省级要求", "上级要求", "考核要求")
-_RELATIVE = re.compile(r"与(.{1,10}?)(?:增长)?(?:保持)?同步|(?:高于|快于|不低于)(.{1,10}?)增长")
 _NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
-_MEASURE_SUFFIXES = ("企业数", "企业", "数量", "个数", "家数", "人数", "数")
 
 
 @dataclass
@@ -103,149 +88,117 @@ def _cell(row: list[str], index: int | None) -> str:
 
 def _number(text: str) -> float | None:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # a cell of a thousand 9s, or "nan", is no row number
 
 
 def split_name_unit(name: str, unit: str) -> tuple[str, str]:
     """National tables write the unit in the name: 森林覆盖率（%） → (森林覆盖率, %)."""
-    if unit:
-        return name, unit
     match = _UNIT_IN_NAME.search(name)
-    if match and _UNIT_WORDS.match(match.group(1)):
-        return name[: match.start()].strip(), match.group(1)
+    written = match.group(1).strip() if match else ""
+    # A unit column that says the same, or nothing, leaves the name without its parentheses.
+    if match and _UNIT_WORDS.match(written) and unit in ("", written):
+        return name[: match.start()].strip(), written
     return name, unit
 
 
-def direction_of(name: str, target_text: str, kind: str) -> str:
-    if any(w in target_text for w in _DOWN_WORDS) or target_text.startswith(_DOWN):
-        return "down"
-    if any(w in target_text for w in _UP_WORDS) or target_text.startswith(_UP):
-        return "up"
-    if any(w in name for w in _REDUCTION_NAMES):
-        return "up"  # the measure is the reduction achieved (能耗降低): more is better
-    if any(w in name for w in _DOWN_NAMES):
-        return "down"
-    return "up"
+def clean_name(cell: str) -> tuple[str, str]:
+    """(name, number written in it): footnote marks dropped, 1.国内生产总值增长 → (国内生产总值增长, 1)."""
+    name = _NAME_MARKS.sub("", cell).strip()
+    numbered = _NUMBERED_NAME.match(name)
+    if numbered:  # national tables number the rows inside the name: 1.国内生产总值增长
+        return numbered.group(2).strip(), numbered.group(1)
+    return name, ""
 
 
-def classify(name: str, unit: str, target_text: str, from_period_column: bool) -> str:
-    """The kind of target (METHODOLOGY.md §2) a table row states."""
-    text = target_text.replace(" ", "")
-    if not text or text in ("—", "-", "——", "/"):
-        return "qualitative"
-    if _CUMULATIVE.match(text):
-        return "cumulative"
-    compound = _COMPOUND.match(text)
-    if compound and compound.group(1) and compound.group(2) or compound and compound.group(1) and "/" in text:
-        return "compound"
-    if _RELATIVE.search(text):
-        return "relative"
-    if any(w in text for w in _ALLOCATION_WORDS):
-        return "allocation"
-    if "标准" in text:
-        return "standard"
-    bound = _BOUND.match(text)
-    if not bound:
-        return "qualitative"
-    if "年均" in name or any(w in name for w in _GROWTH_NAMES) and unit in ("%", "％"):
-        return "annual_growth_rate"
-    # A bound in the 年均/累计 column, or a strict < / > in any target cell (城镇调查失业率 <5.5,
-    # 粮食综合生产能力 >6.5), is a bound that must hold in every year of the period.
-    strict = bound.group(1) in ("<", ">", "＜", "＞")
-    if (strict or from_period_column and (bound.group(1) or bound.group(4))) and not any(
-        w in name for w in _REDUCTION_NAMES
-    ):
-        return "per_year_bound"
-    if any(w in name for w in _REDUCTION_NAMES) and unit in ("%", "％"):
-        return "cumulative"
-    if unit in ("%", "％", "‰") or name.endswith(_SHARE_NAMES):
-        return "share"
-    if any(w in name for w in _FLOW_NAMES):
-        return "cumulative"
-    return "level"
+def clean_target(cell: str) -> str:
+    """A target or base cell without the footnote marks written after its value (65① → 65)."""
+    return _CELL_MARKS.sub("", cell).strip()
 
 
-def _comparator(text: str, direction: str) -> str:
-    bound = _BOUND.match(text.replace(" ", ""))
-    symbol = bound.group(1) if bound else None
-    word = bound.group(4) if bound else None
-    if symbol in _UP or word == "以上":
-        return ">="
-    if symbol in _DOWN or word in ("以下", "以内"):
-        return "<="
-    if word == "左右":
-        return "~"
-    return ">=" if direction == "up" else "<="
-
-
-def _parts(name: str, text: str) -> list[Part]:
-    """`70/500（25）` under 上市、挂牌企业数（科创板）: 上市 70, 挂牌 500, 科创板 25."""
-    match = _COMPOUND.match(text.replace(" ", ""))
-    values = [float(v) for v in re.split(r"\s*/\s*", match.group(1))] if match and match.group(1) else []
-    inner = [float(v) for v in re.split(r"\s*/\s*", match.group(2))] if match and match.group(2) else []
-    paren = _UNIT_IN_NAME.search(name)
-    inner_names = re.split(r"[、/]", paren.group(1)) if paren else []
-    base = name[: paren.start()] if paren else name
-    names = re.split(r"[、/]", base)
-    if len(names) == len(values) and names:
-        for suffix in _MEASURE_SUFFIXES:
-            if names[-1].endswith(suffix) and len(names[-1]) > len(suffix):
-                names[-1] = names[-1][: -len(suffix)]
-                break
-    else:
-        names = [f"{base}（{i + 1}）" for i in range(len(values))]
-    if len(inner_names) != len(inner):
-        inner_names = [f"{base}（括号内{i + 1}）" for i in range(len(inner))]
-    return [Part(n, v, ">=") for n, v in zip(names + inner_names, values + inner, strict=True)]
-
-
-def _reference(target_text: str, indicators: list[Indicator]) -> int | None:
-    """The indicator a relative target compares against (与经济增长同步 → the GDP growth indicator)."""
-    match = _RELATIVE.search(target_text)
-    if not match:
-        return None
-    phrase = match.group(1) or match.group(2) or ""
-    if "经济" in phrase or "GDP" in phrase.upper():
-        phrase = "生产总值" + phrase
-    best, best_score = None, 0
-    for indicator in indicators:
-        score = len(set(phrase) & set(indicator.name)) + ("增长" in indicator.name)
-        if score > best_score:
-            best, best_score = indicator.number, score
-    return best if best_score >= 3 else None
-
-
-def _baseline(cell: str, year: int | None, line: int) -> Baseline | None:
+def _baseline(cell: str, year: int | None, line: int, starred_year: int | None = None) -> Baseline | None:
     bound = _BOUND.match(cell.replace(" ", ""))
     if not bound or year is None:
         return None
-    starred = bool(bound.group(3))  # a value marked * is for the year before the base year
-    return Baseline(
-        value=float(bound.group(2)), year=year - 1 if starred else year, line=line, quote=cell, confidence=1.0
-    )
+    # A value marked * is for the year before the base year, unless the note under the table says which.
+    if bound.group(3):
+        year = starred_year or year - 1
+    return Baseline(value=float(bound.group(2)), year=year, line=line, quote=cell, confidence=1.0)
+
+
+_STARRED_YEAR = re.compile(r"[*＊][^。；;，,]{0,12}?(?:为|是|系)\s*((?:19|20)\d{2})\s*年")
+
+
+def table_note(plan: Plan, table: Table) -> str | None:
+    """The note block right under a table (注：①〔〕内为五年累计数；②带*的为2019年数据)."""
+    last = max(table.row_lines, default=table.line)
+    items = list(plan.preface)
+    for chapter in plan.chapters:
+        items += chapter.items
+        for section in chapter.sections:
+            items += section.items
+    # The last row spans a line per cell in a text export: the note is the first paragraph after it.
+    reach = last + 2 * len(table.header) + 4
+    following = sorted((item for item in items if last < item.line <= reach), key=lambda item: item.line)
+    if following and following[0].text.lstrip().startswith(("注", "说明", "备注")):
+        return following[0].text
+    return None
+
+
+def column_warnings(table: Table, columns: _Columns) -> list[str]:
+    """Header cells of the main table that no column rule understood, and columns it cannot do without."""
+    used = {
+        columns.number,
+        columns.category,
+        columns.name,
+        columns.unit,
+        columns.attribute,
+        columns.target,
+        columns.base,
+        columns.period,
+    }
+    warnings = [
+        f"第{table.line}行：主要指标表的“{cell}”列未能识别，已忽略"
+        for index, cell in enumerate(table.header)
+        if cell and index not in used and not re.search(r"备注|说明|来源|责任|(?:19|20)\d{2}", cell)
+    ]
+    if columns.name is None:
+        warnings.append(f"第{table.line}行：主要指标表没有“指标”列，无法读取指标名称")
+    if columns.target is None and columns.period is None:
+        warnings.append(f"第{table.line}行：主要指标表没有目标值列（如“2025年目标”），目标值未能读取")
+    return warnings
 
 
 def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     columns = find_columns(table.header, plan.period_end)
     target_year = columns.target_year or plan.period_end
     base_year = columns.base_year or plan.period_start - 1
+    note = table_note(plan, table)
+    stated = _STARRED_YEAR.search(note) if note else None
+    starred_year = int(stated.group(1)) if stated else None
     indicators: list[Indicator] = []
     relative_texts: list[tuple[Indicator, str]] = []
+    shared_unit = header_unit(table) or ""
     for index, row in enumerate(table.rows):
+        row = _aligned(row, len(table.header), columns)
         line = table.row_lines[index] if index < len(table.row_lines) else table.line
-        name, unit = split_name_unit(_cell(row, columns.name), _cell(row, columns.unit))
-        numbered = _NUMBERED_NAME.match(name)
-        if numbered:  # national tables number the rows inside the name: 1.国内生产总值增长
-            name = numbered.group(2)
-        if not name:
+        name, written_number = clean_name(_cell(row, columns.name))
+        name, unit = split_name_unit(name, _NAME_MARKS.sub("", _cell(row, columns.unit)))
+        unit = unit or shared_unit
+        if not name or _is_header_like(name, row):
             continue
-        target_text = _cell(row, columns.target)
+        target_text = clean_target(_cell(row, columns.target))
         from_period = False
         if (not target_text or target_text in ("—", "-", "——")) and columns.period is not None:
-            target_text, from_period = _cell(row, columns.period), True
-        kind = classify(name, unit, target_text, from_period)
+            target_text, from_period = clean_target(_cell(row, columns.period)), True
+        baseline = (
+            _baseline(clean_target(_cell(row, columns.base)), base_year, line, starred_year)
+            if columns.base is not None
+            else None
+        )
+        kind = classify(name, unit, target_text, from_period, baseline.value if baseline else None)
         direction = direction_of(name, target_text, kind)
         value, comparator = None, None
         cumulative = _CUMULATIVE.match(target_text.replace(" ", ""))
@@ -256,7 +209,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             value, comparator = float(bound.group(2)), _comparator(target_text, direction)
         elif kind == "allocation":
             comparator = "<=" if direction == "down" else ">="
-        number_text = _cell(row, columns.number) or (numbered.group(1) if numbered else "")
+        number_text = _cell(row, columns.number) or written_number
         attribute = _cell(row, columns.attribute)
         indicator = Indicator(
             number=int(_number(number_text)) if _number(number_text) else len(indicators) + 1,
@@ -268,9 +221,7 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             target_year=target_year,
             target=TargetValue(value=value, comparator=comparator),
             parts=_parts(name, target_text) if kind == "compound" else [],
-            baseline=_baseline(_cell(row, columns.base), base_year, line)
-            if columns.base is not None
-            else None,
+            baseline=baseline,
             direction=direction,
             category=_cell(row, columns.category) or None,
             base_year=base_year,
@@ -284,11 +235,52 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     return indicators
 
 
+def _aligned(row: list[str], width: int, columns: _Columns) -> list[str]:
+    """A short row whose last cell is its attribute (预期性/约束性) lost value cells, not its attribute: the
+    missing cells are taken to be the first value columns (the base values), so the target stays a target."""
+    if not row or len(row) >= width or columns.attribute != width - 1:
+        return row
+    if not row[-1].startswith(("预期性", "约束性")):
+        return row
+    leading = [i for i in (columns.number, columns.category, columns.name, columns.unit) if i is not None]
+    at = max(leading) + 1 if leading else 1
+    return row[:at] + [""] * (width - len(row)) + row[at:]
+
+
+def _is_header_like(name: str, row: list[str]) -> bool:
+    """A header row repeated inside the table (after a page break), or a note row (注：①…)."""
+    return (
+        name in ("指标", "指标名称")
+        or name.startswith(("注：", "注:", "说明："))
+        and len([cell for cell in row if cell]) == 1
+    )
+
+
+def _main_score(table: Table, period_end: int) -> tuple:
+    """Content decides: an attribute column (属性), columns that reach the plan's last year (not a table of
+    how the last plan ended), a 主要指标 caption, then the number of rows."""
+    header = "".join(table.header)
+    attributes = sum(1 for row in table.rows if any(c.startswith(("预期性", "约束性")) for c in row))
+    caption = table.caption or ""
+    end = table_end_year(table)
+    return (
+        "属性" in header or attributes > 0,
+        end in (None, period_end),
+        "主要指标" in caption,
+        len(table.rows),
+    )
+
+
 def main_indicator_table(plan: Plan) -> Table | None:
     tables = [t for t in plan.tables if t.kind == "indicators"]
-    return max(tables, key=lambda t: len(t.rows)) if tables else None
+    return max(tables, key=lambda t: _main_score(t, plan.period_end)) if tables else None
 
 
 def extract_indicators(plan: Plan) -> list[Indicator]:
+    """The indicators of the plan's main table; rows that disagree with its header become warnings."""
     table = main_indicator_table(plan)
-    return indicators_from_table(table, plan) if table else []
+    if not table:
+        return []
+    found = table_warnings(table) + column_warnings(table, find_columns(table.header, plan.period_end))
+    plan.warnings.extend(w for w in found if w not in plan.warnings)
+    return indicators_from_table(table, plan)

@@ -32,6 +32,32 @@ _OTHER_SECTION = re.compile(
 )
 
 
+# A look-back is decided by the tense of its sentences, not by its heading alone. These words mark a sentence
+# that reports the past (过去五年, 年末, 实现了, 跃居) or one that commits to the future (到2030年, 力争, 将).
+_PAST_SENTENCE = re.compile(
+    r"过去|五年来|回顾|以来|年末|年底|期末|实现了|取得了|完成了|[了已](?![解])|先后|跃居|位居|连续|圆满完成|跨越|迈上"
+)
+_FUTURE_SENTENCE = re.compile(
+    r"到\s*20\d{2}\s*年|到二[〇○零]|力争|(?<![即])将(?![近军])|确保|展望|预计|争取|必须|计划"
+)
+# Where a plan may review the past under a heading of its own words (砥砺五载, 发展环境): checked by tense.
+_LOOK_BACK_PLACES = ("基础", "环境", "成就", "成绩", "五载", "五年", "回眸", "历程", "形势")
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+
+
+# Heading forms from the outermost in: 第一节, 一、, （一）, 1、 (a deeper form nests in the part above it).
+_HEADING_FORMS = (
+    re.compile(r"^第[一二三四五六七八九十\d]+节"),
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+)
+_DEEPEST = len(_HEADING_FORMS)
+
+
+def _heading_rank(text: str) -> int:
+    return next((rank for rank, form in enumerate(_HEADING_FORMS) if form.match(text)), _DEEPEST)
+
+
 @dataclass
 class Passage:
     paragraph: Paragraph
@@ -56,6 +82,7 @@ def passages_from_document(document: Document) -> list[Passage]:
     walker = _Walker()
     for block in document.blocks:
         walker.add(block)
+    mark_look_backs(walker.passages, walker.chapter_titles)
     for number in sorted(document.footnotes):
         walker.add_footnote(document.footnotes[number], document)
     passages = []
@@ -99,12 +126,52 @@ def split_long(
     return [piece for piece in pieces if piece.text]
 
 
+def sentence_tense(text: str) -> tuple[int, int]:
+    """(sentences about the past, sentences about the future) of a text; sentences with neither are left out."""
+    past = future = 0
+    for sentence in _SENTENCE.findall(text):
+        if _FUTURE_SENTENCE.search(sentence):
+            future += 1
+        elif _PAST_SENTENCE.search(sentence):
+            past += 1
+    return past, future
+
+
+def mark_look_backs(passages: list[Passage], chapter_titles: dict[int, str]) -> None:
+    """Mark as review the parts of a plan that look back: the opening part (before the first chapter, or the
+    first chapter) and parts headed like a look-back (发展基础, 砥砺五载), when most of their sentences tell
+    the past. A numbered heading word alone never decides: the tense of what the part says does."""
+    first_chapter = min((p.chapter for p in passages if p.chapter is not None), default=None)
+    units: dict[tuple[int | None, str | None], list[Passage]] = {}
+    for passage in passages:
+        if passage.container in (BODY, BOX):
+            units.setdefault((passage.chapter, passage.heading), []).append(passage)
+    for (chapter, heading), members in units.items():
+        place = f"{chapter_titles.get(chapter, '') if chapter is not None else ''}{heading or ''}"
+        named = any(passage.review for passage in members)  # headed 发展基础, 主要成就 …
+        opening = chapter is None or chapter == first_chapter
+        if not named and not opening and not any(word in place for word in _LOOK_BACK_PLACES):
+            continue
+        past = future = 0
+        for passage in members:
+            p, f = sentence_tense(passage.text)
+            past, future = past + p, future + f
+        # A review heading is believed unless its sentences mostly commit to the future; another place
+        # looks back only when its sentences clearly tell the past.
+        review = past >= future if named else past >= 2 and past > 2 * future
+        for passage in members:
+            passage.review = review
+
+
 class _Walker:
     def __init__(self) -> None:
         self.passages: list[Passage] = []
+        self.chapter_titles: dict[int, str] = {}
         self.chapter: int | None = None
         self.heading: str | None = None
+        self.heading_rank: int | None = None
         self.review = False
+        self.chapter_review = False
         self.caption: str | None = None
         self.footnote_places: dict[int, tuple[int | None, str | None, bool]] = {}
 
@@ -122,16 +189,21 @@ class _Walker:
         text = paragraph.text
         chapter = headings.match_chapter(text)
         if chapter:
-            self.chapter, self.heading = chapter[0], None
-            self.review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
+            self.chapter, self.heading, self.heading_rank = chapter[0], None, None
+            self.chapter_titles[chapter[0]] = chapter[1]
+            self.chapter_review = is_review_heading(chapter[1])  # 第一章 发展基础 reviews as a whole
+            self.review = self.chapter_review
             return
         section = headings.match_section(text)
         other = _OTHER_SECTION.match(text)
         if section or other:
-            level, title = (section[1], section[2]) if section else (1, other.group("title"))
-            if level == 1 or self.heading is None:
-                self.heading = title
-                self.review = is_review_heading(title)
+            title = section[2] if section else other.group("title")
+            rank = _heading_rank(text)
+            # A heading of a deeper form (（一） under 一、, 一、 under 第一节) stays inside the part above it;
+            # 1、 headings never open a part of their own once a chapter has one.
+            if self.heading is None or rank <= (self.heading_rank or 0) and rank < _DEEPEST:
+                self.heading, self.heading_rank = title, rank
+                self.review = self.chapter_review or is_review_heading(title)
             return
         if headings.TABLE_CAPTION.match(text) or headings.FIGURE.match(text):
             self.caption = text

@@ -31,7 +31,14 @@ from planwatch.extract.metrics import (
 from planwatch.extract.passages import Passage
 from planwatch.numbers import comparators, horizons
 from planwatch.numbers.horizons import Horizon
-from planwatch.numbers.quantities import Quantity, find_fractions, find_quantities, find_ranks, is_top_rank
+from planwatch.numbers.quantities import (
+    Quantity,
+    find_doublings,
+    find_fractions,
+    find_quantities,
+    find_ranks,
+    is_top_rank,
+)
 from planwatch.numbers.units import normalize
 
 TARGET = "target"
@@ -40,8 +47,8 @@ BASELINE = "baseline"
 # of its paragraph (time grows with the square of their count): a paragraph with more is refused.
 MAX_QUANTITIES_PER_PASSAGE = 500
 
-_PAST_MARKERS = re.compile(r"已经|已于|已|现有|目前|先后|以来|(?<![为除])了(?![解])")
-_FUTURE_MARKERS = re.compile(r"力争|计划|将|确保|争取|预计|拟")
+_PAST_MARKERS = re.compile(r"过去|五年来|已经|已于|已|现有|目前|先后|以来|(?<![为除])了(?![解])")
+_FUTURE_MARKERS = re.compile(r"今后|未来|力争|计划|将|确保|争取|预计|拟")
 _TO = re.compile(r"(?:增长|提升|提高|上升|下降|增加|减少|扩大|降低|跃升|调整|缩小|增)?(?:至|到|为)")
 
 
@@ -101,7 +108,7 @@ def read_statements(passages: list[Passage], period: tuple[int, int] | None = No
 def _read_passage(passage: Passage, period: tuple[int, int]) -> list[Statement]:
     text = passage.text
     found = find_quantities(text)
-    extra = find_ranks(text) + find_fractions(text)
+    extra = find_ranks(text) + find_fractions(text) + find_doublings(text)
     if len(found) + len(extra) > MAX_QUANTITIES_PER_PASSAGE:
         raise PlanFormatError(
             f"a paragraph with {len(found) + len(extra):,} numbers, over the limit of {MAX_QUANTITIES_PER_PASSAGE}",
@@ -305,7 +312,12 @@ def _kind(metric: str, quantity: Quantity, role: str, per_year: bool, within: in
         return "per_year_bound"
     if within or any(h.kind == horizons.CUMULATIVE for h in before) or metric.startswith(("新增", "新建")):
         return "cumulative"
-    if quantity.unit in ("%", "‰") or re.search(r"(?:率|比重|比例|占比)$", metric):
+    # 劳动生产率 30万元/人 is a level: a 率 measured in money or counts is not a share.
+    if (
+        quantity.unit in ("%", "‰")
+        or re.search(r"(?:率|比重|比例|占比)$", metric)
+        and quantity.unit in ("", "比例")
+    ):
         return "share"
     return "level"
 

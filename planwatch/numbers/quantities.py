@@ -61,16 +61,60 @@ class Quantity:
         return normalize(self.value, self.unit)
 
 
+# Spaces and line breaks a PDF copy leaves inside a number or before its unit: 1 200亿元, 15. 6万元, 424.74 亿元.
+_SPACE_IN_NUMBER = re.compile(
+    rf"(?<=\d)\s+(?=\d{{3}}(?!\d))|(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)"
+    rf"|(?<=\d)\s+(?=(?:{MULTIPLIER_PATTERN})?(?:{BASE_UNIT_PATTERN}))"
+)
+
+_DIGIT_THEN_SPACE = re.compile(r"\d\.?\s")
+
+
 def find_quantities(text: str, keep_unitless: bool = False) -> list[Quantity]:
     """Every quantity in `text`, in order; numbers without a unit only when `keep_unitless`."""
     half = to_half_width(text)
+    compact, positions = _without_spaces_in_numbers(half)
     found = []
-    for match in _QUANTITY.finditer(half):
-        quantity = _quantity(half, match)
+    for match in _QUANTITY.finditer(compact):
+        quantity = _quantity(compact, match)
         if quantity is None or (not quantity.unit and not keep_unitless):
             continue
-        found.append(quantity)
+        found.append(_placed(quantity, positions) if positions else quantity)
     return found
+
+
+def _without_spaces_in_numbers(text: str) -> tuple[str, list[int] | None]:
+    """The text with spaces inside numbers removed, and where each of its characters stands in `text`."""
+    spaced = " " in text or "\n" in text or "\u3000" in text or "\t" in text
+    if not spaced or not _DIGIT_THEN_SPACE.search(text) or not _SPACE_IN_NUMBER.search(text):
+        return text, None
+    kept, positions, last = [], [], 0
+    for match in _SPACE_IN_NUMBER.finditer(text):
+        kept.append(text[last : match.start()])
+        positions.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(text[last:])
+    positions.extend(range(last, len(text)))
+    positions.append(len(text))
+    return "".join(kept), positions
+
+
+def _placed(quantity: Quantity, positions: list[int]) -> Quantity:
+    """A quantity found in the compacted text, with its spans in the original text."""
+
+    def end(at: int) -> int:
+        return positions[at - 1] + 1 if at > 0 else 0
+
+    return Quantity(
+        value=quantity.value,
+        unit=quantity.unit,
+        start=positions[quantity.start],
+        end=end(quantity.end),
+        value_max=quantity.value_max,
+        approximate_more=quantity.approximate_more,
+        number_start=positions[quantity.number_start],
+        number_end=end(quantity.number_end),
+    )
 
 
 def _quantity(text: str, match: re.Match) -> Quantity | None:
@@ -98,8 +142,10 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
         if unit or multiplier:
             return None
         unit = "%"
-    if unit in NOT_QUANTITY_UNITS:
-        return None
+    if unit in NOT_QUANTITY_UNITS and not (
+        unit == "年" and "年限" in text[max(0, match.start() - 12) : match.start()]
+    ):
+        return None  # 11.7年 of 受教育年限 measures years; 2025年, 3年 elsewhere are times
     if unit.startswith("G") and value_max is None and value < 10 and value == int(value):
         return None  # 5G, 4G: a technology generation, not a bandwidth
     groups = ("number", "number2", "multiplier", "more", "unit", "more_after")
@@ -217,5 +263,20 @@ def find_fractions(text: str) -> list[Quantity]:
         value = round(top / bottom, 6)
         found.append(
             Quantity(value, "比例", match.start(), match.end(), None, False, match.start(), match.end())
+        )
+    return found
+
+
+# Doubling: 翻一番 (×2), 翻两番 (×4), said of a measure against its base.
+_DOUBLING = re.compile(r"翻(?P<times>[一二两三])番")
+
+
+def find_doublings(text: str) -> list[Quantity]:
+    """翻一番 → 2 倍, 翻两番 → 4 倍: the target is that multiple of the base value."""
+    found = []
+    for match in _DOUBLING.finditer(text):
+        times = {"一": 1, "二": 2, "两": 2, "三": 3}[match.group("times")]
+        found.append(
+            Quantity(2.0**times, "倍", match.start(), match.end(), None, False, match.start(), match.end())
         )
     return found

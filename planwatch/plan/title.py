@@ -7,6 +7,7 @@ import re
 from planwatch.errors import PlanFormatError
 from planwatch.plan import headings
 from planwatch.plan.model import Table
+from planwatch.plan.tables import period_from_tables
 
 _TITLE_MENTION = re.compile(r"《([^《》]{4,80}?(?:规划纲要|规划|纲要))》")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~～至到]\s*(20\d{2}|19\d{2})\s*年")
@@ -83,14 +84,13 @@ def find_period(title: str, texts: list[str], tables: list[Table]) -> tuple[int,
         if n and n >= 3:
             start = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966; each one since is five years
             return start, start + 4
+    from_tables = period_from_tables(tables)  # column years witness the period as well as a title
+    if from_tables:
+        return from_tables
     for text in texts[:50]:
         match = _PERIOD.search(text)
         if match and int(match.group(2)) - int(match.group(1)) == 4:
             return int(match.group(1)), int(match.group(2))
-    for table in tables:
-        years = [int(y) for cell in table.header for y in re.findall(r"(20\d{2})年目标", cell)]
-        if years:
-            return max(years) - 4, max(years)
     raise PlanFormatError(
         "cannot tell the plan period: no 第N个五年规划 in the title and no 2021-2025年 in the text"
     )

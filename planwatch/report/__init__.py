@@ -6,9 +6,10 @@ the content is built once (content.build_content) and rendered by the writer of 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from planwatch.report.content import NARRATIVES, build_content, report_title
+from planwatch.report.content import NARRATIVES, SECTIONS, build_content, report_title, sections_for
+from planwatch.report.kinds import kind_refusal, report_kinds_for
 from planwatch.report.model import KIND_ZH, KINDS, Report
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
@@ -56,6 +57,9 @@ def build_report(
     progress: Mapping[str, Mapping] | None = None,
     issuer: str | None = None,
     date_line: str | None = None,
+    doc_number: str | None = None,
+    departments: Mapping[int, str] | None = None,
+    on_stage: Callable[[str, float, int], None] | None = None,
 ) -> bytes:
     """The report file's bytes.
 
@@ -65,7 +69,11 @@ def build_report(
     kind next_steps, adjustments, lessons, next_plan; issuer, date); missing narrative sections read （待填写）.
     explanations: indicator number → the department's explanation of a shortfall (else the observations'
     notes). projects/tasks replace the plan's 表1–表3 records; progress maps a project name or task text to
-    {status, progress, department, completed_investment, late}.
+    {status, progress, department, completed_investment, late}. departments: indicator number → the
+    responsible department, named beside a lagging indicator. issuer, doc_number, date_line: the cover
+    (defaults: narratives issuer, doc_number, date). The kind must fit the year (report_kinds_for), else
+    ValueError with the reason in Chinese. on_stage(title, done, total): called as each section is built
+    and before the file is written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
@@ -81,8 +89,14 @@ def build_report(
         progress=progress,
         issuer=issuer,
         date_line=date_line,
+        doc_number=doc_number,
+        departments=departments,
         charts=fmt != "xlsx",
+        on_stage=on_stage,
     )
+    if on_stage is not None:
+        stages = len(sections_for(kind)) + 1
+        on_stage(f"写出{fmt.upper()}文件", stages - 1, stages)
     return render(report, fmt)
 
 
@@ -99,12 +113,16 @@ __all__ = [
     "KIND_ZH",
     "MEDIA_TYPES",
     "NARRATIVES",
+    "SECTIONS",
     "ProjectRecord",
     "Report",
     "TaskRecord",
     "build_content",
     "build_report",
+    "kind_refusal",
     "render",
     "report_filename",
+    "report_kinds_for",
+    "sections_for",
     "report_title",
 ]

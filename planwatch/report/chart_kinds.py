@@ -7,6 +7,9 @@ Each function draws on the axes it is given and returns whether any value drawn 
 from __future__ import annotations
 
 from planwatch.report.facts import number
+from planwatch.report.model import ILLUSTRATIVE_MARK
+
+ANNOTATION_PT = 8  # no chart text below 8 pt (issue 15)
 
 BLUE, GREY, RED, GREEN, ORANGE = "#1f5fa8", "#8c959f", "#cf222e", "#1a7f37", "#bf8700"
 SERIES_COLOURS = ("#1f5fa8", "#cf222e", "#1a7f37", "#bf8700", "#8250df", "#57606a")
@@ -18,6 +21,11 @@ def _get(obj, name, default=None):
     if isinstance(obj, dict):
         return obj.get(name, default)
     return getattr(obj, name, default)
+
+
+def legend_patch(axes, colour: str, label: str) -> None:
+    """A solid legend entry for bars whose own first bar may be hollow (illustrative)."""
+    axes.fill_between([], [], color=colour, label=label)
 
 
 def _series(observations, number: int, measure: str, series: str | None, last_year: int) -> dict[int, object]:
@@ -123,17 +131,18 @@ def draw_growth(axes, result, observations, year, base_year, target_year, refere
             color=colours,
             edgecolor=BLUE,
             linewidth=0.8,
-            label="当年增速",
             zorder=3,
         )
+        legend_patch(axes, BLUE, "当年增速")
         illustrative = any(getattr(rates[y], "illustrative", False) for y in years)
         for y in years:
             axes.annotate(
-                number(rates[y].value),
+                number(rates[y].value)
+                + (ILLUSTRATIVE_MARK if getattr(rates[y], "illustrative", False) else ""),
                 (y, rates[y].value),
                 ha="center",
                 va="bottom",
-                fontsize=5.5,
+                fontsize=ANNOTATION_PT,
                 xytext=(0, 1),
                 textcoords="offset points",
             )
@@ -273,16 +282,17 @@ def _bars(axes, points: dict[int, object], label: str) -> bool:
         color=["white" if h else BLUE for h in hollow],
         edgecolor=BLUE,
         linewidth=0.8,
-        label=label,
         zorder=3,
     )
+    legend_patch(axes, BLUE, label)
     for y in years:
         axes.annotate(
-            number(points[y].value),
+            number(points[y].value)
+            + (ILLUSTRATIVE_MARK if getattr(points[y], "illustrative", False) else ""),
             (y, points[y].value),
             ha="center",
             va="bottom",
-            fontsize=5.5,
+            fontsize=ANNOTATION_PT,
             xytext=(0, 1),
             textcoords="offset points",
         )

@@ -7,12 +7,12 @@ the narrative sections, and the annexes (附表).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from planwatch.report.facts import PROBLEMS, IndicatorFacts, evaluation_results, indicator_facts, table_order
+from planwatch.report.kinds import kind_refusal
 from planwatch.report.model import (
-    ILLUSTRATIVE_MARK,
     ILLUSTRATIVE_NOTE,
     KIND_ZH,
     KINDS,
@@ -24,10 +24,16 @@ from planwatch.report.model import (
     Report,
     TitlePage,
 )
-from planwatch.report.project_sections import project_blocks, task_blocks
+from planwatch.report.project_sections import (
+    project_blocks,
+    project_count_sentence,
+    task_blocks,
+    task_count_sentence,
+)
 from planwatch.report.projects import project_records
-from planwatch.report.summary import summary_paragraph
+from planwatch.report.summary import gap_sentence, next_steps, summary_paragraph
 from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
+from planwatch.report.year_figures import period_statements, year_rows, year_table
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
 # Narrative sections per kind of report: (key in `narratives`, heading).
@@ -56,12 +62,24 @@ def report_title(plan, kind: str, year: int) -> str:
 
 
 class _Builder:
-    def __init__(self, plan, evaluation, kind, observations, narratives, explanations, records, with_charts):
+    def __init__(
+        self,
+        plan,
+        evaluation,
+        kind,
+        observations,
+        narratives,
+        explanations,
+        records,
+        with_charts,
+        departments=None,
+    ):
         self.plan = plan
         self.kind = kind
         self.observations = observations
         self.narratives = dict(narratives or {})
         self.explanations = {int(k): v for k, v in (explanations or {}).items()}
+        self.departments = {int(k): v for k, v in (departments or {}).items()}
         self.projects, self.tasks = records
         self.with_charts = with_charts
         results, self.year, self.tau, self.base_year, self.target_year = evaluation_results(evaluation)
@@ -75,6 +93,16 @@ class _Builder:
         self.blocks: list = []
         self.section = 0
         self.figure = 0
+        self.table_number = 1  # 表1 is the indicator table
+        self.on_stage: Callable[[str, float, int], None] | None = None
+        self.stage: tuple[str, float, int] = ("", 0, 1)
+        self.summary = ""
+
+    def progress(self, text: str, fraction: float) -> None:
+        """Tell the caller how far the current section is (the charts take most of a report's time)."""
+        if self.on_stage is not None:
+            title, done, total = self.stage
+            self.on_stage(f"{title}：{text}", done + fraction, total)
 
     def heading(self, text: str) -> None:
         self.section += 1
@@ -90,22 +118,57 @@ class _Builder:
 
     # Sections
 
-    def overview(self) -> str:
-        self.heading("总体情况")
+    def overview(self) -> None:
+        explanations = {n: _sentence(t).rstrip("。") for n, t in self.explanations.items() if str(t).strip()}
         text = summary_paragraph(
-            self.facts, self.year, self.base_year, self.target_year, self.tau, self.final
+            self.facts,
+            self.year,
+            self.base_year,
+            self.target_year,
+            self.tau,
+            self.final,
+            explanations,
+            self.departments,
         )
+        self.summary = text
         self.blocks.append(Paragraph(text))
         self.extra("overview")
+        tasks, projects = task_count_sentence(self.tasks), project_count_sentence(self.projects)
+        if tasks or projects:
+            self.blocks.append(Paragraph(tasks + projects))
         if self.with_charts and self.facts:
             from planwatch.report.charts import summary_chart  # matplotlib only when charts are drawn
 
             chart = summary_chart(self.facts, self.final)
             self.blocks.append(ChartGrid([self.chart_caption(chart, "主要指标评价结果")], columns=1))
-        return text
+
+    def year_section(self) -> None:
+        rows = year_rows(self.facts, self.observations, self.year)
+        if not rows:
+            self.blocks.append(
+                Paragraph(f"尚未录入{self.year}年年度目标和全年完成数据，本节暂缺。", role="note")
+            )
+            return
+        with_target = sum(1 for r in rows if r.target != "—")
+        self.table_number += 1
+        self.blocks.append(
+            Paragraph(
+                f"{len(rows)}项主要指标有{self.year}年数据"
+                + (f"，其中{with_target}项有年度目标" if with_target else "，年度目标尚未录入")
+                + f"，见表{self.table_number}。"
+            )
+        )
+        table = year_table(rows, self.year)
+        table.caption = f"表{self.table_number}　{self.year}年主要指标年度完成情况"
+        self.blocks.append(table)
+
+    def period_section(self) -> None:
+        statements = period_statements(self.facts, self.observations, self.base_year, self.year)
+        self.blocks.extend(Paragraph(text) for text in statements)
+        if not statements:
+            self.blocks.append(Paragraph("暂无可计算规划期累计值或期末总量的监测数据。", role="note"))
 
     def indicators(self) -> None:
-        self.heading("主要指标监测情况" if self.kind == "annual" else "主要指标完成情况")
         ordered = table_order(self.facts)
         first = ordered[0] if ordered else None
         lead = (
@@ -113,7 +176,7 @@ class _Builder:
             if first and first.status == "not_achieved" and first.binding
             else ""
         )
-        self.blocks.append(Paragraph(f"主要指标完成情况见表1。{lead}"))
+        self.blocks.append(Paragraph(f"各项主要指标完成情况见表1。{lead}"))
         self.blocks.append(indicator_table(ordered, self.base_year, self.year, self.illustrative))
         self.extra("indicators")
         if not self.with_charts:
@@ -122,7 +185,8 @@ class _Builder:
 
         by_number = {indicator.number: indicator for indicator in self.plan.indicators}
         charts, missing = [], []
-        for fact in self.facts:
+        for drawn, fact in enumerate(self.facts):
+            self.progress(f"绘制图表（{drawn + 1}/{len(self.facts)}）", drawn / len(self.facts))
             indicator = by_number.get(fact.number)
             reference = self._reference_rates(indicator)
             chart = indicator_chart(
@@ -154,40 +218,44 @@ class _Builder:
         return {y: o for y, o in found.items() if y <= self.year} or None
 
     def tasks_section(self) -> None:
-        self.heading("重点任务推进情况")
-        blocks = task_blocks(self.tasks)
+        blocks = task_blocks(self.tasks, self._next_table())
         self.blocks.append(blocks[0])
         self.extra("tasks")
         self.blocks.extend(blocks[1:])
 
+    def _next_table(self) -> int:
+        self.table_number += 1
+        return self.table_number
+
     def projects_section(self) -> None:
-        self.heading("重大项目推进情况")
-        blocks = project_blocks(self.projects)
+        blocks = project_blocks(self.projects, self._next_table())
         self.blocks.append(blocks[0])
         self.extra("projects")
         self.blocks.extend(blocks[1:])
 
     def problems(self) -> None:
-        self.heading("存在的问题")
         short = [f for f in table_order(self.facts) if f.status in PROBLEMS or f.warning == "red"]
         short.sort(key=lambda f: (not f.binding, f.number))
         if not short:
             self.blocks.append(Paragraph("本期主要指标中没有滞后于预期或未完成的指标。"))
         for index, fact in enumerate(short, 1):
-            attribute = "约束性" if fact.binding else "预期性"
-            lead = f"（{_ordinal(index)}）{fact.name}{fact.status_zh}。"
-            text = f"该指标为{attribute}指标，{fact.explanation}"
+            lead = f"（{_ordinal(index)}）{fact.short_name}{fact.status_zh}。"
+            text = ("作为约束性指标，" if fact.binding else "") + gap_sentence(fact)
             self.blocks.append(Paragraph(text, role="detail", lead=lead))
             notes = self._submission_notes(fact)
             if notes:
                 self.blocks.append(Paragraph(f"报送备注：{notes}"))
             reason = self._department_explanation(fact)
-            self.blocks.append(
-                Paragraph(
-                    f"责任部门说明：{reason}" if reason else f"责任部门说明：{PENDING}",
-                    role="body" if reason else "pending",
-                )
-            )
+            department = self.departments.get(fact.number)
+            who = f"（{department}）" if department else ""
+            if reason:
+                self.blocks.append(Paragraph(f"责任部门说明{who}：{reason}"))
+        unexplained = sorted(
+            (f for f in short if not self._department_explanation(f)), key=lambda f: f.number
+        )
+        if unexplained:
+            numbers = "、".join(str(f.number) for f in unexplained)
+            self.blocks.append(Paragraph(f"第{numbers}项指标的责任部门尚未报送原因说明。", role="pending"))
         missing = [f for f in self.facts if f.status in ("no_data", "needs_input")]
         if missing:
             index = len(short) + 1
@@ -226,17 +294,59 @@ class _Builder:
         ]
         return _sentence("；".join(list(dict.fromkeys(notes))[:3])) if notes else ""
 
-    def narrative_sections(self) -> None:
-        for key, title in NARRATIVES[self.kind]:
-            self.heading(title)
-            paragraphs = _paragraphs(self.narratives.get(key))
-            self.blocks.extend(paragraphs or [Paragraph(PENDING, role="pending")])
+    def next_steps_section(self) -> None:
+        """Grouped by the class of indicator each step answers to, then what the office wrote."""
+        self.blocks.extend(Paragraph(text) for text in next_steps(self.facts, self.final))
+        self.extra("next_steps")
+
+    def narrative(self, key: str) -> None:
+        paragraphs = _paragraphs(self.narratives.get(key))
+        self.blocks.extend(paragraphs or [Paragraph(PENDING, role="pending")])
 
     def annexes(self) -> None:
         self.blocks.append(PageBreak())
         self.blocks.append(Heading(1, "附表"))
         self.blocks.append(annex_explanations(table_order(self.facts)))
         self.blocks.append(annex_observations(self.obs_rows, self.illustrative))
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One section of the reports: its heading, the builder that fills it, and the kinds that include it."""
+
+    key: str
+    title: str | Mapping[str, str]  # one title, or a title per kind
+    build: Callable[[_Builder], None]
+    kinds: tuple[str, ...] = KINDS
+    numbered: bool = True  # 一、二、… ; the annexes are not numbered
+
+    def title_for(self, kind: str) -> str:
+        return self.title if isinstance(self.title, str) else self.title[kind]
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("overview", "总体情况", _Builder.overview),
+    SectionSpec(
+        "indicators",
+        {"annual": "主要指标监测情况", "midterm": "主要指标完成情况", "final": "主要指标完成情况"},
+        _Builder.indicators,
+    ),
+    SectionSpec("year", "年度目标完成情况", _Builder.year_section, ("annual",)),
+    SectionSpec("period", "规划期累计与期末总量", _Builder.period_section, ("final",)),
+    SectionSpec("tasks", "重点任务推进情况", _Builder.tasks_section),
+    SectionSpec("projects", "重大项目推进情况", _Builder.projects_section),
+    SectionSpec("problems", "存在的问题", _Builder.problems),
+    SectionSpec("next_steps", "下一步工作建议", _Builder.next_steps_section, ("annual", "midterm")),
+    SectionSpec("adjustments", "规划调整建议", lambda b: b.narrative("adjustments"), ("midterm",)),
+    SectionSpec("lessons", "主要经验与启示", lambda b: b.narrative("lessons"), ("final",)),
+    SectionSpec("next_plan", "对下一个五年规划编制的建议", lambda b: b.narrative("next_plan"), ("final",)),
+    SectionSpec("annexes", "附表", _Builder.annexes, numbered=False),
+)
+
+
+def sections_for(kind: str) -> list[SectionSpec]:
+    """The registry's sections that a report of `kind` holds, in order."""
+    return [spec for spec in SECTIONS if kind in spec.kinds]
 
 
 def _sentence(text: str) -> str:
@@ -256,41 +366,56 @@ def build_content(
     progress: Mapping[str, Mapping] | None = None,
     issuer: str | None = None,
     date_line: str | None = None,
+    doc_number: str | None = None,
+    departments: Mapping[int, str] | None = None,
     charts: bool = True,
+    on_stage: Callable[[str, float, int], None] | None = None,
 ) -> Report:
-    """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan."""
+    """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan.
+
+    The kind must fit the evaluation's year (report_kinds_for); otherwise ValueError says why, in Chinese.
+    issuer, doc_number and date_line print on the cover; they default to the texts `issuer`, `doc_number`
+    and `date` of `narratives` (the plan's report settings); a missing date reads 印发日期待定, never today.
+    on_stage(title, done, total) is called before each section (for progress shown while a report is built).
+    """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     records = project_records(plan, projects, tasks, progress)
-    builder = _Builder(plan, evaluation, kind, observations, narratives, explanations, records, charts)
-    summary = builder.overview()
-    builder.indicators()
-    builder.tasks_section()
-    builder.projects_section()
-    builder.problems()
-    builder.narrative_sections()
-    builder.annexes()
-    today = date.today()
+    builder = _Builder(
+        plan, evaluation, kind, observations, narratives, explanations, records, charts, departments
+    )
+    refusal = kind_refusal((plan.period_start, plan.period_end), builder.year, kind)
+    if refusal:
+        raise ValueError(refusal)
+    specs = sections_for(kind)
+    for index, spec in enumerate(specs):
+        builder.on_stage, builder.stage = on_stage, (spec.title_for(kind), index, len(specs) + 1)
+        if on_stage is not None:
+            on_stage(spec.title_for(kind), index, len(specs) + 1)
+        if spec.numbered:
+            builder.heading(spec.title_for(kind))
+        spec.build(builder)
     notices = []
     if builder.illustrative:
         notices.append(f"本报告含示例数据：{ILLUSTRATIVE_NOTE}")
     year = builder.year
+    given = builder.narratives
     title_page = TitlePage(
         title=report_title(plan, kind, year),
         subtitle=f"（数据截至{year}年）",
-        issuer=issuer or builder.narratives.get("issuer") or "编制单位：（待填写）",
-        date_line=date_line or builder.narratives.get("date") or f"{today.year}年{today.month}月",
+        issuer=issuer or given.get("issuer") or "编制单位：（待填写）",
+        date_line=date_line or given.get("date") or "印发日期：（待定）",
         notices=notices,
+        doc_number=doc_number or given.get("doc_number") or None,
     )
-    blocks = builder.blocks
     return Report(
         kind=kind,
         year=year,
         title_page=title_page,
-        blocks=blocks,
-        summary=summary,
+        blocks=builder.blocks,
+        summary=builder.summary,
         illustrative=builder.illustrative,
     )
 
 
-__all__ = ["NARRATIVES", "build_content", "report_title", "ILLUSTRATIVE_MARK"]
+__all__ = ["NARRATIVES", "SECTIONS", "SectionSpec", "build_content", "report_title", "sections_for"]

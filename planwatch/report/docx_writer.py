@@ -164,17 +164,38 @@ def _field(paragraph, instruction: str, face: style.Face, size: float) -> None:
     end._element.append(element)
 
 
+def _page_number_paragraph(paragraph, odd: bool) -> None:
+    """— 1 —: odd pages at the right, even pages at the left, one character in from the edge (GB/T 9704 7.5)."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    if odd:
+        paragraph.paragraph_format.right_indent = Pt(style.SIZE_4)
+    else:
+        paragraph.paragraph_format.left_indent = Pt(style.SIZE_4)
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    _run(paragraph, "— ", style.SONG, style.SIZE_4)
+    _field(paragraph, "PAGE", style.SONG, style.SIZE_4)
+    _run(paragraph, " —", style.SONG, style.SIZE_4)
+
+
 def _page_numbers(section) -> None:
-    """— 1 — centred in the footer (4号半角宋体), numbering restarting at 1 after the title page."""
+    """Page numbers in the footer (4号半角宋体), alternating right/left, restarting at 1 after the title page."""
     section.footer.is_linked_to_previous = False
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(footer, "— ", style.SONG, style.SIZE_4)
-    _field(footer, "PAGE", style.SONG, style.SIZE_4)
-    _run(footer, " —", style.SONG, style.SIZE_4)
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number_paragraph(section.footer.paragraphs[0], odd=True)
+    _page_number_paragraph(section.even_page_footer.paragraphs[0], odd=False)
     number_type = OxmlElement("w:pgNumType")
     number_type.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(number_type, *_AFTER_PGNUMTYPE)
+
+
+def _running_header(section, text: str) -> None:
+    """The illustrative-data line at the top of every page (odd and even) of the section."""
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        _run(paragraph, text, style.FANG, style.SIZE_5, colour=_GREY)
 
 
 def _title_page(document, report: Report) -> None:
@@ -186,8 +207,12 @@ def _title_page(document, report: Report) -> None:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(title.paragraph_format, line=35, after=18)
     title.paragraph_format.first_line_indent = Pt(0)
-    _run(title, page.title, style.TITLE, style.SIZE_2)
+    for index, line in enumerate(page.title_lines):
+        run = _run(title, line, style.TITLE, style.SIZE_2)
+        if index < len(page.title_lines) - 1:
+            run.add_break()  # the title breaks between words (GB/T 9704: 回行时要做到词意完整)
     for text, face, size, colour, before in (
+        (page.doc_number, style.FANG, style.SIZE_3, None, 0),
         (page.subtitle, style.KAI, style.SIZE_3, None, 0),
         (page.issuer, style.FANG, style.SIZE_3, None, 150),
         (page.date_line, style.FANG, style.SIZE_3, None, 0),
@@ -345,11 +370,15 @@ def write_docx(report: Report) -> bytes:
     document = Document()
     _setup_styles(document)
     _font_table(document)
+    document.settings.odd_and_even_pages_header_footer = True
     _page(document.sections[0])
     _title_page(document, report)
     body = document.add_section(WD_SECTION.NEW_PAGE)
     _page(body)
     _page_numbers(body)
+    if report.running_header:
+        for section in document.sections:
+            _running_header(section, report.running_header)
     document.core_properties.title = report.title_page.title
     document.core_properties.language = "zh-CN"
     for block in report.blocks:
@@ -358,7 +387,8 @@ def write_docx(report: Report) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(document, block)
         elif isinstance(block, Table):
-            _table(document, block)
+            if block.printed:
+                _table(document, block)
         elif isinstance(block, ChartGrid):
             _charts(document, block)
         elif isinstance(block, PageBreak):

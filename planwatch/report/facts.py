@@ -6,9 +6,11 @@ is accepted too, with whatever numbers it carries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from planwatch.evaluate.levels import small_span as core_small_span
 from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
@@ -55,6 +57,21 @@ class IndicatorFacts:
     current_year: int | None = None
     progress_value: float | None = None  # completion as a ratio
     target_version: str = "纲要原文"  # an adjusted target (规划调整) names its version
+    provisional: bool = False  # judged on an earlier year's figure, 待终值确认
+    data_year: int | None = None
+    target_value: float | None = None
+
+    @property
+    def verdict_text(self) -> str:
+        """The verdict as a table cell: ※ when it was computed from illustrative data."""
+        text = self.status_zh + ("（待终值确认）" if self.provisional else "")
+        return marked(text) if self.illustrative and self.status not in OTHER else text
+
+    @property
+    def short_name(self) -> str:
+        """The name without footnote marks ([1], ①) and without a trailing unit in parentheses."""
+        name = re.sub(r"\[\d+\]|[①-⑳]", "", self.name)
+        return re.sub(r"[（(][^（）()]*[）)]$", "", name).strip() or self.name
 
     @property
     def adjusted(self) -> bool:
@@ -97,10 +114,49 @@ def _figure_text(figure, fallback: str, year: int | None = None) -> tuple[str, b
     return text, marked
 
 
+def _decimals(value: float) -> int:
+    text = number(value)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def small_span(baseline: float | None, target: float | None, current: float | None = None) -> bool:
+    """The core's small-span rule (METHODOLOGY §3), for values that may be missing."""
+    if baseline is None or target is None:
+        return False
+    return core_small_span(baseline, target, [] if current is None else [current])
+
+
+def _span_text(result) -> str:
+    """已达目标 / 尚未达到（差…） / 低于基期 with the gap in the indicator's unit, for a small span."""
+    baseline = _get(_get(result, "baseline"), "value")
+    current = _get(_get(result, "current"), "value")
+    target = _get(result, "target_value")
+    if current is None:
+        return "—"
+    sign = -1 if (_get(result, "direction") or ("down" if target < baseline else "up")) == "down" else 1
+    unit = _get(result, "unit", "") or ""
+    if (current - target) * sign >= 0:
+        return "已达目标"
+    if (current - baseline) * sign < 0:
+        return "低于基期"
+    gap = number(abs(target - current))
+    return f"尚未达到（差{gap}{'个百分点' if unit.strip() in ('%', '％') else unit}）"
+
+
+def percent(ratio: float) -> str:
+    """A completion ratio as statistics offices print it: one decimal, whole numbers from 100% up."""
+    value = ratio * 100
+    return f"{value:.0f}%" if abs(value) >= 100 else f"{value:.1f}%"
+
+
 def _progress_text(result) -> str:
     progress = _get(result, "progress")
+    baseline = _get(_get(result, "baseline"), "value")
+    current = _get(_get(result, "current"), "value")
+    if progress is not None and small_span(baseline, _get(result, "target_value"), current):
+        return _span_text(result)
     if progress is not None:
-        return f"{progress * 100:.1f}%"
+        return percent(progress)
     growth = _get(result, "average_growth")
     if growth is not None:
         return f"年均{growth:.1f}%"
@@ -118,12 +174,26 @@ def _status(result) -> str:
     return _get(result, "final_status") or _get(result, "status")
 
 
+def marked(text: str) -> str:
+    """The text with the illustrative mark, once; an empty cell (—) stays empty."""
+    if text in ("", "—") or ILLUSTRATIVE_MARK in text:
+        return text
+    return text + ILLUSTRATIVE_MARK
+
+
 def indicator_facts(result, year: int) -> IndicatorFacts:
-    """The table row of one indicator result (IndicatorResult or its JSON dict)."""
+    """The table row of one indicator result (IndicatorResult or its JSON dict).
+
+    A verdict read from illustrative data marks every cell built from it: 本期值, 完成进度 and 评价 (issue 16).
+    """
     baseline, base_marked = _figure_text(_get(result, "baseline"), _get(result, "baseline_text", "") or "")
     current, current_marked = _figure_text(
         _get(result, "current"), _get(result, "current_text", "") or "", year
     )
+    from_illustrative = bool(_get(result, "illustrative", False) or current_marked)
+    progress = _progress_text(result)
+    if from_illustrative:
+        current, progress = marked(current), marked(progress)
     override = _get(result, "override")
     return IndicatorFacts(
         number=_get(result, "number"),
@@ -136,9 +206,12 @@ def indicator_facts(result, year: int) -> IndicatorFacts:
         baseline=baseline,
         target=_get(result, "target_text", "") or "—",
         current=current,
-        progress=_progress_text(result),
+        progress=progress,
         explanation=_get(result, "explanation", "") or "",
-        illustrative=bool(_get(result, "illustrative", False) or base_marked or current_marked),
+        illustrative=bool(from_illustrative or base_marked),
+        provisional=bool(_get(result, "provisional", False)),
+        data_year=_get(result, "data_year"),
+        target_value=_get(result, "target_value"),
         overridden=override is not None,
         override_reason=_get(override, "reason") if override is not None else None,
         result=result,

@@ -13,12 +13,23 @@ from planwatch.report import style
 from planwatch.report.model import ChartGrid, Heading, PageBreak, Paragraph, Report, Table
 
 
-def stylesheet() -> str:
+def stylesheet(running_header: str = "") -> str:
     s = style
+    header = (
+        f'\n  @top-center {{ content: "{running_header}"; font-family: {s.FANG.css}; font-size: {s.SIZE_5}pt;'
+        " color: #808080; }"
+        if running_header
+        else ""
+    )
     return f"""
-@page {{ size: A4; margin: {s.MARGIN_TOP}mm {s.MARGIN_RIGHT}mm {s.MARGIN_BOTTOM}mm {s.MARGIN_LEFT}mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {s.SONG.css}; font-size: {s.SIZE_4}pt; }} }}
-@page cover {{ counter-increment: page 0; @bottom-center {{ content: none; }} }}
+@page {{ size: A4; margin: {s.MARGIN_TOP}mm {s.MARGIN_RIGHT}mm {s.MARGIN_BOTTOM}mm {s.MARGIN_LEFT}mm;{header} }}
+@page :right {{ @bottom-right {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
+  font-size: {s.SIZE_4}pt; padding-right: 1em; }} }}
+@page :left {{ @bottom-left {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
+  font-size: {s.SIZE_4}pt; padding-left: 1em; }} }}
+@page cover {{ counter-increment: page 0; @bottom-right {{ content: none; }} @bottom-left {{ content: none; }} }}
+@page :blank {{ counter-increment: page 0; @bottom-right {{ content: none; }} @bottom-left {{ content: none; }} }}
+@media print {{ main.report {{ break-before: right; }} }}
 html {{ background: #f3f3f3; }}
 body {{ font-family: {s.FANG.css}; font-size: {s.SIZE_3}pt; line-height: {s.LINE_PITCH}pt; color: #000;
   max-width: {s.TEXT_WIDTH}mm; margin: 0 auto; padding: 20mm 26mm; background: #fff; text-align: justify; }}
@@ -48,12 +59,16 @@ td.c {{ text-align: center; }} td.r {{ text-align: right; }} td.l {{ text-align:
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 .table-note {{ font-size: {s.SIZE_5}pt; line-height: 14pt; text-indent: 0; margin: 3pt 0 8pt; }}
-.charts {{ display: grid; gap: 4pt 6pt; margin: 6pt 0; }}
-.charts.cols-1 {{ grid-template-columns: 1fr; }}
-.charts.cols-2 {{ grid-template-columns: 1fr 1fr; }}
+.charts {{ margin: 6pt 0; text-indent: 0; text-align: center; font-size: 0; line-height: 0; }}
+.charts figure {{ display: inline-block; vertical-align: top; margin: 2pt 0; }}
+.charts.cols-1 figure {{ width: 100%; }}
+.charts.cols-2 figure {{ width: 50%; }}
 figure {{ margin: 0; text-align: center; break-inside: avoid; }}
 figure img {{ max-width: 100%; height: auto; }}
 figcaption {{ font-family: {s.HEI.css}; font-size: {s.SIZE_5}pt; line-height: 14pt; }}
+.running-header {{ display: none; }}
+@media screen {{ .running-header {{ display: block; text-align: center; text-indent: 0; color: #808080;
+  font-size: {s.SIZE_5}pt; }} }}
 .page-break {{ break-after: page; height: 0; }}
 @media print {{ html {{ background: none; }} body {{ max-width: none; padding: 0; margin: 0; }} }}
 """
@@ -106,7 +121,8 @@ def _charts(block: ChartGrid) -> str:
 
 def render_body(report: Report) -> str:
     page = report.title_page
-    cover = [f"<h1>{escape(page.title)}</h1>"]
+    cover = [f'<p class="doc-number">{escape(page.doc_number)}</p>'] if page.doc_number else []
+    cover.append("<h1>" + "<br>".join(escape(line) for line in page.title_lines) + "</h1>")
     if page.subtitle:
         cover.append(f'<p class="subtitle">{escape(page.subtitle)}</p>')
     if page.issuer:
@@ -120,12 +136,15 @@ def render_body(report: Report) -> str:
         elif isinstance(block, Paragraph):
             parts.append(_paragraph(block))
         elif isinstance(block, Table):
-            parts.append(_table(block))
+            if block.printed:
+                parts.append(_table(block))
         elif isinstance(block, ChartGrid):
             parts.append(_charts(block))
         elif isinstance(block, PageBreak):
             parts.append('<div class="page-break"></div>')
     cover_html = "\n".join(f"  {line}" for line in cover)
+    if report.running_header:
+        parts.insert(0, f'<p class="running-header">{escape(report.running_header)}</p>')
     return (
         f'<section class="cover">\n{cover_html}\n</section>\n<main class="report">\n'
         + "\n".join(parts)
@@ -137,7 +156,7 @@ def render_html(report: Report) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(report.title_page.title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n"
+        f"<title>{escape(report.title_page.title)}</title>\n<style>{stylesheet(report.running_header)}</style>\n</head>\n<body>\n"
         f"{render_body(report)}\n</body>\n</html>\n"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 KINDS = ("annual", "midterm", "final")
@@ -37,6 +38,14 @@ class Table:
     sheet: str | None = None  # the Excel sheet name; None keeps the table out of the workbook
     values: list[list] | None = None  # typed cell values for Excel (numbers stay numbers); None uses `rows`
     sheet_header: list[str] | None = None  # the header of `values` when it differs from `header`
+    printed: bool = True  # False: in the Excel workbook only (raw observations), not in the document
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A typed workbook value that is not an approved, sourced figure: Excel shows it with ※ (number format)."""
+
+    value: object
 
 
 @dataclass
@@ -64,6 +73,31 @@ class PageBreak:
 Block = Heading | Paragraph | Table | ChartGrid | PageBreak
 
 
+TITLE_LINE = 20  # characters of 二号 type on a line of the 156 mm text width
+# Where a plan's name may break: before 第…个五年规划 / “十…五” and after 和 (e.g. 规划和|二〇三五年远景目标纲要).
+_TITLE_BREAKS = (re.compile(r"(?=第[一二三四五六七八九十]+个五年)"), re.compile(r"(?=“十[一二三四五六七八九十]+五”)"),
+                 re.compile(r"(?<=和)"))  # fmt: skip
+
+
+def _break_name(text: str) -> list[str]:
+    if len(text) <= TITLE_LINE:
+        return [text]
+    middle = len(text) / 2
+    for pattern in _TITLE_BREAKS:
+        cuts = [m.start() for m in pattern.finditer(text) if 4 <= m.start() <= len(text) - 4]
+        if cuts:
+            cut = min(cuts, key=lambda c: abs(c - middle))
+            return [*_break_name(text[:cut]), *_break_name(text[cut:])]
+    return [text]  # no natural break: leave it to the typesetter
+
+
+def title_lines(title: str) -> list[str]:
+    """The cover title in lines that break between words, never inside one: the plan's 《name》 on its own lines
+    (broken before 第…个五年 or after 和), the kind of report on the next."""
+    parts = [part for part in re.split(r"(?<=》)", title) if part]
+    return [line for part in parts for line in _break_name(part)]
+
+
 @dataclass
 class TitlePage:
     title: str  # the report's full title
@@ -71,6 +105,11 @@ class TitlePage:
     issuer: str | None
     date_line: str
     notices: list[str] = field(default_factory=list)  # e.g. the illustrative-data line
+    doc_number: str | None = None  # 发文字号, e.g. 松发改〔2024〕12号
+
+    @property
+    def title_lines(self) -> list[str]:
+        return title_lines(self.title)
 
 
 @dataclass
@@ -81,6 +120,11 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     summary: str = ""  # the 总体情况 paragraph, also given to the workbook
     illustrative: bool = False
+
+    @property
+    def running_header(self) -> str:
+        """The line printed at the top of every page of a report that holds illustrative values."""
+        return f"本报告含示例数据（标注{ILLUSTRATIVE_MARK}），不是官方统计数据" if self.illustrative else ""
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]

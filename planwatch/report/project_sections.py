@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.report.model import PENDING, Paragraph, Table
+from planwatch.report.model import Paragraph, Table
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
 NOT_REPORTED = "未报送"
@@ -25,7 +25,7 @@ def money(value: float | None) -> str:
 
 def progress_text(record) -> str:
     parts = [part for part in (record.status, record.progress) if part]
-    return "；".join(parts) if parts else PENDING
+    return "；".join(parts) if parts else "—"
 
 
 def _status_of(record) -> str:
@@ -43,19 +43,49 @@ def _sources(records) -> str:
     return "、".join(table_label(t) for t in sorted({r.table for r in records if r.table}))
 
 
-def task_blocks(tasks: list[TaskRecord]) -> list:
+def _reported(records) -> list:
+    return [r for r in records if r.status or r.progress or r.late]
+
+
+def _status_counts(records, unit: str) -> str:
+    """进展符合预期96项，滞后3项，未报送3项: the reported statuses, counted as the indicators are."""
+    return "，".join(f"{status}{len(group)}{unit}" for status, group in _groups(records).items())
+
+
+def task_count_sentence(tasks: list[TaskRecord]) -> str:
+    """The tasks counted in the manner of the overview (“102项重大工程……96项进展符合预期”)."""
     if not tasks:
-        return [Paragraph("纲要未列出重点任务表。", role="note")]
-    text = f"纲要{_sources(tasks)}列出重点任务{len(tasks)}项。"
-    if any(t.status or t.progress for t in tasks):
-        text += (
-            "其中" + "，".join(f"{status}{len(group)}项" for status, group in _groups(tasks).items()) + "。"
-        )
+        return ""
+    if not _reported(tasks):
+        return f"纲要部署的{len(tasks)}项重点任务，各责任部门尚未报送推进情况。"
+    return f"纲要部署的{len(tasks)}项重点任务中，{_status_counts(tasks, '项')}。"
+
+
+def project_count_sentence(projects: list[ProjectRecord]) -> str:
+    if not projects:
+        return ""
+    if not _reported(projects):
+        return f"纲要所列{len(projects)}个重大项目，项目单位尚未报送推进情况。"
+    return f"纲要所列{len(projects)}个重大项目中，{_status_counts(projects, '个')}。"
+
+
+def task_blocks(tasks: list[TaskRecord], table_number: int = 2) -> list:
+    if not tasks:
+        return [Paragraph("纲要正文未列出可分解的重点任务。", role="note")]
+    chapters = list(dict.fromkeys(t.area for t in tasks if t.area))
+    text = (
+        f"纲要{chapters[0]}至{chapters[-1]}共{len(chapters)}章部署重点任务{len(tasks)}项"
+        if len(chapters) > 1
+        else f"纲要部署重点任务{len(tasks)}项"
+    )
+    reported = _reported(tasks)
+    if reported:
+        text += "，" + _status_counts(tasks, "项") + "。"
         late = [t for t in tasks if t.late]
         if late:
-            text += f"进度滞后的任务{len(late)}项，见下表。"
+            text += f"进度滞后的任务为{'、'.join(f'“{t.text}”' for t in late[:6])}{'等' if len(late) > 6 else ''}。"
     else:
-        text += "各责任部门尚未报送推进情况，下表推进情况一栏待填写。"
+        text += "。各责任部门尚未报送推进情况，下表责任部门、年度目标和进展情况待各部门报送后填列。"
     rows = [
         [str(i), t.area or table_label(t.table), t.text, t.department or "—", progress_text(t)]
         for i, t in enumerate(tasks, 1)
@@ -65,16 +95,21 @@ def task_blocks(tasks: list[TaskRecord]) -> list:
     ]
     table = Table(
         "tasks",
-        "表2　重点任务推进情况",
-        ["序号", "领域", "任务内容", "责任部门", "推进情况"],
+        f"表{table_number}　重点任务推进情况",
+        ["序号", "章节", "任务", "责任部门", "年度目标与进展"],
         rows,
-        [1.0, 2.6, 7.4, 2.0, 2.6],
-        align="cllcl",
+        [1.0, 1.8, 7.2, 2.4, 3.2],
+        align="cclcl",
         sheet="重点任务",
         values=values,
-        sheet_header=["序号", "所属表", "领域", "任务内容", "责任部门", "状态", "推进情况"],
+        sheet_header=["序号", "所属章（表）", "章节", "任务", "责任部门", "状态", "年度目标与进展"],
     )
     return [Paragraph(text), table]
+
+
+def _table_name(caption: str) -> str:
+    """表1 “科技影都”重点影视项目 → “科技影都”重点影视项目 (the label is implied by the order)."""
+    return re.sub(r"^表\s*\d+\s*", "", caption) or caption
 
 
 def _count_and_amount(label: str, members: list[ProjectRecord]) -> str:
@@ -82,20 +117,23 @@ def _count_and_amount(label: str, members: list[ProjectRecord]) -> str:
     return f"{label}{len(members)}个" + (f"（计划投资{money(amount)}亿元）" if amount else "")
 
 
-def project_blocks(projects: list[ProjectRecord]) -> list:
+def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list:
     if not projects:
-        return [Paragraph("纲要未列出重大项目表。", role="note")]
-    categories: dict[str, list[ProjectRecord]] = {}
+        return [Paragraph("纲要未列出重大项目表，项目库中也没有项目。", role="note")]
+    tables: dict[str, list[ProjectRecord]] = {}
     for project in projects:
-        categories.setdefault(project.category or "未分类", []).append(project)
+        tables.setdefault(project.table or "项目库", []).append(project)
     with_amount = [p for p in projects if p.investment is not None]
     text = (
-        f"纲要{_sources(projects)}列出重大项目{len(projects)}个，其中"
-        + "，".join(_count_and_amount(c, members) for c, members in categories.items())
-        + f"。已明确投资额的{len(with_amount)}个项目计划投资合计{money(sum(p.investment for p in with_amount))}亿元"
+        f"纲要和项目库列出重大项目{len(projects)}个，其中"
+        + "，".join(_count_and_amount(_table_name(t), members) for t, members in tables.items())
+        + "。"
     )
-    first_phase = sum(1 for p in with_amount if p.phase_only)
-    text += f"（其中{first_phase}个项目为首期投资）。" if first_phase else "。"
+    if with_amount:
+        total = money(sum(p.investment for p in with_amount))
+        text += f"已明确投资额的{len(with_amount)}个项目计划投资合计{total}亿元"
+        first_phase = sum(1 for p in with_amount if p.phase_only)
+        text += f"（其中{first_phase}个项目为首期投资）。" if first_phase else "。"
     if any(p.status or p.progress for p in projects):
         groups = _groups(projects)
         text += (
@@ -110,14 +148,13 @@ def project_blocks(projects: list[ProjectRecord]) -> list:
         if late:
             text += f"进度滞后的项目为{'、'.join(p.name for p in late)}。"
     else:
-        text += "各项目单位尚未报送推进情况，下表推进情况一栏待填写。"
+        text += "各项目单位尚未报送推进情况，下表推进情况待报送后填列。"
     rows = [
         [
             str(i),
             p.name,
-            p.category or "—",
-            money(p.investment),
-            money(p.land),
+            table_label(p.table) or "项目库",
+            money(p.investment) + ("（首期）" if p.phase_only else ""),
             p.department or "—",
             progress_text(p),
         ]
@@ -130,11 +167,11 @@ def project_blocks(projects: list[ProjectRecord]) -> list:
     ]  # fmt: skip
     table = Table(
         "projects",
-        "表3　重大项目推进情况",
-        ["序号", "项目名称", "类别", "计划投资（亿元）", "占地（亩）", "责任单位", "推进情况"],
+        f"表{table_number}　重大项目推进情况",
+        ["序号", "项目名称", "所属表", "计划投资（亿元）", "责任单位", "推进情况"],
         rows,
-        [1.0, 4.0, 1.8, 1.7, 1.4, 2.0, 3.7],
-        align="clcrrcl",
+        [1.0, 7.0, 1.5, 2.0, 2.0, 2.6],
+        align="clcrcl",
         sheet="重大项目",
         values=values,
         sheet_header=[
@@ -143,6 +180,7 @@ def project_blocks(projects: list[ProjectRecord]) -> list:
             "项目名称",
             "类别",
             "计划投资（亿元）",
+            "仅首期投资",
             "占地（亩）",
             "项目基本情况",
             "责任单位",

@@ -67,10 +67,53 @@ def plan_projects(plan: Plan) -> tuple[list[ProjectRecord], list[TaskRecord]]:
                 line=project.line,
             )
         )
-    tasks = [
-        TaskRecord(text=t.text, area=t.category or "", table=t.table or "", line=t.line) for t in found_tasks
+    # rows of a project table without an investment column are still projects of that table (表2 教育领域重点项目)
+    projects += [
+        ProjectRecord(
+            name=t.text, category=t.category or "", table=t.table or captions.get(t.line, ""), line=t.line
+        )
+        for t in found_tasks
     ]
-    return projects, tasks
+    return projects, chapter_tasks(plan)
+
+
+# A chapter that reviews the past period, sets the guiding ideas and goals, or secures the plan's implementation
+# holds no task of its own; such chapters are recognised by the words of their section titles.
+_NOT_TASK_SECTIONS = (
+    "主要成就",
+    "指导思想",
+    "发展目标",
+    "必须遵循的原则",
+    "远景目标",
+    "实施保障",
+    "党的领导",
+)
+
+
+def _task_chapter(chapter) -> bool:
+    titles = [chapter.title, *(section.title for section in chapter.sections)]
+    return bool(chapter.sections) and not any(
+        word in title for title in titles for word in _NOT_TASK_SECTIONS
+    )
+
+
+def chapter_tasks(plan: Plan) -> list[TaskRecord]:
+    """重点任务 from the plan's chapters: each first-level section of a task chapter is one task, its area the
+    chapter (第三章 …); chapters of review, goals and implementation safeguards are left out."""
+    tasks = []
+    for chapter in plan.chapters:
+        if not _task_chapter(chapter):
+            continue
+        for section in chapter.sections:
+            tasks.append(
+                TaskRecord(
+                    text=section.title,
+                    area=f"第{chapter.number}章",
+                    table=chapter.title,
+                    line=section.line,
+                )
+            )
+    return tasks
 
 
 def _coerce(records: Iterable, cls):

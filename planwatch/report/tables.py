@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.report.facts import IndicatorFacts, number
-from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Table
+from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Marked, Table
 
 INDICATOR_HEADER = ["序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价"]
 OVERRIDE_MARK = "△"
@@ -41,7 +41,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
     """表1 主要指标完成情况: the rows in the order given, the verdict in words."""
     rows, values = [], []
     for fact in facts:
-        verdict = fact.status_zh + (OVERRIDE_MARK if fact.overridden else "")
+        verdict = fact.verdict_text + (OVERRIDE_MARK if fact.overridden else "")
         rows.append(
             [
                 str(fact.number),
@@ -64,34 +64,35 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
                 fact.baseline,
                 fact.target,
                 fact.current,
-                fact.progress_value if fact.progress_value is not None else fact.progress,
+                _typed(fact.progress_value, fact.illustrative)
+                if fact.progress_value is not None
+                else fact.progress,
                 verdict,
                 _warning_zh(fact.warning),
                 fact.explanation,
                 fact.override_reason or "",
                 "是" if fact.illustrative else "",
-                fact.baseline_value,
-                fact.current_value,
+                _typed(fact.baseline_value, ILLUSTRATIVE_MARK in fact.baseline),
+                _typed(fact.current_value, fact.illustrative),
                 fact.current_year,
             ]
         )
     notes = [
         f"基期值一般为{base_year}年数值；本期值为{year}年数据，括注年份的为最近可得年份数据。",
-        "完成进度一般为(本期值－基期值)÷(目标值－基期值)，年均增长率、累计、逐年约束等指标的算法见附表1评价依据。",
+        "完成进度的算法和评价依据见附表1。",
     ]
     if any(f.adjusted for f in facts):
         versions = "、".join(sorted({f.target_version for f in facts if f.adjusted}))
         notes.append(f"目标值标“{ADJUSTED_MARK}”的，采用规划调整后的目标（{versions}）。")
     if any(f.overridden for f in facts):
         notes.append(f"评价后标“{OVERRIDE_MARK}”的，经规划部门人工调整，理由见附表1。")
-    if illustrative:
-        notes.append(ILLUSTRATIVE_NOTE)
+    # the illustrative-data caveat is stated once, on the cover; every page's header repeats what ※ means
     return Table(
         "indicators",
         "表1　主要指标完成情况",
         INDICATOR_HEADER,
         rows,
-        [1.0, 4.0, 1.6, 1.5, 1.5, 1.9, 1.7, 1.7, 1.9],
+        [1.0, 3.5, 1.3, 1.6, 1.3, 1.8, 1.8, 1.9, 2.3],
         note="注：" + "".join(notes),
         align="clcccccrc",
         sheet="主要指标",
@@ -99,6 +100,11 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         sheet_header=INDICATOR_HEADER
         + ["预警", "评价依据", "人工调整理由", "含示例数据", "基期数值", "本期数值", "本期年份"],
     )
+
+
+def _typed(value, illustrative: bool):
+    """A number for the workbook, wrapped so that Excel shows ※ beside it when it is illustrative."""
+    return Marked(value) if illustrative and value is not None else value
 
 
 _WARNING_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
@@ -183,7 +189,7 @@ def annex_observations(rows: list[ObservationRow], illustrative: bool) -> Table:
                 row.year,
                 MEASURE_ZH.get(row.measure, row.measure),
                 row.series or "",
-                row.value,
+                _typed(row.value, row.illustrative),
                 row.unit,
                 row.source,
                 row.vintage,
@@ -192,18 +198,19 @@ def annex_observations(rows: list[ObservationRow], illustrative: bool) -> Table:
                 "是" if row.illustrative else "",
             ]
         )
-    note = "注：数据版本为数据报送或修订日期；同一年份有多个版本的，评价采用最新版本；网址来源只列出网站域名，完整网址见Excel数据表。"
+    note = "注：数据版本为数据报送或修订日期；同一年份有多个版本的，评价采用最新版本。"
     if illustrative:
         note += ILLUSTRATIVE_NOTE
     return Table(
         "observations",
-        "附表2　主要指标监测数据及来源",
+        "主要指标监测数据及来源",
         ["指标", "年份", "类型", "数值", "单位", "来源", "数据版本", "备注"],
         table_rows,
         [3.7, 1.3, 1.6, 1.5, 1.5, 3.0, 2.5, 2.2],
         note=note,
         align="lccrclcl",
         sheet="监测数据",
+        printed=False,  # raw observations belong in the workbook only
         values=values,
         sheet_header=[
             "序号",
@@ -247,5 +254,7 @@ def annex_explanations(facts: list[IndicatorFacts]) -> Table:
         ["序号", "指标", "评价", "评价依据"],
         rows,
         [1.0, 3.6, 1.9, 9.4],
+        note="注：完成进度一般为(本期值－基期值)÷(目标值－基期值)；年均增长率、累计、逐年约束等指标按上表所列依据计算。"
+        "评价为期中的，完成进度与时序进度相差不超过10个百分点为基本符合预期。",
         align="clcl",
     )

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from planwatch.report.model import Report, Table
+from planwatch.report.model import ILLUSTRATIVE_MARK, Marked, Report, Table
 
 # A cell starting with one of these is a formula (or DDE) to Excel: prefix it with an apostrophe (OWASP CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,6 +32,7 @@ def neutralise(value):
 def _width(values: list) -> float:
     longest = 0
     for value in values:
+        value = value.value if isinstance(value, Marked) else value
         text = "" if value is None else str(value)
         # CJK characters are about two columns wide
         longest = max(longest, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text))
@@ -43,8 +44,10 @@ def _sheet(workbook: Workbook, table: Table) -> None:
     header = table.sheet_header or table.header
     values = table.values if table.values is not None else table.rows
     sheet.append([neutralise(cell) for cell in header])
-    for row in values:
-        sheet.append([neutralise(cell) for cell in row])
+    marked: list[tuple[int, int]] = []
+    for row_index, row in enumerate(values, 2):
+        marked += [(row_index, i + 1) for i, cell in enumerate(row) if isinstance(cell, Marked)]
+        sheet.append([neutralise(cell.value if isinstance(cell, Marked) else cell) for cell in row])
     for cell in sheet[1]:
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
@@ -61,6 +64,11 @@ def _sheet(workbook: Workbook, table: Table) -> None:
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(cell.value, float) and header[cell.column - 1] == "完成进度":
                 cell.number_format = "0.0%"
+    for row_index, column_index in marked:
+        # the number stays a number; the cell shows ※ beside it (ILLUSTRATIVE_MARK)
+        cell = sheet.cell(row=row_index, column=column_index)
+        base = cell.number_format if cell.number_format != "General" else "General"
+        cell.number_format = f'{base}"{ILLUSTRATIVE_MARK}"'
     for index in range(1, len(header) + 1):
         column = [header[index - 1]] + [row[index - 1] if index - 1 < len(row) else None for row in values]
         sheet.column_dimensions[get_column_letter(index)].width = _width(column)

@@ -14,6 +14,8 @@ from planwatch.errors import PlanWatchError
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEMO_PLAN = DATA_DIR / "songjiang-14th-fyp.txt"
 DEMO_OBSERVATIONS = DATA_DIR / "songjiang-observations.csv"
+# The second plan: the national 15th Five-Year Plan outline, the superior plan (上级规划), at its first year, no data.
+SUPERIOR_PLAN = DATA_DIR / "national-15th-fyp.txt"
 
 # (code, name); reporters are named after the code.
 DEPARTMENTS = [
@@ -58,6 +60,24 @@ INDICATOR_DEPARTMENTS = {
     21: "yjj",
 }
 PROJECT_DEPARTMENTS = {"表1": "wlj", "表2": "jyj", "表3": "wjw"}
+# The superior plan's own demo departments, and its indicator number → department code.
+SUPERIOR_DEPARTMENTS = [
+    ("gj-fgw", "国家发展改革委"),
+    ("gj-kjb", "科技部"),
+    ("gj-jyb", "教育部"),
+    ("gj-wjw", "国家卫生健康委"),
+    ("gj-mzb", "民政部"),
+    ("gj-sthjb", "生态环境部"),
+]
+SUPERIOR_INDICATOR_DEPARTMENTS = {
+    1: "gj-fgw",
+    2: "gj-kjb",
+    3: "gj-fgw",
+    4: "gj-jyb",
+    5: "gj-wjw",
+    6: "gj-mzb",
+    7: "gj-sthjb",
+}
 
 
 @dataclass
@@ -88,8 +108,15 @@ def migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
-def seed_demo(plan_file: Path = DEMO_PLAN, observations_file: Path = DEMO_OBSERVATIONS) -> dict:
-    """Import the plan and demo data once; on later runs only make sure the accounts exist."""
+def seed_demo(
+    plan_file: Path = DEMO_PLAN,
+    observations_file: Path = DEMO_OBSERVATIONS,
+    superior_file: Path | None = SUPERIOR_PLAN,
+) -> dict:
+    """Import the two plans and the demo data once; on later runs only make sure the accounts exist.
+
+    Songjiang's 14th plan (with its data, the default plan) and the national 15th plan as its superior plan.
+    """
     from django.contrib.auth.models import User
     from django.db import transaction
 
@@ -115,12 +142,39 @@ def seed_demo(plan_file: Path = DEMO_PLAN, observations_file: Path = DEMO_OBSERV
         reporter = User.objects.get(username="kw")
         token = ApiToken.objects.filter(user=reporter).first() or ApiToken.issue(reporter)
     from planwatch.web.plans.models import Plan
+    from planwatch.web.plans.scope import set_default_plan
 
     fresh = not Plan.objects.exists()
-    plan = import_plan_file(plan_file) if fresh else Plan.objects.first()
+    plan = import_plan_file(plan_file) if fresh else Plan.objects.exclude(level="superior").first()
     if fresh:
         _seed_plan_data(plan, departments, observations_file)
-    return {"plan": plan, "token": token.key, "fresh": fresh}
+        set_default_plan(plan)
+    superior = Plan.objects.filter(level="superior").first()
+    if superior is None and superior_file is not None and superior_file.exists():
+        superior = _seed_superior_plan(superior_file)
+    return {"plan": plan, "superior": superior, "token": token.key, "fresh": fresh}
+
+
+def _seed_superior_plan(path: Path):
+    """The superior plan: its own departments, indicators assigned and published, no observations, no round."""
+    from django.db import transaction
+
+    from planwatch.web.accounts.models import Department
+    from planwatch.web.plans.importer import import_plan_file
+
+    with transaction.atomic():
+        plan = import_plan_file(path)
+        plan.level = "superior"
+        plan.save(update_fields=["level"])
+        departments = {
+            code: Department.objects.get_or_create(code=code, defaults={"name": name})[0]
+            for code, name in SUPERIOR_DEPARTMENTS
+        }
+        for indicator in plan.indicators.all():
+            indicator.department = departments.get(SUPERIOR_INDICATOR_DEPARTMENTS.get(indicator.number))
+            indicator.published = True
+            indicator.save()
+    return plan
 
 
 def _seed_plan_data(plan, departments, observations_file: Path) -> None:
@@ -214,6 +268,13 @@ def print_accounts(echo, url: str, token: str | None) -> None:
     roles = dict(ROLES)
     names = dict(Department.objects.values_list("code", "name"))
     echo(f"PlanWatch 演示系统：{url}")
+    from planwatch.web.plans.models import Plan
+
+    for plan in Plan.objects.only("title", "period_start", "period_end", "level"):
+        role = "上级规划，尚无监测数据" if plan.level == "superior" else "本级规划，含示例监测数据"
+        echo(
+            f"规划 {plan.pk}：{plan.title}（{plan.period_start}—{plan.period_end}，{role}）→ {url}plans/{plan.pk}/dashboard/"
+        )
     echo("演示账号（用户名 / 密码 / 角色）：")
     for account in DEMO_ACCOUNTS:
         where = f" · {names.get(account.department, '')}" if account.department else ""

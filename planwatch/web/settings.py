@@ -33,6 +33,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "planwatch.web.api.errors.ApiJsonErrorsMiddleware",
     "planwatch.web.security.RefuseUnusedMethodsMiddleware",
     "planwatch.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -61,6 +62,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "planwatch.web.accounts.permissions.role_context",
+                "planwatch.web.plans.scope.plan_context",
             ],
         },
     },

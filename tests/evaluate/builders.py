@@ -18,6 +18,7 @@ HEADER = [
     "note",
     "vintage",
     "definition_change",
+    "definition",
 ]
 
 
@@ -61,7 +62,8 @@ def plan(*indicators: Indicator, start: int = 2021, end: int = 2025, title: str 
 
 
 def rows(the_plan: Plan, *records: tuple) -> Observations:
-    """Observations from (indicator, year, value[, measure[, series[, unit[, source[, note[, vintage[, flag]]]]]]])."""
+    """Observations from (indicator, year, value[, measure[, series[, unit[, source[, note[, vintage[, flag
+    [, definition]]]]]]]]])."""
     cells = [[str(v) if v is not None else "" for v in record] for record in records]
     observations, problems = check_observation_rows(HEADER, enumerate(cells, start=2), the_plan, "test.csv")
     assert problems == [], [str(p) for p in problems]

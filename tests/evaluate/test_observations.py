@@ -169,3 +169,33 @@ def test_a_file_that_is_not_a_workbook_is_one_problem(tmp_path):
     _, problems = check_observations(path, songjiang_like_plan())
     assert len(problems) == 1
     assert "cannot read the workbook" in str(problems[0])
+
+
+def test_definition_and_vintage_columns_keep_every_figure_and_prefer_one_definition(tmp_path):
+    path = write(
+        tmp_path,
+        "indicator,year,value,measure,unit,vintage,definition\n"
+        "1,2021,8.1,growth_rate,%,2022-02-28,\n"
+        "1,2021,8.4,growth_rate,%,2023-01-17,\n"
+        "1,2022,3.0,growth_rate,%,2023-01-17,2023年修订口径\n"
+        "1,2021,8.6,growth_rate,%,2024-01-17,2023年修订口径\n",
+    )
+    observations = read_observations(path, songjiang_like_plan())
+    # 2021 has two vintages of the first definition and one of the revised one; the revised definition covers
+    # 2021 and 2022 (two years against one) and is used for both: 8.6 and 3.0; all four rows stay in the history
+    assert {y: o.value for y, o in observations.series(1, "growth_rate").items()} == {2021: 8.6, 2022: 3.0}
+    assert [o.value for o in observations.history(1, "growth_rate", None, 2021)] == [8.1, 8.4, 8.6]
+    assert observations.series(1, "growth_rate")[2022].definition == "2023年修订口径"
+
+
+def test_growth_rates_may_say_real_or_nominal_in_the_series_column(tmp_path):
+    path = write(
+        tmp_path, HEADER + "17,2021,8.5,growth_rate,名义,%,,\n17,2021,7.9,growth_rate,实际增长,%,,\n"
+    )
+    observations = read_observations(path, songjiang_like_plan())
+    assert observations.series(17, "growth_rate", "名义")[2021].value == 8.5
+    assert observations.series(17, "growth_rate", "实际")[2021].value == 7.9
+    # on a level, 实际 is not a series of the indicator
+    bad = write(tmp_path, HEADER + "8,2021,2210,level,实际,家,,\n", name="bad.csv")
+    with pytest.raises(ObservationError, match="row 2, column series"):
+        read_observations(bad, songjiang_like_plan())

@@ -35,14 +35,8 @@ def test_geometric_path_falls_back_to_linear_for_a_zero_baseline():
     assert expected_value(0, 10, 0.5, "geometric") == pytest.approx(5)
 
 
-def test_counts_money_and_areas_default_to_a_geometric_path():
-    assert default_path(indicator(unit="家")) == "geometric"
-    assert default_path(indicator(unit="亿元")) == "geometric"
-    assert default_path(indicator(unit="万平方米")) == "geometric"
-
-
-def test_shares_rates_intensities_and_ages_default_to_a_linear_path():
-    assert default_path(indicator(unit="%")) == "linear"
+def test_every_unit_defaults_to_the_linear_path_of_time_progress():
+    # METHODOLOGY §3 (second edition): the geometric path is a per-indicator setting, never chosen from the unit
+    for unit in ("家", "亿元", "万平方米", "%", "人/亿元", "岁"):
+        assert default_path(indicator(unit=unit)) == "linear"
     assert default_path(indicator(unit="家", kind="share")) == "linear"
-    assert default_path(indicator(unit="人/亿元")) == "linear"
-    assert default_path(indicator(unit="岁")) == "linear"

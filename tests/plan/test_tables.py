@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from planwatch.document.model import Paragraph
+from planwatch.document.model import Table as DocumentTable
+from planwatch.plan.tables import build_table, compose_header, period_from_tables, table_kind
+
 PROJECTS = [
     [
         "在建项目",
@@ -141,3 +145,108 @@ def test_the_main_indicator_table_rows_have_footnote_marks_removed(songjiang_pla
     main = songjiang_plan.tables[0]
     assert main.rows[14] == ["15", "生活垃圾回收利用率", "%", "约束性", "45"]
     assert main.rows[11][2] == "微克/立方米"
+
+
+def built(rows: list[list[str]], caption: str | None = None):
+    cells = [[Paragraph(text, 20 + i) for text in row] for i, row in enumerate(rows)]
+    return build_table(DocumentTable(rows=cells, line=20), caption, 2)
+
+
+def test_a_second_header_row_shorter_than_the_body_goes_under_the_merged_target_cell():
+    header, aligned = compose_header(
+        [["指标", "2020年", "“十四五”目标", "属性"], ["2025年", "年均[累计]"]], 5
+    )
+    assert aligned
+    assert header == ["指标", "2020年", "“十四五”目标/2025年", "“十四五”目标/年均[累计]", "属性"]
+
+
+def test_two_merged_cells_each_over_two_columns():
+    # 2020年 over 绝对值 | 增速 and 2025年 over 绝对值 | 增速: four cells under two groups.
+    header, aligned = compose_header(
+        [["指标", "2020年", "2025年", "属性"], ["绝对值", "增速", "绝对值", "增速"]], 6
+    )
+    assert aligned
+    assert header == ["指标", "2020年/绝对值", "2020年/增速", "2025年/绝对值", "2025年/增速", "属性"]
+
+
+def test_header_rows_that_cannot_be_aligned_keep_the_first_row():
+    header, aligned = compose_header([["指标", "目标", "属性"], ["甲", "乙", "丙", "丁"]], 7)
+    assert (header, aligned) == (["指标", "目标", "属性"], False)
+
+
+def test_a_table_without_a_caption_is_an_indicator_table_by_its_attribute_cells():
+    table = built([["名称", "2025年"], ["森林覆盖率（%）", "19.5"], ["常住人口（万人）", "200"]])
+    assert table.kind == "other"
+    table = built(
+        [["名称", "2025年", "类型"], ["森林覆盖率（%）", "19.5", "约束性"], ["常住人口", "200", "预期性"]]
+    )
+    assert table.kind == "indicators"
+    assert table_kind(["序号", "项目名称", "建设内容"]) == "projects"
+
+
+def test_a_title_row_becomes_the_caption_and_the_header_starts_under_it():
+    table = built([["“十四五”主要指标"], ["指标", "2025年", "属性"], ["森林覆盖率（%）", "19.5", "约束性"]])
+    assert (table.caption, table.header, table.rows, table.row_lines) == (
+        "“十四五”主要指标",
+        ["指标", "2025年", "属性"],
+        [["森林覆盖率（%）", "19.5", "约束性"]],
+        [22],
+    )
+
+
+def test_a_category_cell_left_out_of_a_row_is_carried_down_from_the_row_above():
+    table = built(
+        [
+            ["类别", "指标", "2025年", "属性"],
+            ["经济发展", "地区生产总值增长（%）", "6", "预期性"],
+            ["研发经费投入强度（%）", "3", "预期性"],
+            ["", "数字经济比重（%）", "15", "预期性"],
+        ]
+    )
+    assert [row[0] for row in table.rows] == ["经济发展", "经济发展", "经济发展"]
+    assert table.rows[1] == ["经济发展", "研发经费投入强度（%）", "3", "预期性"]
+
+
+def test_the_period_of_a_15th_plan_from_its_2025_and_2030_columns():
+    fifteenth = built([["指标", "2025年", "2030年", "属性"], ["森林覆盖率（%）", "31.2", "32", "约束性"]])
+    fourteenth = built(
+        [
+            ["指标", "2020年", "“十四五”目标", "属性"],
+            ["2025年", "年均[累计]"],
+            ["城镇化率（%）", "60", "65", "—", "预期性"],
+        ]
+    )
+    district = built(
+        [["序号", "指标名称", "单位", "2025年目标", "属性"], ["1", "森林覆盖率", "%", "19.5", "约束性"]]
+    )
+    projects = built([["项目名称", "2030年"], ["松江枢纽", "建成"]])
+    assert period_from_tables([projects, fifteenth]) == (2026, 2030)
+    assert period_from_tables([fourteenth]) == (2021, 2025)
+    assert period_from_tables([district]) == (2021, 2025)
+    assert period_from_tables([projects]) is None
+
+
+PLAN_WITHOUT_ORDINAL = """某县国民经济和社会发展规划纲要
+第一章  发展基础
+“十四五”时期（2021—2025年），全县地区生产总值年均增长6%。
+第二章  主要目标
+\t指标
+\t2025年
+\t2030年
+\t属性
+
+\t森林覆盖率（%）
+\t31.2
+\t32
+\t约束性
+
+"""
+
+
+def test_column_years_win_over_a_look_back_period_named_in_the_text():
+    # The text names 2021—2025 only as the period under review; the table's columns say 2026–2030.
+    from planwatch.document.text_reader import parse_text
+    from planwatch.plan.structure import build_plan
+
+    plan = build_plan(parse_text(PLAN_WITHOUT_ORDINAL))
+    assert (plan.period_start, plan.period_end) == (2026, 2030)

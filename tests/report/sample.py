@@ -8,6 +8,7 @@ Final (2025): 完成 12, 基本完成 3 (2, 7, 10), 未完成 3 (1, 5, 13; 13 is
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from planwatch.evaluate.observations import Observation, Observations
@@ -133,3 +134,14 @@ def sample_evaluation(plan, year: int = 2023) -> Evaluation:
             )
         )
     return Evaluation(plan.title, year, (year - 2020) / 5, results, 2020, 2025)
+
+
+_VERDICT_COUNT = re.compile(r"(\d+)项(提前实现|快于预期|基本符合预期|滞后于预期|基本完成|未完成|完成)")
+SAMPLE_MIDTERM = {"提前实现": 2, "快于预期": 5, "基本符合预期": 8, "滞后于预期": 3}
+SAMPLE_FINAL = {"完成": 12, "基本完成": 3, "未完成": 3}
+
+
+def verdict_counts(summary: str) -> dict[str, int]:
+    """The counts of the main verdict classes in the first listing sentence of a summary (纲要提出的…)."""
+    sentence = next(s for s in summary.split("。") if "纲要提出的" in s)
+    return {label: int(n) for n, label in _VERDICT_COUNT.findall(sentence.split("；")[0])}

@@ -63,7 +63,7 @@ def test_a_missing_observations_file_is_one_line(songjiang_path, tmp_path):
             "--year",
             "2023",
             "--kind",
-            "final",
+            "midterm",
             "-o",
             str(tmp_path / "x.docx"),
         ],

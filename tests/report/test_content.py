@@ -24,7 +24,8 @@ def test_a_midterm_report_has_the_sections_of_methodology_5(midterm_report):
 
 
 def test_a_final_report_ends_with_lessons_and_the_next_plan(final_report):
-    assert _headings(final_report)[5:] == ["六、主要经验与启示", "七、对下一个五年规划编制的建议", "附表"]
+    assert _headings(final_report)[2] == "三、规划期累计与期末总量"
+    assert _headings(final_report)[6:] == ["七、主要经验与启示", "八、对下一个五年规划编制的建议", "附表"]
 
 
 def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluation, sample_obs):
@@ -32,7 +33,7 @@ def test_an_annual_report_is_titled_by_its_year(songjiang_plan, midterm_evaluati
         songjiang_plan, midterm_evaluation, "annual", observations=sample_obs, charts=False
     )
     assert report.title_page.title.endswith("纲要》实施情况2023年度监测报告")
-    assert _headings(report)[1] == "二、主要指标监测情况"
+    assert _headings(report)[1:3] == ["二、主要指标监测情况", "三、年度目标完成情况"]
 
 
 def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_report):
@@ -46,7 +47,7 @@ def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_r
 def test_problems_list_lagging_indicators_binding_first_with_explanations(midterm_report):
     leads = [b.lead for b in midterm_report.blocks if isinstance(b, Paragraph) and b.lead]
     assert leads[:3] == [
-        "（一）地表水达到或好于Ⅲ类水体比例（主要河湖水质断面优于Ⅲ类水质比例）滞后于预期。",
+        "（一）地表水达到或好于Ⅲ类水体比例滞后于预期。",
         "（二）地区生产总值年均增长率滞后于预期。",
         "（三）工业固定资产投资年均增长率滞后于预期。",
     ]
@@ -59,10 +60,13 @@ def test_problems_list_lagging_indicators_binding_first_with_explanations(midter
     )
 
 
-def test_illustrative_data_is_announced_on_the_title_page_and_under_the_table(midterm_report):
+def test_illustrative_data_is_announced_once_on_the_title_page_and_in_the_page_header(midterm_report):
     assert midterm_report.illustrative
     assert any("示例数据" in notice for notice in midterm_report.title_page.notices)
-    assert "示例数据" in midterm_report.table("indicators").note
+    assert midterm_report.running_header == "本报告含示例数据（标注※），不是官方统计数据"
+    # stated once: not again under the table or in the text
+    assert "示例数据" not in midterm_report.table("indicators").note
+    assert not any("示例数据" in text for text in _texts(midterm_report))
 
 
 def test_every_indicator_with_data_has_a_chart_and_there_is_a_summary_chart(midterm_report):
@@ -75,8 +79,12 @@ def test_every_indicator_with_data_has_a_chart_and_there_is_a_summary_chart(midt
 
 
 def test_the_projects_section_totals_the_planned_investment(midterm_report):
-    text = next(t for t in _texts(midterm_report) if t.startswith("纲要表1列出重大项目8个"))
-    # 8.5 + 9 + 5 + 6 + 11.43
+    text = next(t for t in _texts(midterm_report) if t.startswith("纲要和项目库列出重大项目38个"))
+    # 表1: 8 film projects, 8.5 + 9 + 5 + 6 + 11.43; 表2 and 表3 (14 and 16 rows) have no investment column
+    assert (
+        "其中“科技影都”重点影视项目8个（计划投资39.93亿元），教育领域重点项目14个，医疗健康领域重点项目16个。"
+        in text
+    )
     assert "已明确投资额的5个项目计划投资合计39.93亿元" in text
 
 
@@ -85,3 +93,19 @@ def test_the_annex_lists_every_observation_with_a_revised_vintage_marked(midterm
     assert len(annex.rows) == len([o for o in sample_obs if o.year <= 2023])
     revised = [row for row in annex.rows if row[7].startswith("已被修订")]
     assert [row[:2] for row in revised] == [["16. 森林覆盖率", "2022"]]
+
+
+def test_the_cover_title_breaks_between_words(midterm_report):
+    from planwatch.report.model import TITLE_LINE
+
+    lines = midterm_report.title_page.title_lines
+    # the 38-character name breaks before 第…个五年 and after 和; the kind of report stands on its own line
+    assert lines == [
+        "《上海市松江区国民经济和社会发展",
+        "第十四个五年规划和",
+        "二〇三五年远景目标纲要》",
+        "实施情况中期评估报告",
+    ]
+    assert "".join(lines) == midterm_report.title_page.title and all(
+        len(line) <= TITLE_LINE for line in lines
+    )

@@ -14,13 +14,14 @@ def test_numbers_drop_trailing_zeros_and_keep_small_values():
 
 def test_a_level_row_shows_completion_and_marks_the_illustrative_value(midterm_evaluation):
     fact = indicator_facts(midterm_evaluation.indicators[7], 2023)  # 8 有效期内高新技术企业数
-    # (3300 − 1755) / (3200 − 1755) = 1545 / 1445
-    assert (fact.baseline, fact.target, fact.current, fact.progress, fact.status_zh) == (
+    # (3300 − 1755) / (3200 − 1755) = 1545 / 1445 = 106.9 %, printed whole from 100 % up; every cell computed
+    # from the illustrative 3300 carries ※, the verdict too
+    assert (fact.baseline, fact.target, fact.current, fact.progress, fact.verdict_text) == (
         "1755",
         "3200",
         "3300※",
-        "106.9%",
-        "提前实现",
+        "107%※",
+        "提前实现※",
     )
     assert fact.illustrative
 
@@ -28,7 +29,29 @@ def test_a_level_row_shows_completion_and_marks_the_illustrative_value(midterm_e
 def test_a_growth_row_shows_the_average_growth(midterm_evaluation):
     fact = indicator_facts(midterm_evaluation.indicators[0], 2023)
     # (1.081 × 1.015 × 1.042)^(1/3) − 1 = 4.57 %
-    assert fact.progress == "年均4.6%"
+    assert fact.progress == "年均4.6%※"
+
+
+def test_a_small_span_shows_reached_or_the_gap_in_the_unit_not_a_percentage(midterm_evaluation):
+    from dataclasses import replace
+
+    from planwatch.evaluate.results import Figure
+    from planwatch.report.facts import small_span
+
+    # 20 户籍人口居民平均预期寿命: 84.05 → 84.07 岁, a span of two units of the last digit (METHODOLOGY §3)
+    base = replace(
+        midterm_evaluation.indicators[19],
+        baseline=Figure(84.05, 2020),
+        target_value=84.07,
+        illustrative=False,
+    )
+    shown = {}
+    for value in (84.8, 84.06, 84.0):
+        result = replace(base, current=Figure(value, 2023), progress=(value - 84.05) / 0.02)
+        shown[value] = indicator_facts(result, 2023).progress
+    assert shown == {84.8: "已达目标", 84.06: "尚未达到（差0.01岁）", 84.0: "低于基期"}
+    # 29 → 33 % with 31.7 reported: the last digit is 0.1, a span of 40 units is not small
+    assert not small_span(29.0, 33.0, 31.7) and small_span(84.05, 84.07)
 
 
 def test_binding_indicators_not_achieved_come_first(final_evaluation):

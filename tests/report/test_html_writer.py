@@ -1,6 +1,8 @@
 import re
 from html.parser import HTMLParser
 
+from tests.report.sample import SAMPLE_MIDTERM, verdict_counts
+
 
 class _Collect(HTMLParser):
     def __init__(self):
@@ -51,12 +53,12 @@ def test_the_indicator_table_rows_match_the_evaluation(midterm_html):
     table = next(t for t in _parse(midterm_html).tables if t["key"] == "indicators")
     assert len(table["rows"]) == 22
     row = next(r for r in table["rows"] if r[0] == "8")
-    assert row[4:] == ["1755", "3200", "3300※", "106.9%", "提前实现"]
+    assert row[4:] == ["1755", "3200", "3300※", "107%※", "提前实现※"]
 
 
 def test_the_summary_and_the_illustrative_note_are_on_the_page(midterm_html):
     text = midterm_html.decode("utf-8")
-    assert "2项提前实现，5项快于预期，8项基本符合预期，3项滞后于预期" in text
+    assert verdict_counts(text) == SAMPLE_MIDTERM
     assert "本报告含示例数据" in text and "标注“※”的数值为示例数据" in text
 
 

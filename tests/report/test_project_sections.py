@@ -1,4 +1,4 @@
-from planwatch.report.project_sections import project_blocks, table_label, task_blocks
+from planwatch.report.project_sections import project_blocks, table_label, task_blocks, task_count_sentence
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
 
@@ -13,16 +13,38 @@ def test_projects_are_counted_with_investment_by_category_and_by_status():
         ProjectRecord("丙", "在谈项目", "表1 重点项目", late=True),
     ]
     text = project_blocks(projects)[0].text
-    assert text.startswith("纲要表1列出重大项目3个，其中在建项目2个（计划投资17.5亿元），在谈项目1个。")
+    assert text.startswith("纲要和项目库列出重大项目3个，其中重点项目3个（计划投资17.5亿元）。")
     assert "已明确投资额的2个项目计划投资合计17.5亿元" in text
     assert "从推进情况看，已竣工1个（计划投资8.5亿元），按计划推进1个（计划投资9亿元），滞后1个。" in text
     assert "累计完成投资11.5亿元。进度滞后的项目为丙。" in text
 
 
-def test_tasks_without_reports_leave_the_progress_column_pending():
-    paragraph, table = task_blocks([TaskRecord("新建学校", "教育", "表2 教育领域重点项目")])
-    assert paragraph.text == "纲要表2列出重点任务1项。各责任部门尚未报送推进情况，下表推进情况一栏待填写。"
-    assert table.rows == [["1", "教育", "新建学校", "—", "（待填写）"]]
+def test_tasks_without_reports_say_so_once_and_leave_the_cells_empty():
+    tasks = [TaskRecord("新建学校", "第8章"), TaskRecord("优化空间格局", "第4章")]
+    paragraph, table = task_blocks(tasks)
+    assert paragraph.text == (
+        "纲要第8章至第4章共2章部署重点任务2项。各责任部门尚未报送推进情况，下表责任部门、年度目标和进展情况待各部门报送后填列。"
+    )
+    assert table.rows[0] == ["1", "第8章", "新建学校", "—", "—"]
+    assert task_count_sentence(tasks) == "纲要部署的2项重点任务，各责任部门尚未报送推进情况。"
+
+
+def test_reported_tasks_are_counted_by_status_like_the_indicators():
+    tasks = [
+        TaskRecord("甲", "第3章", status="进展符合预期"),
+        TaskRecord("乙", "第3章", status="进展符合预期"),
+        TaskRecord("丙", "第4章", status="滞后", late=True),
+        TaskRecord("丁", "第4章"),
+    ]
+    assert task_count_sentence(tasks) == "纲要部署的4项重点任务中，进展符合预期2项，滞后1项，未报送1项。"
+    assert task_blocks(tasks)[0].text.endswith("进度滞后的任务为“丙”。")
+
+
+def test_the_project_sheet_columns_match_their_header():
+    table = project_blocks([ProjectRecord("甲", "在建项目", "表1 重点项目", investment=8.5, land=20.0)])[1]
+    assert len(table.sheet_header) == len(table.values[0])
+    row = dict(zip(table.sheet_header, table.values[0], strict=True))
+    assert (row["计划投资（亿元）"], row["占地（亩）"], row["项目名称"]) == (8.5, 20.0, "甲")
 
 
 def test_table_label_keeps_the_table_number():

@@ -1,12 +1,17 @@
 from planwatch.report.projects import ProjectRecord, project_records
 
 
-def test_projects_come_from_table_1_and_tasks_from_tables_2_and_3(songjiang_plan):
+def test_projects_come_from_every_project_table_and_tasks_from_the_chapters(songjiang_plan):
     projects, tasks = project_records(songjiang_plan)
-    assert len(projects) == 8 and len(tasks) == 30
+    # 表1 8 film projects, 表2 14 education rows, 表3 16 health rows
+    assert len(projects) == 38
     assert [p.investment for p in projects[:5]] == [8.5, 9.0, 5.0, 6.0, 11.43]
     assert [p.category for p in projects].count("在建项目") == 3
-    assert {t.table for t in tasks} == {"表2 教育领域重点项目", "表3 医疗健康领域重点项目"}
+    assert [p.table for p in projects].count("表2 教育领域重点项目") == 14
+    # chapters 3–11 hold the tasks (5+2+4+4+3+3+4+5+4 sections); 1 reviews, 2 sets goals, 12 safeguards
+    assert len(tasks) == 34
+    assert sorted({t.area for t in tasks}, key=lambda a: int(a[1:-1])) == [f"第{n}章" for n in range(3, 12)]
+    assert tasks[0].text == "建成具有国际影响力的科创走廊"
 
 
 def test_a_first_phase_investment_stands_in_for_a_missing_total_and_is_marked(songjiang_plan):

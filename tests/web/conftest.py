@@ -33,18 +33,56 @@ def _empty_page_cache():
     cache.clear()
 
 
+SONGJIANG = "上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+
+
 @pytest.fixture
 def plan(db):
+    """Songjiang's 14th plan, the first plan of the demo (and its default plan)."""
     from planwatch.web.plans.models import Plan
 
-    return Plan.objects.get()
+    return Plan.objects.get(title=SONGJIANG)
+
+
+@pytest.fixture
+def national(db):
+    """The national 15th Five-Year Plan outline, the demo's second plan (上级规划, no monitoring data)."""
+    from planwatch.web.plans.models import Plan
+
+    return Plan.objects.get(level="superior")
+
+
+def _follows_to_scoped_form(path: str, response) -> bool:
+    """An old page URL answered by a redirect to its plan-scoped form (`/x/` → `/plans/<id>/x/`)."""
+    import re
+
+    location = response.headers.get("Location", "") if response.status_code == 302 else ""
+    found = re.match(r"^/plans/\d+(/[^?]*)", location)
+    old = path.split("?")[0]
+    return bool(found) and found.group(1) in (old, old.removeprefix("/plans"))
+
+
+def plan_client():
+    """A test client that follows an old page URL's redirect to the default plan's scoped form.
+
+    The redirect itself is checked in test_plan_scope.py and the permission matrix; the other tests read the page.
+    """
+    from django.test import Client
+
+    class PlanClient(Client):
+        def get(self, path, data=None, **extra):
+            response = super().get(path, data, **extra)
+            if _follows_to_scoped_form(path, response):
+                return super().get(response.headers["Location"], data, **extra)
+            return response
+
+    return PlanClient()
 
 
 def _client(username: str):
     from django.contrib.auth.models import User
-    from django.test import Client
 
-    client = Client()
+    client = plan_client()
     client.force_login(User.objects.get(username=username))
     return client
 
@@ -78,12 +116,11 @@ def shengtai(db):
 
 @pytest.fixture
 def anonymous(db):
-    from django.test import Client
-
-    return Client()
+    return plan_client()
 
 
 def indicator(number: int):
+    """An indicator of Songjiang's plan by its number in the main table."""
     from planwatch.web.plans.models import Indicator
 
-    return Indicator.objects.get(number=number)
+    return Indicator.objects.get(plan__title=SONGJIANG, number=number)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import string
 from dataclasses import dataclass, field
 
@@ -91,6 +92,13 @@ def _ids(name):
     return lambda o, side: {name: o[side][name]}
 
 
+def _report_job(o, side) -> dict:
+    """A finished report job (planwatch.web.evaluations.report_jobs) whose progress page is asked for."""
+    from planwatch.web.evaluations import report_jobs
+
+    return {"job_id": report_jobs.start(("permissions-matrix",), lambda on_stage: b"<html></html>").id}
+
+
 MATRIX: dict[str, Row] = {
     "healthz": Row(get=everyone(200)),
     "dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUBLIC_HOME)),
@@ -107,6 +115,23 @@ MATRIX: dict[str, Row] = {
     "plan-review": Row(get=planners(200)),
     "plan-review-id": Row(get=planners(200), kwargs=_ids("plan_id")),
     "plan-import": Row(get=planners(200), post=planners(200)),
+    "plan-default": Row(
+        get=planners(REDIRECT), post=planners(REDIRECT), data=lambda o, side: {"plan": o[side]["plan_id"]}
+    ),
+    "plan-archive": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("plan_id"),
+        data=lambda o, side: {"archived": "0"},
+    ),
+    # Refused while anything is reported on the plan (the fixture's observations are): a message, no deletion.
+    "plan-undo-import": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("plan_id")),
+    "plan-import-review": Row(
+        get=planners(200),
+        post=planners(REDIRECT),
+        kwargs=_ids("plan_id"),
+        data=lambda o, side: {"indicator": o[side]["indicator_id"], "field": "kind", "choice": "person"},
+    ),
     "plan-settings": Row(
         get=planners(REDIRECT),
         post=planners(REDIRECT),
@@ -196,6 +221,8 @@ MATRIX: dict[str, Row] = {
         data=lambda o, side: {"status": "achieved", "reason": "统计口径调整", "year": "2022"},
     ),
     "evaluation-report": Row(get=readers(200), kwargs=lambda o, side: {"kind": "annual", "fmt": "html"}),
+    "report-progress": Row(get=readers(200), kwargs=_report_job),
+    "report-progress-json": Row(get=readers(200), kwargs=_report_job),
     "report-texts": Row(
         get=readers(200),
         post=readers(REDIRECT) | {"leader": 403},
@@ -239,7 +266,18 @@ MATRIX: dict[str, Row] = {
     "api-openapi": Row(get=everyone(200)),
     "api-plans": Row(get=everyone(200)),
     "api-indicators": Row(get=everyone(200)),
-    "api-indicator": Row(get=everyone(200) | {"other": 404}, kwargs=_ids("indicator_id")),
+    # A published indicator: a token or session never sees less than an anonymous caller.
+    "api-indicator": Row(get=everyone(200), kwargs=_ids("indicator_id")),
+    "api-plan-indicators": Row(get=everyone(200), kwargs=_ids("plan_id")),
+    "api-plan-observations": Row(
+        get=everyone(200),
+        post=everyone(401),
+        kwargs=_ids("plan_id"),
+        data=lambda o, side: [{"indicator": o[side]["number"], "year": 2023, "value": 1.0}],
+        json_body=True,
+        csrf_exempt=True,
+    ),
+    "api-plan-evaluations": Row(get=everyone(200), kwargs=_ids("plan_id")),
     # The one CSRF-exempt endpoint: it takes a bearer token only, never the session, so without one it is 401.
     "api-observations": Row(
         get=everyone(200),
@@ -251,6 +289,22 @@ MATRIX: dict[str, Row] = {
     "api-evaluations": Row(get=everyone(200)),
     "public-home": Row(get=everyone(200)),
     "public-indicator": Row(get=everyone(200), kwargs=_ids("indicator_id")),
+}
+
+# Old page URLs send everyone to the default plan's scoped form (`plan:<name>`, checked with the row above).
+REDIRECTED_PAGES = {
+    "plan-reader",
+    "plan-review",
+    "adjustments",
+    "monitoring-entry",
+    "monitoring-upload",
+    "monitoring-review",
+    "monitoring-rounds",
+    "evaluations",
+    "report-texts",
+    "projects",
+    "tasks",
+    "public-home",
 }
 
 # Django's admin: the administrator only; everyone else is sent to the admin's own sign-in page.
@@ -293,13 +347,32 @@ def _admin_patterns():
     ]
 
 
+def _plan_patterns():
+    return [
+        (name, route)
+        for namespace, name, route, _ in _walk(get_resolver().url_patterns)
+        if namespace == "plan:"
+    ]
+
+
 def test_every_url_pattern_is_in_the_matrix():
+    scoped = [name for name, _ in _plan_patterns()]
+    assert scoped and set(scoped) <= set(MATRIX) | {"dashboard"}
+    assert len(scoped) == len(set(scoped))
+    assert set(scoped) | {"plan-reader", "plan-review"} >= REDIRECTED_PAGES
     names = [name for name, _ in _project_patterns()]
     assert None not in names, "every URL pattern needs a name to be checked"
     assert sorted(set(names)) == sorted(MATRIX), (
         f"not in the matrix: {sorted(set(names) - set(MATRIX))}; gone from the project: {sorted(set(MATRIX) - set(names))}"
     )
     assert len(names) == len(set(names))
+
+
+def _plan_patterns_at_import():
+    import django
+
+    django.setup()
+    return _plan_patterns()
 
 
 def test_every_admin_pattern_has_a_rule():
@@ -388,7 +461,9 @@ def _outcome(response) -> object:
         return LOGIN
     if location.startswith("/admin/login/"):
         return ADMIN_LOGIN
-    if location.startswith("/public/"):
+    if location.startswith("/public/") or re.match(
+        r"^/plans/\d+/public/", location
+    ):  # that plan's public page
         return PUBLIC_HOME
     return REDIRECT
 
@@ -455,19 +530,62 @@ def _check(url_for, row: Row, objects) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_url_gives_each_role_its_status(name, objects, monkeypatch):
+def test_url_gives_each_role_its_status(name, objects, monkeypatch, settings):
     from django.urls import reverse
 
     # Who may download a report is the question here, not the report (tests/web/test_reports_download.py).
     monkeypatch.setattr(
-        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a: b"<html></html>"
+        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a, **k: b"<html></html>"
     )
+    settings.PLANWATCH_REPORT_RUNNER = "inline"  # built in the request, not by a thread
 
     row = MATRIX[name]
+    if name in REDIRECTED_PAGES:
+        row = Row(**{**row.__dict__, "get": everyone(PUBLIC_HOME if name == "public-home" else REDIRECT)})
     problems = _check(
         lambda side: reverse(name, kwargs=row.kwargs(objects, side) if row.kwargs else None), row, objects
     )
     assert not problems, "\n".join(problems)
+
+
+# The scoped dashboard of a plan: the public are sent to the public pages, as at `/`.
+SCOPED_ROWS = {"dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUBLIC_HOME))}
+
+
+@pytest.mark.parametrize("which", ["songjiang", "national"])
+@pytest.mark.parametrize("name", sorted(name for name, _ in _plan_patterns_at_import()))
+def test_plan_scoped_url_gives_each_role_its_status(name, which, objects, national, monkeypatch):
+    """`/plans/<id>/…` for both plans of the demo: the same statuses as the page of the default plan."""
+    from django.urls import reverse
+
+    monkeypatch.setattr(
+        "planwatch.web.evaluations.report_views.build_stored_report", lambda *a: b"<html></html>"
+    )
+    row = SCOPED_ROWS.get(name) or MATRIX[name]
+    plan_id = objects["own"]["plan_id"] if which == "songjiang" else national.pk
+
+    def url(side):
+        kwargs = row.kwargs(objects, side) if row.kwargs else {}
+        return reverse(f"plan:{name}", kwargs={**kwargs, "plan_id": plan_id})
+
+    problems = _check(url, row, objects)
+    assert not problems, "\n".join(problems)
+
+
+def test_an_unknown_or_archived_plan_is_not_found(objects, national):
+    """Never silently another plan: an unknown id is 404 for everyone, an archived plan for all but 规划科."""
+    national.archived = True
+    national.save()
+    for role in ROLES:
+        client = _client(role)
+        assert client.get("/plans/999999/monitoring/").status_code in (302, 404)
+        assert client.get("/plans/999999/evaluations/").status_code in (302, 404)
+        if role not in ("anonymous", "public"):
+            assert client.get("/plans/999999/projects/").status_code == 404, role
+            expected = 200 if role in ("admin", "planner") else 404
+            assert client.get(f"/plans/{national.pk}/projects/").status_code == expected, role
+    assert _client("anonymous").get(f"/plans/{national.pk}/public/").status_code == 404
+    assert _client("anonymous").get("/plans/999999/public/").status_code == 404
 
 
 def _admin_url(name: str | None, route: str, objects_by_model: dict) -> str | None:

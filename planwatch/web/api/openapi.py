@@ -76,7 +76,22 @@ def openapi_document() -> dict:
         "openapi": "3.1.0",
         "info": {"title": "PlanWatch 规划纲要实施监测评估系统 API", "version": "1"},
         "paths": {
-            "/api/plans": _get("规划列表", "#/components/schemas/Plans"),
+            "/api/plans": _get(
+                "规划列表（调用方可见的规划：id、title、period、version、indicators）",
+                "#/components/schemas/Plans",
+                [_param("limit", "最多返回条数"), _param("offset", "跳过条数")],
+            ),
+            "/api/plans/{id}/indicators": _get(
+                "该规划的主要指标", "#/components/schemas/Indicators", [_param("id", "规划 id", "path")]
+            ),
+            "/api/plans/{id}/observations": _get(
+                "该规划的监测数据", "#/components/schemas/Observations", [_param("id", "规划 id", "path")]
+            ),
+            "/api/plans/{id}/evaluations": _get(
+                "该规划某年的评估结果（年份须在规划期内，否则 400）",
+                "#/components/schemas/Evaluation",
+                [_param("id", "规划 id", "path"), _param("year", "评估年份")],
+            ),
             "/api/indicators": _get(
                 "主要指标（未登录时仅公开指标）",
                 "#/components/schemas/Indicators",

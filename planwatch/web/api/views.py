@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -22,6 +23,7 @@ from planwatch.web.api.openapi import openapi_document
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import MEASURES, Observation
 from planwatch.web.plans.models import Indicator, Plan
+from planwatch.web.plans.scope import default_plan, plans_visible_to
 
 
 def _token_user(request):
@@ -51,11 +53,17 @@ def _json(data, status: int = 200) -> JsonResponse:
 
 
 def _indicators(user):
-    """What the caller may read: everything it is allowed to see when signed in, published ones otherwise."""
+    """What the caller may read: the published indicators, and with a role also everything the role may see.
+
+    A token or a session never sees less than an anonymous caller.
+    """
     queryset = Indicator.objects.select_related("department", "plan")
+    published = queryset.filter(published=True)
     if user and role_of(user) is not None:
-        return visible_to(user, queryset)
-    return queryset.filter(published=True)
+        return queryset.filter(
+            Q(pk__in=visible_to(user, Indicator.objects.all()).values("pk")) | Q(published=True)
+        )
+    return published
 
 
 def indicator_json(indicator: Indicator) -> dict:
@@ -99,13 +107,45 @@ def observation_json(o: Observation) -> dict:
     }
 
 
-def _requested_plan(request) -> Plan | None:
-    """The plan named by `?plan=<id>`, else the first; None for an unknown or malformed id."""
-    plans = Plan.objects.defer("source_file", "source_text")
-    plan_id = request.GET.get("plan", "")
-    if plan_id:
-        return plans.filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
-    return plans.first()
+def _requested_plan(request, plan_id=None) -> Plan | None:
+    """The plan of `/api/plans/<id>/…`, else `?plan=<id>`, else the default plan.
+
+    None for an unknown, malformed or hidden id (never another plan), or when no plan is imported.
+    """
+    user = _user(request) or None
+    plan_id = plan_id if plan_id is not None else getattr(request, "api_plan_id", None)
+    requested = str(plan_id) if plan_id is not None else request.GET.get("plan", "")
+    if requested:
+        if not (requested.isascii() and requested.isdigit()):
+            return None
+        return plans_visible_to(user).filter(pk=int(requested)).first()
+    return default_plan(user)
+
+
+def _no_plan(request, plan_id=None) -> JsonResponse:
+    requested = plan_id if plan_id is not None else request.GET.get("plan", "")
+    if requested:
+        return _error(f"没有编号为 {requested} 的规划，或无权查看", 404)
+    return _error("尚未导入规划", 404)
+
+
+def _named(response: JsonResponse, plan: Plan) -> JsonResponse:
+    """The answer names the plan it used, so that the item shapes stay as they are."""
+    response["X-PlanWatch-Plan"] = str(plan.pk)
+    return response
+
+
+def _paging(request) -> tuple[int, int | None] | str:
+    """(offset, limit) from `?offset=&limit=`, or the message for a bad value."""
+    values = {}
+    for name in ("offset", "limit"):
+        text = request.GET.get(name, "")
+        if text == "":
+            continue
+        if not (text.isascii() and text.isdigit()):
+            return f"“{name}”应为非负整数"
+        values[name] = int(text)
+    return values.get("offset", 0), values.get("limit")
 
 
 @require_safe
@@ -115,28 +155,47 @@ def openapi(request):
 
 @require_safe
 def plans(request):
+    user = _user(request)
+    if user is False:
+        return _error("令牌无效", 401)
+    paging = _paging(request)
+    if isinstance(paging, str):
+        return _error(paging, 400)
+    offset, limit = paging
+    visible = plans_visible_to(user or None).only(
+        "title", "period_start", "period_end", "source_hash", "version", "archived", "level"
+    )
+    counts = dict(
+        _indicators(user or None).values_list("plan_id").annotate(n=Count("id")).values_list("plan_id", "n")
+    )
+    chosen = visible[offset : offset + limit] if limit is not None else visible[offset:]
     return _json(
         [
             {
                 "id": p.pk,
                 "title": p.title,
                 "period": {"start": p.period_start, "end": p.period_end},
+                "version": p.version,
+                "indicators": counts.get(p.pk, 0),
                 "source_hash": p.source_hash,
+                "archived": p.archived,
+                "level": p.level or "local",
             }
-            for p in Plan.objects.only("title", "period_start", "period_end", "source_hash")
+            for p in chosen
         ]
     )
 
 
 @require_safe
-def indicators(request):
+def indicators(request, plan_id=None):
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    rows = _indicators(user)
-    if request.GET.get("plan", "").isdigit():
-        rows = rows.filter(plan_id=int(request.GET["plan"]))
-    return _json([indicator_json(i) for i in rows])
+    plan = _requested_plan(request, plan_id)
+    if plan is None:
+        return _no_plan(request, plan_id)
+    rows = _indicators(user).filter(plan=plan)
+    return _named(_json([indicator_json(i) for i in rows]), plan)
 
 
 @require_safe
@@ -144,26 +203,44 @@ def indicator(request, indicator_id: int):
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    found = _indicators(user).filter(pk=indicator_id).first()
+    found = _indicators(user).filter(pk=indicator_id, plan__in=plans_visible_to(user or None)).first()
     if found is None:
         return _error("没有这个指标，或无权查看", 404)
-    return _json(indicator_json(found))
+    return _named(_json(indicator_json(found)), found.plan)
 
 
 @csrf_exempt
-def observations(request):
+def observations(request, plan_id=None):
     if request.method == "POST":
         # Exempt from CSRF because it accepts only a bearer token, never the browser's session cookie.
+        request.api_plan_id = plan_id  # the intake reads the plan through _requested_plan
         return _submit(request, _token_user(request))
+    if request.method not in ("GET", "HEAD"):
+        return _error(f"不支持 {request.method} 方法", 405)
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    rows = Observation.objects.filter(indicator__in=_indicators(user)).select_related("indicator")
-    if not (user and (is_planner(user) or is_reporter(user))):
+    plan = _requested_plan(request, plan_id)
+    if plan is None:
+        return _no_plan(request, plan_id)
+    rows = Observation.objects.filter(indicator__in=_indicators(user).filter(plan=plan)).select_related(
+        "indicator"
+    )
+    if user and is_planner(user):
+        pass
+    elif user and is_reporter(user):
+        # Their own department's figures in every state; everyone else's once approved.
+        rows = rows.filter(
+            Q(indicator__in=visible_to(user, Indicator.objects.all())) | Q(state=Observation.APPROVED)
+        )
+    else:
         rows = rows.filter(state=Observation.APPROVED)
-    if request.GET.get("indicator", "").isdigit():
-        rows = rows.filter(indicator_id=int(request.GET["indicator"]))
-    return _json([observation_json(o) for o in rows])
+    indicator_filter = request.GET.get("indicator", "")
+    if indicator_filter:
+        if not (indicator_filter.isascii() and indicator_filter.isdigit()):
+            return _error("“indicator”应为指标 id（整数）", 400)
+        rows = rows.filter(indicator_id=int(indicator_filter))
+    return _named(_json([observation_json(o) for o in rows]), plan)
 
 
 def _submit(request, user):
@@ -264,14 +341,19 @@ def _engine_check(plan, pending) -> tuple[dict, list[str]]:
 
 
 @require_safe
-def evaluations(request):
+def evaluations(request, plan_id=None):
     user = _user(request)
     if user is False:
         return _error("令牌无效", 401)
-    plan = _requested_plan(request)
+    plan = _requested_plan(request, plan_id)
     if plan is None:
-        return _error("尚未导入规划", 404)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+        return _no_plan(request, plan_id)
+    requested = request.GET.get("year", "")
+    if requested and not (requested.isascii() and requested.isdigit()):
+        return _error(f"“year”应为 {plan.period_start}—{plan.period_end} 之间的年份", 400)
+    year = int(requested) if requested else current_year(plan)
+    if not plan.period_start <= year <= plan.period_end:
+        return _error(f"{year}年不在规划期（{plan.period_start}—{plan.period_end}年）内", 400)
     data, error = evaluation_with_overrides(plan, year)
     if error:
         return _error(error, 503)
@@ -282,4 +364,4 @@ def evaluations(request):
         data["summary"] = {}
         for row in data["indicators"]:
             data["summary"][row["shown_status"]] = data["summary"].get(row["shown_status"], 0) + 1
-    return _json(data)
+    return _named(_json(data), plan)

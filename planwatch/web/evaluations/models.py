@@ -83,6 +83,7 @@ REPORT_TEXTS = [
     ("lessons", "主要经验与启示"),
     ("next_plan", "对下一个五年规划编制的建议"),
     ("issuer", "编制单位"),
+    ("doc_number", "发文字号"),
     ("date", "成文日期"),
 ]
 EXPLANATION_PREFIX = "explanation-"  # + indicator number: the responsible department's explanation

@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.permissions import is_planner, sees_everything
+from planwatch.web.evaluations import report_jobs
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, ReportText
 from planwatch.web.evaluations.reports import build_stored_report, content_disposition, stored_texts
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.plans.models import Plan
+from planwatch.web.plans.scope import current_plan
 
 KINDS_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
 FORMATS_ZH = {"docx": "Word", "pdf": "PDF", "html": "HTML", "xlsx": "Excel"}
@@ -38,34 +40,105 @@ def _readers_only(request):
     return None
 
 
-def _plan_and_year(params) -> tuple[Plan, int]:
-    plan_id = params.get("plan", "")
-    plan = get_object_or_404(Plan, pk=plan_id) if plan_id.isdigit() else Plan.objects.first()
+def _plan_and_year(request, params) -> tuple[Plan, int]:
+    plan = current_plan(request)
     if plan is None:
         raise PermissionDenied("尚未导入规划")
     year = params.get("year", "")
     return plan, int(year) if year.isdigit() else current_year(plan)
 
 
-@require_safe
-def download_report(request, kind: str, fmt: str):
-    refused = _readers_only(request)
-    if refused is not None:
-        return refused
+def _refusal(plan: Plan, year: int, kind: str) -> str | None:
+    from planwatch.report import kind_refusal
+
+    return kind_refusal((plan.period_start, plan.period_end), year, kind)
+
+
+def _serve(data: bytes, kind: str, year: int, fmt: str) -> HttpResponse:
     from planwatch.report import MEDIA_TYPES, report_filename
 
-    plan, year = _plan_and_year(request.GET)
-    try:
-        data = build_stored_report(plan, year, kind, fmt)
-    except Exception as error:  # the engine and writers are the core's: keep the page up and say why
-        messages.error(request, f"{year}年{KINDS_ZH[kind]}未能生成：{error}")
-        return redirect(f"/evaluations/?plan={plan.pk}&year={year}")
     response = HttpResponse(data, content_type=MEDIA_TYPES[fmt])
     response["Content-Disposition"] = content_disposition(
         report_filename(kind, year, fmt), f"planwatch-{year}-{kind}.{fmt}"
     )
     response["Content-Length"] = str(len(data))
     return response
+
+
+def _download_url(plan: Plan, year: int, kind: str, fmt: str) -> str:
+    return f"/evaluations/report/{kind}.{fmt}?plan={plan.pk}&year={year}"
+
+
+@require_safe
+def download_report(request, kind: str, fmt: str):
+    """The report file when it is built (or cached); else it is built in the background and the progress page
+    is shown. A kind that does not fit the year is refused with the reason."""
+    refused = _readers_only(request)
+    if refused is not None:
+        return refused
+    plan, year = _plan_and_year(request, request.GET)
+    back = f"/evaluations/?plan={plan.pk}&year={year}"
+    refusal = _refusal(plan, year, kind)
+    if refusal:
+        messages.error(request, f"未生成{year}年{KINDS_ZH[kind]}：{refusal}")
+        return redirect(back)
+    key = report_jobs.report_key(plan, year, kind, fmt)
+    job = report_jobs.start(
+        key, lambda on_stage: build_stored_report(plan, year, kind, fmt, on_stage=on_stage)
+    )
+    if job.ready:
+        return _serve(job.data, kind, year, fmt)
+    if job.error:
+        messages.error(request, f"{year}年{KINDS_ZH[kind]}未能生成：{job.error}")
+        return redirect(back)
+    return redirect(
+        f"/evaluations/report/progress/{job.id}/?kind={kind}&fmt={fmt}&plan={plan.pk}&year={year}"
+    )
+
+
+def _job_or_404(job_id: str):
+    found = report_jobs.job(job_id)
+    if found is None:
+        raise Http404("报告生成任务不存在或已过期，请重新下载")
+    return found
+
+
+@require_safe
+def report_progress(request, job_id: str):
+    """The page shown while a report is built; report_progress.js polls the JSON and starts the download."""
+    refused = _readers_only(request)
+    if refused is not None:
+        return refused
+    job = _job_or_404(job_id)
+    plan, year = _plan_and_year(request, request.GET)
+    kind = request.GET.get("kind", "")
+    fmt = request.GET.get("fmt", "")
+    context = {
+        "job": job,
+        "plan": plan,
+        "year": year,
+        "title": f"{year}年{KINDS_ZH.get(kind, '评估报告')}（{FORMATS_ZH.get(fmt, fmt)}）",
+        "download": _download_url(plan, year, kind, fmt) if kind in KINDS_ZH and fmt in FORMATS_ZH else "",
+        "back": f"/evaluations/?plan={plan.pk}&year={year}",
+    }
+    return render(request, "evaluations/report_progress.html", context)
+
+
+@require_safe
+def report_progress_json(request, job_id: str):
+    refused = _readers_only(request)
+    if refused is not None:
+        return refused
+    job = _job_or_404(job_id)
+    return JsonResponse(
+        {
+            "stage": job.stage,
+            "percent": job.percent,
+            "ready": job.ready,
+            "error": job.error,
+            "seconds": round(job.seconds, 1),
+        }
+    )
 
 
 def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict]) -> list[dict]:
@@ -75,7 +148,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
             "key": key,
             "label": label,
             "hint": f"用于{USED_IN[key]}" if key in USED_IN else "",
-            "rows": 1 if key in ("issuer", "date") else 4,
+            "rows": 1 if key in ("issuer", "doc_number", "date") else 4,
         }
         for key, label in REPORT_TEXTS
     ]
@@ -113,7 +186,7 @@ def report_texts(request):
     if refused is not None:
         return refused
     params = request.POST if request.method == "POST" else request.GET
-    plan, year = _plan_and_year(params)
+    plan, year = _plan_and_year(request, params)
     texts = stored_texts(plan, year)
     evaluation, error = evaluation_with_overrides(plan, year)
     fields = _fields(plan, year, texts, (evaluation or {}).get("indicators", []))

@@ -150,7 +150,10 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
         )
     if not library:
         projects = found_projects
-    return projects, found_tasks + _assigned_tasks(plan)
+    assigned = _assigned_tasks(plan)
+    # a chapter the office has decomposed into assigned tasks is reported by those tasks, not by its sections
+    decomposed = {record["area"] for record in assigned}
+    return projects, [t for t in found_tasks if t.table not in decomposed] + assigned
 
 
 def _assigned_tasks(plan: Plan) -> list[dict]:
@@ -185,8 +188,9 @@ def _assigned_tasks(plan: Plan) -> list[dict]:
     return records
 
 
-def build_stored_report(plan: Plan, year: int, kind: str, fmt: str) -> bytes:
-    """The report file of `kind` (annual | midterm | final) in `fmt` (docx | pdf | html | xlsx)."""
+def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=None) -> bytes:
+    """The report file of `kind` (annual | midterm | final) in `fmt` (docx | pdf | html | xlsx); on_stage is
+    told each section as it is built (report_jobs shows it)."""
     from planwatch.report import build_report
 
     parsed, evaluation, observations = stored_evaluation(plan, year)
@@ -202,6 +206,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str) -> bytes:
         explanations=_explanations(texts),
         projects=projects,
         tasks=tasks,
+        on_stage=on_stage,
     )
 
 

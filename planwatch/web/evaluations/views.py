@@ -24,13 +24,12 @@ from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.models import Indicator, Plan
+from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import PROJECT_STATUSES
 
 
 def _plan(request) -> Plan | None:
-    plan_id = request.GET.get("plan")
-    plans = Plan.objects.defer("source_file", "source_text")  # the source is read only to re-parse
-    return (plans.filter(pk=plan_id).first() if plan_id and plan_id.isdigit() else None) or plans.first()
+    return current_plan(request)
 
 
 @require_safe

@@ -1,8 +1,9 @@
 from django.urls import path
 
 from planwatch.web.monitoring import corrections, views
+from planwatch.web.plans.scope import scoped_patterns
 
-urlpatterns = [
+patterns = [
     path("", views.entry, name="monitoring-entry"),
     path("save/", views.save_form, name="monitoring-save"),
     path("template.xlsx", views.template, name="monitoring-template"),
@@ -16,3 +17,15 @@ urlpatterns = [
     path("observations/<int:observation_id>/history/", views.observation_history, name="observation-history"),
     path("observations/<int:observation_id>/edit/", corrections.edit_observation, name="observation-edit"),
 ]
+
+urlpatterns, plan_urlpatterns = scoped_patterns(
+    "monitoring/",
+    patterns,
+    pages={
+        "monitoring-entry",
+        "monitoring-upload",
+        "monitoring-review",
+        "monitoring-rounds",
+    },
+    actions={"monitoring-save", "monitoring-submit", "monitoring-template", "monitoring-export"},
+)

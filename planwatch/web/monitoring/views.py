@@ -26,6 +26,7 @@ from planwatch.web.monitoring.excel import build_template, check_with_engine, re
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
 from planwatch.web.plans.models import Plan
+from planwatch.web.plans.scope import current_plan
 
 
 def _department(request) -> Department:
@@ -65,7 +66,7 @@ def _open_round(plan: Plan | None) -> ReportingRound | None:
 @require_safe
 @reporter_or_planner_required
 def entry(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     department = _department(request)
     reporting_round = _open_round(plan)
     indicators = list(plan.indicators.filter(department=department)) if plan else []
@@ -132,7 +133,7 @@ def _store(department, reporting_round, user, row: dict) -> Observation:
 def save_form(request):
     if request.method != "POST":
         return redirect("monitoring-entry")
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     department = _department(request)
     reporting_round = _open_round(plan)
     if reporting_round is None:
@@ -190,7 +191,7 @@ def save_form(request):
 @require_safe
 @reporter_or_planner_required
 def template(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     department = _department(request)
     reporting_round = _open_round(plan)
     year = reporting_round.year if reporting_round else plan.period_start
@@ -206,7 +207,7 @@ def template(request):
 
 @reporter_or_planner_required
 def upload(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     department = _department(request)
     reporting_round = _open_round(plan)
     context = {"department": department, "round": reporting_round, "result": None}
@@ -265,10 +266,10 @@ def submit(request):
 @require_safe
 @planner_required
 def review(request):
-    submitted = Observation.objects.filter(state=Observation.SUBMITTED).select_related(
-        "indicator", "indicator__department", "submitted_by"
-    )
-    plan = Plan.objects.first()
+    submitted = Observation.objects.filter(
+        state=Observation.SUBMITTED, indicator__plan=current_plan(request)
+    ).select_related("indicator", "indicator__department", "submitted_by")
+    plan = current_plan(request)
     reporting_round = _open_round(plan)
     return render(
         request,
@@ -319,7 +320,7 @@ def decide(request, observation_id: int):
 
 @planner_required
 def rounds(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     if request.method == "POST":
         year, deadline = request.POST.get("year", ""), request.POST.get("deadline", "")
         try:

@@ -1,6 +1,7 @@
 """Store a parsed plan: source file with its hash, text structure, footnotes, indicators and targets.
 
-Re-importing the same plan updates what the parser found but keeps every field a planner corrected.
+Re-importing a plan (the same title without draft/revision marks and the same period, or the plan named) stores
+the next version of it and keeps what people did (see `versions.py`).
 """
 
 from __future__ import annotations
@@ -9,20 +10,22 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 
+from planwatch.errors import PlanWatchError
 from planwatch.plan.model import Plan as ParsedPlan
 from planwatch.reading import read_plan
 from planwatch.web.plans import search
 from planwatch.web.plans.models import Chapter, Footnote, Indicator, Plan, Section, Target, Task
+from planwatch.web.plans.versions import normalized, same_title, task_key
 
 
-def import_plan_file(path: str | Path) -> Plan:
-    """Read a plan file with the core parser and store it."""
+def import_plan_file(path: str | Path, plan_id: int | None = None) -> Plan:
+    """Read a plan file with the core parser and store it (as a new version of plan `plan_id` if given)."""
     path = Path(path)
     data = path.read_bytes()
     parsed = read_plan(path)
-    return store_plan(parsed, source_name=path.name, source_bytes=data)
+    return store_plan(parsed, source_name=path.name, source_bytes=data, plan_id=plan_id)
 
 
 def parse_stored_plan(plan: Plan) -> ParsedPlan:
@@ -54,64 +57,192 @@ def _indicator_fields(parsed) -> dict:
     }
 
 
+class UnknownPlan(PlanWatchError):
+    """`--plan ID` names no stored plan."""
+
+
+def _existing(parsed: ParsedPlan, plan_id: int | None) -> Plan | None:
+    """The stored plan this file is a new version of: the one named, else the same title and period."""
+    if plan_id is not None:
+        found = Plan.objects.filter(pk=plan_id).first()
+        if found is None:
+            raise UnknownPlan(f"没有编号为 {plan_id} 的规划")
+        return found
+    candidates = Plan.objects.filter(period_start=parsed.period_start, period_end=parsed.period_end).defer(
+        "source_file", "source_text"
+    )
+    return next((p for p in candidates if same_title(p.title, parsed.title)), None)
+
+
 @transaction.atomic
-def store_plan(parsed: ParsedPlan, *, source_name: str, source_bytes: bytes) -> Plan:
+def store_plan(
+    parsed: ParsedPlan, *, source_name: str, source_bytes: bytes, plan_id: int | None = None
+) -> Plan:
+    """Store a parse as a new plan, or as the next version of the plan it revises (people's work kept)."""
     digest = hashlib.sha256(source_bytes).hexdigest()
-    is_text = Path(source_name).suffix.lower() != ".docx"
+    is_text = Path(source_name).suffix.lower() not in (".docx", ".pdf")
     text = source_bytes.decode("utf-8", errors="replace") if is_text else ""
-    plan = Plan.objects.filter(title=parsed.title).first() or Plan(title=parsed.title)
+    plan = _existing(parsed, plan_id)
+    if plan is None:
+        plan = Plan(title=parsed.title)
+    elif plan.source_hash != digest:
+        plan.version += 1
+    plan.title = parsed.title
     plan.period_start, plan.period_end = parsed.period_start, parsed.period_end
     plan.source_name, plan.source_text, plan.source_hash = source_name, text, digest
     plan.source_file = source_bytes
     plan.save()
 
-    # Text structure is re-created from the parse; nothing in it is corrected by people.
-    plan.chapters.all().delete()
+    # Footnotes and targets are the parser's alone: re-created.
     plan.footnotes.all().delete()
     plan.targets.all().delete()
-    order = 0
-    tasks = []
-    for parsed_chapter in parsed.chapters:
-        chapter = Chapter.objects.create(
-            plan=plan, number=parsed_chapter.number, title=parsed_chapter.title, line=parsed_chapter.line
-        )
-        for item in parsed_chapter.items:
-            order += 1
-            tasks.append(_task(plan, chapter, None, item, order))
-        for position, parsed_section in enumerate(parsed_chapter.sections):
-            section = Section.objects.create(
-                chapter=chapter,
-                number=parsed_section.number,
-                level=parsed_section.level,
-                title=parsed_section.title,
-                line=parsed_section.line,
-                order=position,
-            )
-            for item in parsed_section.items:
-                order += 1
-                tasks.append(_task(plan, chapter, section, item, order))
-    Task.objects.bulk_create(tasks)
     Footnote.objects.bulk_create(
         Footnote(plan=plan, number=f.number, term=f.term, definition=f.definition, line=f.line)
         for f in parsed.footnotes
     )
     Target.objects.bulk_create(_target(plan, t.to_json()) for t in parsed.targets)
+    unmatched_tasks = _store_text(plan, parsed)
+    unmatched_indicators, conflicts = _store_indicators(plan, parsed)
+    plan.import_review = {
+        "version": plan.version,
+        "source_name": source_name,
+        "unmatched_tasks": unmatched_tasks,
+        "unmatched_indicators": unmatched_indicators,
+        "conflicts": conflicts,
+    }
+    plan.save(update_fields=["import_review"])
+    return plan
 
+
+def _pop(pool: dict[str, list], key: str):
+    found = pool.get(key)
+    return found.pop(0) if found else None
+
+
+def _store_text(plan: Plan, parsed: ParsedPlan) -> list[dict]:
+    """Chapters, sections and tasks matched by title (tasks without one by text); returns the tasks kept detached."""
+    chapters: dict[str, list] = {}
+    for chapter in Chapter.all_objects.filter(plan=plan).order_by("number", "id"):
+        chapters.setdefault(normalized(chapter.title), []).append(chapter)
+    sections: dict[str, list] = {}
+    for section in Section.all_objects.filter(chapter__plan=plan).order_by("order", "id"):
+        sections.setdefault(f"{normalized(section.chapter.title)}|{normalized(section.title)}", []).append(
+            section
+        )
+    tasks: dict[str, list] = {}
+    for task in Task.all_objects.filter(plan=plan).order_by("order", "id"):
+        tasks.setdefault(task_key(task.title, task.text), []).append(task)
+
+    order = 0
+    for parsed_chapter in parsed.chapters:
+        chapter = _pop(chapters, normalized(parsed_chapter.title)) or Chapter(plan=plan)
+        chapter.number, chapter.title, chapter.line = (
+            parsed_chapter.number,
+            parsed_chapter.title,
+            parsed_chapter.line,
+        )
+        chapter.detached = False
+        chapter.save()
+        for item in parsed_chapter.items:
+            order += 1
+            _save_task(tasks, plan, chapter, None, item, order)
+        for position, parsed_section in enumerate(parsed_chapter.sections):
+            key = f"{normalized(parsed_chapter.title)}|{normalized(parsed_section.title)}"
+            section = _pop(sections, key) or Section()
+            section.chapter = chapter
+            section.number, section.level = parsed_section.number, parsed_section.level
+            section.title, section.line, section.order = parsed_section.title, parsed_section.line, position
+            section.detached = False
+            section.save()
+            for item in parsed_section.items:
+                order += 1
+                _save_task(tasks, plan, chapter, section, item, order)
+
+    # What the new file no longer holds: kept (detached) where people's work hangs on it, else removed.
+    kept = []
+    for task in (t for group in tasks.values() for t in group):
+        if task.assignments.exists():
+            task.detached = True
+            task.save(update_fields=["detached"])
+            kept.append({"id": task.pk, "title": task.title or task.text[:60], "line": task.line})
+        else:
+            task.delete()
+    for section in (s for group in sections.values() for s in group):
+        if Task.all_objects.filter(section=section).exists():
+            Section.all_objects.filter(pk=section.pk).update(detached=True)
+        else:
+            section.delete()
+    for chapter in (c for group in chapters.values() for c in group):
+        if Task.all_objects.filter(chapter=chapter).exists():
+            Chapter.all_objects.filter(pk=chapter.pk).update(detached=True)
+        else:
+            chapter.delete()
+    return kept
+
+
+def _save_task(pool: dict[str, list], plan, chapter, section, item, order: int) -> None:
+    fresh = _task(plan, chapter, section, item, order)
+    task = _pop(pool, task_key(fresh.title, fresh.text))
+    if task is None:
+        fresh.save()
+        return
+    for name in ("chapter", "section", "title", "text", "line", "order", "search_words"):
+        setattr(task, name, getattr(fresh, name))
+    task.detached = False
+    task.save()
+
+
+_PARKED = 100000  # numbers are moved out of the way while rows are matched (the plan+number pair is unique)
+
+
+def _store_indicators(plan: Plan, parsed: ParsedPlan) -> tuple[list[dict], list[dict]]:
+    """Indicators matched by name (a renamed one by its number); corrected fields stand and disagreements are listed."""
+    stored = list(Indicator.all_objects.filter(plan=plan, detached=False).order_by("number"))
+    Indicator.all_objects.filter(pk__in=[i.pk for i in stored]).update(number=models.F("number") + _PARKED)
+    for indicator in stored:
+        indicator.number += _PARKED
+    by_name: dict[str, list] = {}
+    for indicator in stored:
+        by_name.setdefault(normalized(indicator.name), []).append(indicator)
+    by_number = {i.number: i for i in stored if "name" in i.corrected}
+    matched: set[int] = set()
+    conflicts = []
     for parsed_indicator in parsed.indicators:
         fields = _indicator_fields(parsed_indicator)
-        indicator = Indicator.objects.filter(plan=plan, number=parsed_indicator.number).first()
+        indicator = _pop(by_name, normalized(parsed_indicator.name))
+        if indicator is None or indicator.pk in matched:
+            candidate = by_number.get(parsed_indicator.number)
+            indicator = candidate if candidate is not None and candidate.pk not in matched else None
         if indicator is None:
             Indicator.objects.create(plan=plan, number=parsed_indicator.number, **fields)
             continue
-        changed = False
+        matched.add(indicator.pk)
+        indicator.number = parsed_indicator.number
         for name, value in fields.items():
-            if name in indicator.corrected or getattr(indicator, name) == value:
+            if name in indicator.corrected:
+                if getattr(indicator, name) != value:
+                    conflicts.append(
+                        {
+                            "indicator": indicator.pk,
+                            "number": parsed_indicator.number,
+                            "name": indicator.name,
+                            "field": name,
+                            "file": value,
+                            "person": getattr(indicator, name),
+                        }
+                    )
                 continue
             setattr(indicator, name, value)
-            changed = True
-        if changed:
-            indicator.save()
-    return plan
+        indicator.detached = False
+        indicator.save()
+    unmatched = []
+    for indicator in stored:
+        if indicator.pk in matched:
+            continue
+        indicator.detached = True  # its number stays parked: a new row may hold it now
+        indicator.save()
+        unmatched.append({"id": indicator.pk, "number": indicator.number - _PARKED, "name": indicator.name})
+    return unmatched, conflicts
 
 
 def _task(plan, chapter, section, item, order) -> Task:

@@ -24,6 +24,14 @@ KINDS = [
 ]
 COMPARATORS = [(">=", "不低于"), ("<=", "不高于"), ("=", "等于"), ("~", "左右")]
 DIRECTIONS = [("up", "越高越好"), ("down", "越低越好")]
+LEVELS = [("", "本级规划"), ("superior", "上级规划"), ("special", "专项规划")]
+
+
+class AttachedManager(models.Manager):
+    """Rows of the plan in force: a row a new version of the file no longer holds is kept, detached, out of sight."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(detached=False)
 
 
 class Plan(models.Model):
@@ -39,6 +47,11 @@ class Plan(models.Model):
     imported_at = models.DateTimeField("导入时间", auto_now=True)
     growth_tolerance_pp = models.FloatField("增长率容差（百分点）", default=0.5)
     progress_tolerance = models.FloatField("完成进度容差", default=0.10)
+    version = models.PositiveIntegerField("版本", default=1)
+    archived = models.BooleanField("已归档", default=False)
+    level = models.CharField("规划层级", max_length=10, blank=True, choices=LEVELS)
+    # What the last re-import could not match and where the file and a person's correction disagree.
+    import_review = models.JSONField("导入核对清单", default=dict, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -58,10 +71,15 @@ class Chapter(models.Model):
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
     line = models.PositiveIntegerField()
+    detached = models.BooleanField("已脱离现行版本", default=False)
+
+    objects = AttachedManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["plan", "number"]
         verbose_name = "章"
+        base_manager_name = "all_objects"
 
     def __str__(self) -> str:
         return f"第{self.number}章 {self.title}"
@@ -74,9 +92,14 @@ class Section(models.Model):
     title = models.CharField(max_length=300)
     line = models.PositiveIntegerField()
     order = models.PositiveIntegerField()
+    detached = models.BooleanField("已脱离现行版本", default=False)
+
+    objects = AttachedManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["chapter", "order"]
+        base_manager_name = "all_objects"
         verbose_name = "节"
 
     def __str__(self) -> str:
@@ -96,9 +119,14 @@ class Task(models.Model):
     line = models.PositiveIntegerField()
     order = models.PositiveIntegerField()
     search_words = models.TextField(blank=True)
+    detached = models.BooleanField("已脱离现行版本", default=False)
+
+    objects = AttachedManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["plan", "order"]
+        base_manager_name = "all_objects"
         verbose_name = "任务"
         verbose_name_plural = "任务"
 
@@ -155,7 +183,11 @@ class Indicator(models.Model):
         blank=True,
         choices=[("", "自动"), ("linear", "线性"), ("geometric", "几何（等比）")],
     )
+    detached = models.BooleanField("已脱离现行版本", default=False)
     history = HistoricalRecords()
+
+    objects = AttachedManager()
+    all_objects = models.Manager()
 
     CORRECTABLE = (
         "name",
@@ -174,6 +206,7 @@ class Indicator(models.Model):
         ordering = ["plan", "number"]
         unique_together = [("plan", "number")]
         verbose_name = "主要指标"
+        base_manager_name = "all_objects"
         verbose_name_plural = "主要指标"
 
     def __str__(self) -> str:
@@ -241,3 +274,15 @@ class Adjustment(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.name}：{self.old_target_text} → {self.new_target_text}"
+
+
+class SystemSetting(models.Model):
+    """The office's choices for the whole system: one row."""
+
+    default_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="默认规划"
+    )
+
+    class Meta:
+        verbose_name = "系统设置"
+        verbose_name_plural = "系统设置"

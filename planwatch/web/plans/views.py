@@ -31,6 +31,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
+from planwatch.web.plans.scope import current_plan, default_plan, plan_for, set_default_plan
 from planwatch.web.plans.search import search_tasks
 
 _TARGET_PATTERN = re.compile(
@@ -87,8 +88,7 @@ def _replace_in_text(html: str, needle: str, replacement: str) -> str:
 @require_safe
 @login_required
 def reader(request, plan_id: int | None = None):
-    plans = Plan.objects.defer("source_file", "source_text")
-    plan = get_object_or_404(plans, pk=plan_id) if plan_id else plans.first()
+    plan = plan_for(request, plan_id) if plan_id else current_plan(request)
     if plan is None:
         raise Http404("尚未导入规划")
     if request.GET.get("q", "").strip():
@@ -166,6 +166,9 @@ def visible_indicator(user, indicator_id: int) -> Indicator:
 @login_required
 def indicator_page(request, indicator_id: int):
     indicator = visible_indicator(request.user, indicator_id)
+    plan_for(
+        request, indicator.plan_id
+    )  # 404 in an archived plan for all but the office; the header follows it
     return render_cached(
         request,
         "plans/indicator.html",
@@ -219,7 +222,7 @@ def _indicator_context(request, indicator: Indicator) -> dict:
 @require_safe
 @planner_required
 def review(request, plan_id: int | None = None):
-    plan = get_object_or_404(Plan, pk=plan_id) if plan_id else Plan.objects.first()
+    plan = plan_for(request, plan_id) if plan_id else current_plan(request)
     if plan is None:
         raise Http404("尚未导入规划")
     return render(
@@ -303,13 +306,15 @@ def correct_indicator(request, indicator_id: int):
 def adjustments(request):
     if not sees_everything(request.user):
         raise PermissionDenied("规划调整由规划科提出和审批，领导可查阅")
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     return render(
         request,
         "plans/adjustments.html",
         {
             "plan": plan,
-            "adjustments": Adjustment.objects.select_related("indicator", "proposed_by", "decided_by"),
+            "adjustments": Adjustment.objects.filter(indicator__plan=plan).select_related(
+                "indicator", "proposed_by", "decided_by"
+            ),
             "indicators": plan.indicators.all() if plan else [],
         },
     )
@@ -429,22 +434,40 @@ def import_plan(request):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / Path(upload.name).name
                 path.write_bytes(upload.read())
+                target = request.POST.get("plan", "")
                 try:
-                    stored = import_plan_file(path)
+                    version_of = plan_for(request, target).pk if target else None
+                    stored = import_plan_file(path, plan_id=version_of)
                 except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
                     messages.error(request, f"无法读取规划文件“{upload.name}”：{error}")
                 else:
-                    messages.success(
-                        request, f"已导入“{stored.title}”：{stored.indicators.count()}项主要指标，请逐项核对"
+                    review = stored.import_review
+                    kept = len(review.get("unmatched_indicators", [])) + len(
+                        review.get("unmatched_tasks", [])
                     )
+                    messages.success(
+                        request,
+                        f"已导入“{stored.title}”第{stored.version}版：{stored.indicators.count()}项主要指标，请逐项核对"
+                        + (
+                            f"；{kept}项未能对应、{len(review.get('conflicts', []))}处与人工更正不一致，见导入核对"
+                            if stored.version > 1
+                            else ""
+                        ),
+                    )
+                    if stored.version > 1:
+                        return redirect("plan-import-review", plan_id=stored.pk)
                     return redirect("plan-review-id", plan_id=stored.pk)
-    return render(request, "plans/import.html", {"plans": Plan.objects.all()})
+    return render(
+        request,
+        "plans/import.html",
+        {"plans": Plan.objects.defer("source_file", "source_text"), "default": default_plan(request.user)},
+    )
 
 
 @planner_required
 def plan_settings(request, plan_id: int):
     """The plan's tolerances (METHODOLOGY §3): δ of completion and the growth tolerance in percentage points."""
-    plan = get_object_or_404(Plan, pk=plan_id)
+    plan = plan_for(request, plan_id)
     if request.method == "POST":
         errors: list[str] = []
         tolerance = _float_or_none(request.POST.get("progress_tolerance", ""), "完成进度容差", errors)
@@ -463,3 +486,88 @@ def plan_settings(request, plan_id: int):
                 request, f"已保存评估参数：完成进度容差 {tolerance:g}，增长率容差 {growth:g} 个百分点"
             )
     return redirect("plan-review-id", plan_id=plan.pk)
+
+
+@planner_required
+def choose_default_plan(request):
+    """The planning office chooses the plan that old URLs and the API mean without `?plan=` (audited)."""
+    if request.method != "POST":
+        return redirect("plan-import")
+    plan = plan_for(request, request.POST.get("plan", ""))
+    if plan.archived:
+        messages.error(request, f"“{plan.title}”已归档，不能设为默认规划")
+    else:
+        set_default_plan(plan)
+        messages.success(request, f"默认规划已设为“{plan.title}”")
+    return redirect("plan-import")
+
+
+@planner_required
+def archive_plan(request, plan_id: int):
+    """Archive a plan (only the planning office still sees it) or bring it back."""
+    plan = plan_for(request, plan_id)
+    if request.method == "POST":
+        plan.archived = request.POST.get("archived") == "1"
+        plan.save(update_fields=["archived"])
+        messages.success(request, f"“{plan.title}”{'已归档' if plan.archived else '已恢复'}")
+    return redirect("plan-import")
+
+
+@planner_required
+def undo_import(request, plan_id: int):
+    """Remove an imported plan, only while nothing has been reported on it."""
+    from planwatch.web.plans.versions import reported_work
+
+    plan = plan_for(request, plan_id)
+    if request.method == "POST":
+        work = reported_work(plan)
+        if work:
+            messages.error(request, f"“{plan.title}”已有{'、'.join(work)}，不能撤销导入；可改为归档")
+        else:
+            title = plan.title
+            Plan.objects.get(pk=plan.pk).delete()  # every field loaded: the audit log keeps the deleted row
+            messages.success(request, f"已撤销导入“{title}”")
+    return redirect("plan-import")
+
+
+@planner_required
+def import_review(request, plan_id: int):
+    """What the last re-import could not match, and where the new file and a person's correction disagree.
+
+    POST settles one disagreement: `choice=file` takes the file's value (the field is no longer a correction),
+    `choice=person` keeps the correction; either way it leaves the list.
+    """
+    plan = plan_for(request, plan_id)
+    review = plan.import_review or {}
+    if request.method == "POST":
+        _settle_conflict(request, plan, review)
+        return redirect("plan-import-review", plan_id=plan.pk)
+    return render(
+        request,
+        "plans/versions.html",
+        {
+            "plan": plan,
+            "review": review,
+            "detached_indicators": Indicator.all_objects.filter(plan=plan, detached=True),
+        },
+    )
+
+
+def _settle_conflict(request, plan: Plan, review: dict) -> None:
+    indicator_id, field = request.POST.get("indicator", ""), request.POST.get("field", "")
+    conflicts = review.get("conflicts", [])
+    found = next((c for c in conflicts if str(c["indicator"]) == indicator_id and c["field"] == field), None)
+    if found is None:
+        messages.error(request, "该不一致之处已处理或不存在")
+        return
+    indicator = get_object_or_404(Indicator, pk=found["indicator"], plan=plan)
+    if request.POST.get("choice") == "file":
+        setattr(indicator, field, found["file"])
+        indicator.corrected = [name for name in indicator.corrected if name != field]
+        indicator.save()
+        messages.success(request, f"指标{indicator.number}“{field}”已采用新文件的值")
+    else:
+        messages.success(request, f"指标{indicator.number}“{field}”保留人工更正")
+    conflicts.remove(found)
+    plan.import_review = {**review, "conflicts": conflicts}
+    plan.save(update_fields=["import_review"])

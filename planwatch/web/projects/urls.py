@@ -1,8 +1,9 @@
 from django.urls import path
 
+from planwatch.web.plans.scope import scoped_patterns
 from planwatch.web.projects import views
 
-urlpatterns = [
+patterns = [
     path("", views.project_list, name="projects"),
     path("<int:project_id>/", views.project_detail, name="project-detail"),
     path("<int:project_id>/assign/", views.assign_project, name="project-assign"),
@@ -11,3 +12,7 @@ urlpatterns = [
     path("tasks/assign/", views.assign_task, name="task-assign"),
     path("tasks/<int:assignment_id>/", views.update_task, name="task-update"),
 ]
+
+urlpatterns, plan_urlpatterns = scoped_patterns(
+    "projects/", patterns, pages={"projects", "tasks"}, actions={"task-assign"}
+)

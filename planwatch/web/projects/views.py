@@ -17,14 +17,17 @@ from planwatch.web.accounts.permissions import (
     planner_required,
     visible_to,
 )
-from planwatch.web.plans.models import Plan, Task
+from planwatch.web.plans.models import Task
+from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
 
 
 @require_safe
 @login_required
 def project_list(request):
-    projects = visible_to(request.user, Project.objects.select_related("department"))
+    projects = visible_to(
+        request.user, Project.objects.filter(plan=current_plan(request)).select_related("department")
+    )
     status = request.GET.get("status", "")
     department = request.GET.get("department", "")
     table = request.GET.get("table", "")
@@ -122,12 +125,12 @@ def assign_project(request, project_id: int):
 @require_safe
 @login_required
 def task_list(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     assignments = visible_to(
         request.user,
-        TaskAssignment.objects.select_related("task", "task__chapter", "department").prefetch_related(
-            "supporting"
-        ),
+        TaskAssignment.objects.filter(task__plan=plan)
+        .select_related("task", "task__chapter", "department")
+        .prefetch_related("supporting"),
     )
     department = request.GET.get("department", "")
     if department.isdigit():

@@ -11,12 +11,13 @@ from django.views.decorators.http import require_safe
 from planwatch.web.evaluations.charts import chart_data, main_measure
 from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
 from planwatch.web.monitoring.models import Observation
-from planwatch.web.plans.models import Indicator, Plan
+from planwatch.web.plans.models import Indicator
+from planwatch.web.plans.scope import current_plan
 
 
 @require_safe
 def home(request):
-    plan = Plan.objects.first()
+    plan = current_plan(request)
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
     year = current_year(plan)

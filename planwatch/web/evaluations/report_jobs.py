@@ -1,0 +1,116 @@
+"""Reports built in the background, with their progress, cached per plan, year, kind, format and data.
+
+Building a report with charts takes seconds; the web page must not hang meanwhile. A report asked for is built
+by a thread of the server process (the embedded default; `PLANWATCH_REPORT_RUNNER = "inline"` builds it in the
+request instead, as tests do), its progress (the section being built) is read by the progress page, and the
+finished file is kept for the same plan, year, kind and format while the plan's data stamp and the report
+texts stay the same. Finished reports are kept in memory, the newest `KEEP` of them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connections
+
+KEEP = 24  # finished reports kept (a docx is about 1 MB)
+
+
+@dataclass
+class ReportJob:
+    id: str
+    key: tuple
+    stage: str = "排队等待"
+    done: float = 0
+    total: int = 1
+    data: bytes | None = None
+    error: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.data is not None
+
+    @property
+    def percent(self) -> int:
+        if self.ready:
+            return 100
+        return int(100 * self.done / max(self.total, 1))
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+
+_LOCK = threading.Lock()
+_JOBS: OrderedDict[str, ReportJob] = OrderedDict()  # by id, oldest first
+_BY_KEY: dict[tuple, str] = {}
+
+
+def texts_stamp(plan, year: int) -> str:
+    """What the office wrote for the year (the written sections are not part of the plan's data stamp)."""
+    from planwatch.web.evaluations.models import ReportText
+
+    rows = ReportText.objects.filter(plan=plan, year=year).order_by("key").values_list("key", "row_version")
+    return ";".join(f"{key}:{version}" for key, version in rows)
+
+
+def report_key(plan, year: int, kind: str, fmt: str) -> tuple:
+    from planwatch.web.evaluations.cache import data_stamp
+
+    return (plan.pk, year, kind, fmt, data_stamp(plan.pk), texts_stamp(plan, year))
+
+
+def job(job_id: str) -> ReportJob | None:
+    with _LOCK:
+        return _JOBS.get(job_id)
+
+
+def _forget_old() -> None:
+    finished = [j for j in _JOBS.values() if j.finished is not None]
+    for old in finished[: max(0, len(finished) - KEEP)]:
+        _JOBS.pop(old.id, None)
+        if _BY_KEY.get(old.key) == old.id:
+            del _BY_KEY[old.key]
+
+
+def _run(current: ReportJob, build: Callable[[Callable[[str, float, int], None]], bytes]) -> None:
+    def on_stage(title: str, done: float, total: int) -> None:
+        current.stage, current.done, current.total = title, done, total
+
+    try:
+        current.data = build(on_stage)
+        current.stage = "已完成"
+    except Exception as error:  # the core's errors become the page's message; the job is not cached
+        current.error = str(error) or error.__class__.__name__
+        current.stage = "生成失败"
+    finally:
+        current.finished = time.monotonic()
+        if threading.current_thread() is not threading.main_thread():
+            connections.close_all()  # this thread's own connections
+
+
+def start(key: tuple, build: Callable[[Callable[[str, float, int], None]], bytes]) -> ReportJob:
+    """The job for `key`: the finished or running one, else a new one (run per PLANWATCH_REPORT_RUNNER)."""
+    with _LOCK:
+        found = _JOBS.get(_BY_KEY.get(key, ""))
+        if found is not None and found.error is None:
+            return found
+        current = ReportJob(uuid.uuid4().hex, key)
+        _JOBS[current.id] = current
+        _BY_KEY[key] = current.id
+        _forget_old()
+    if getattr(settings, "PLANWATCH_REPORT_RUNNER", "thread") == "inline":
+        _run(current, build)
+    else:
+        threading.Thread(
+            target=_run, args=(current, build), name=f"report-{current.id[:8]}", daemon=True
+        ).start()
+    return current

@@ -1,0 +1,55 @@
+"""`planwatch import PLAN_FILE [--plan ID]` (INTERFACES.md §5) on the database `serve` would use."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from planwatch.web.demo import DEMO_PLAN, SUPERIOR_PLAN
+
+
+def _import(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return subprocess.run(
+        [sys.executable, "-m", "planwatch.cli", "import", *args],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp_path):
+    first = _import(tmp_path, str(SUPERIOR_PLAN))
+    assert first.returncode == 0, first.stderr
+    answer = json.loads(first.stdout)
+    assert {k: answer[k] for k in ("plan_id", "version", "indicators", "warnings")} == {
+        "plan_id": 1,
+        "version": 1,
+        "indicators": 7,
+        "warnings": [],
+    }
+    assert answer["period"] == {"start": 2026, "end": 2030}
+    assert (tmp_path / "planwatch.sqlite3").exists()
+
+    second = _import(tmp_path, str(DEMO_PLAN))
+    assert json.loads(second.stdout)["plan_id"] == 2
+
+    revised = tmp_path / "national-revised.txt"
+    revised.write_text(
+        SUPERIOR_PLAN.read_text(encoding="utf-8").replace("\t12.5\n", "\t13\n"), encoding="utf-8"
+    )
+    again = json.loads(_import(tmp_path, str(revised), "--plan", "1").stdout)
+    assert (again["plan_id"], again["version"], again["indicators"]) == (1, 2, 7)
+
+
+def test_a_file_it_cannot_read_is_one_line_and_exit_2(tmp_path):
+    missing = _import(tmp_path, str(tmp_path / "nothing.txt"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().count("\n") == 0 and "nothing.txt" in missing.stderr
+    unknown = _import(tmp_path, str(SUPERIOR_PLAN), "--plan", "9")
+    assert unknown.returncode == 2 and unknown.stderr.strip() == "planwatch: 没有编号为 9 的规划"
