@@ -40,7 +40,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @_fail_cleanly
 def parse(plan_file: str, fmt: str) -> None:
-    """Read a plan document (.txt export or .docx) and print its structure as JSON."""
+    """Read a plan document (.txt export, .docx or PDF) and print its structure as JSON."""
     from planwatch.reading import plan_to_json, read_plan
 
     plan = read_plan(plan_file)

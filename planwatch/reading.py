@@ -18,7 +18,7 @@ from planwatch.textwidth import format_rows
 
 
 def read_plan(path: str | Path) -> Plan:
-    """Read a plan document (.txt export or .docx) into a Plan with its indicators, targets and baselines."""
+    """Read a plan document (.txt export, .docx or PDF) into a Plan with its indicators, targets and baselines."""
     document = read_document(path)
     try:
         plan = build_plan(document)
@@ -55,6 +55,26 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
 
 
 def plan_to_json(plan: Plan) -> dict[str, Any]:
+    data = _plan_data(plan)
+    if plan.line_pages:
+        _add_pages(data, plan.line_pages)
+    return data
+
+
+def _add_pages(value: Any, pages: list[int]) -> None:
+    """Beside every `line` of a PDF's plan, the `page` it stands on."""
+    if isinstance(value, dict):
+        line = value.get("line")
+        if isinstance(line, int) and 0 < line <= len(pages):
+            value["page"] = pages[line - 1]
+        for item in value.values():
+            _add_pages(item, pages)
+    elif isinstance(value, list):
+        for item in value:
+            _add_pages(item, pages)
+
+
+def _plan_data(plan: Plan) -> dict[str, Any]:
     return {
         "title": plan.title,
         "period": {"start": plan.period_start, "end": plan.period_end},
@@ -87,13 +107,19 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "targets": [target.to_json() for target in plan.targets],
         "baselines": [baseline.to_json() for baseline in plan.baselines],
         "preface": [asdict(item) for item in plan.preface],
+        "parts": [asdict(part) for part in plan.parts],
+        "annexes": [asdict(annex) for annex in plan.annexes],
         "warnings": plan.warnings,
     }
 
 
 def format_outline(plan: Plan) -> str:
     lines = [plan.title, f"规划期：{plan.period_start}—{plan.period_end}年", ""]
+    parts = {part.chapters[0]: part for part in plan.parts if part.chapters}
     for chapter in plan.chapters:
+        if chapter.number in parts:
+            part = parts[chapter.number]
+            lines.append(f"第{part.number}篇 {part.title}（第{part.line}行）")
         tasks = sum(len(s.items) for s in chapter.sections) + len(chapter.items)
         lines.append(f"第{chapter.number}章 {chapter.title}（第{chapter.line}行，{tasks}段）")
         for section in chapter.sections:
@@ -102,6 +128,8 @@ def format_outline(plan: Plan) -> str:
             lines.append(
                 f"{indent}{section.number}、{section.title}（{len(section.items)}段，{titled}项任务）"
             )
+    for annex in plan.annexes:
+        lines.append(f"{annex.title}（第{annex.line}行，{len(annex.items)}段）")
     lines.append("")
     counts = [
         f"专栏 {len(plan.boxes)} 个",

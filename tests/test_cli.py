@@ -78,14 +78,16 @@ def test_parse_of_a_missing_file_exits_2_with_one_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_parse_of_a_structurally_broken_file_names_the_line(tmp_path):
+def test_parse_of_a_table_row_wider_than_its_header_reads_the_plan_and_warns_naming_the_line(tmp_path):
     broken = tmp_path / "broken.txt"
     lines = SONGJIANG.read_text(encoding="utf-8").split("\n")
     lines[77] = "\t属性\n\t多余的列"  # the header row of the main table gets a sixth cell
     broken.write_text("\n".join(lines), encoding="utf-8")
     result = run("parse", str(broken), "--format", "json")
-    assert result.exit_code == 2
-    assert result.stderr == f"planwatch: {broken}:82: table row has 5 cells, the header has 6\n"
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["chapters"]) == 12
+    assert "第82行：表格行有5个单元格，表头有6个" in data["warnings"]
 
 
 def test_parse_of_a_binary_file_exits_2(tmp_path):
@@ -107,3 +109,42 @@ def test_show_prints_a_chinese_outline_with_the_indicator_table():
     assert "    2、全力建设“中国制造”迈向“中国创造”的先进走廊（3段，3项任务）" in out
     assert "主要指标（21项）" in out
     assert "专栏 3 个，表格 4 张，图 2 幅，名词解释 29 条" in out
+
+
+def test_parse_gives_parts_jie_sections_and_warnings_as_the_interface_says(tmp_path):
+    from tests.plan.test_heading_forms import MUNICIPAL, NATIONAL
+
+    national = tmp_path / "national.txt"
+    national.write_text(NATIONAL, encoding="utf-8")
+    result = run("parse", str(national), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [{k: p[k] for k in ("number", "title", "line", "chapters")} for p in data["parts"]] == [
+        {"number": 1, "title": "开启全面建设社会主义现代化国家新征程", "line": 3, "chapters": [1, 2]},
+        {"number": 2, "title": "坚持创新驱动发展 全面塑造发展新优势", "line": 12, "chapters": [3]},
+    ]
+    section = data["chapters"][0]["sections"][0]
+    assert {k: section[k] for k in ("number", "level", "title", "line")} == {
+        "number": "一",
+        "level": 1,
+        "title": "决胜全面建成小康社会取得决定性成就",
+        "line": 5,
+    }
+    assert data["warnings"] == []
+    municipal = tmp_path / "municipal.txt"
+    municipal.write_text(MUNICIPAL, encoding="utf-8")
+    shown = run("show", str(municipal))
+    assert shown.exit_code == 0, shown.output
+    assert "第1章 发展基础（第2行，2段）" in shown.stdout  # the two paragraphs of its two sections
+    assert "  第2行起：未找到“第X章”形式的章标题，以“一、”形式的标题作为章读入" in shown.stdout
+
+
+def test_parse_of_an_old_binary_word_file_says_how_to_convert_it(tmp_path):
+    old = tmp_path / "plan.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    result = run("parse", str(old))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"planwatch: {old}: this is an old binary Word 97-2003 document (.doc), which cannot be read: open it in "
+        "Word or WPS and save it as .docx (文件→另存为→Word 文档 .docx), then read that file\n"
+    )

@@ -148,8 +148,11 @@ class _Reader:
         for style in word.styles:
             name = style.name or ""
             heading = _HEADING_STYLE.match(name)
+            outline = _outline_level(style.element)
             if heading:
                 self.heading_styles[style.style_id] = int(heading.group(1))
+            elif outline is not None:  # a custom style (一级标题, 章标题 …) with an outline level
+                self.heading_styles[style.style_id] = outline
             elif _TOC_STYLE.match(name):
                 self.toc_styles.add(style.style_id)
         self.blocks: list[Block] = []
@@ -176,7 +179,7 @@ class _Reader:
         if in_toc or style in self.toc_styles:
             return  # a table of contents repeats the headings with page numbers
         if paragraph.text:
-            paragraph.heading_level = self.heading_styles.get(style)
+            paragraph.heading_level = _outline_level(element) or self.heading_styles.get(style)
             self.blocks.append(paragraph)
         self.blocks.extend(self.extra_blocks(extras, paragraph.line))
 
@@ -374,6 +377,15 @@ def _chosen(element: etree._Element) -> etree._Element:
 def _style_id(paragraph: etree._Element) -> str | None:
     style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
     return style.get(_w("val")) if style is not None else None
+
+
+def _outline_level(element: etree._Element) -> int | None:
+    """The outline level (1–9) a paragraph or style sets with w:outlineLvl; 9 in Word means body text."""
+    level = element.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+    value = level.get(_w("val")) if level is not None else None
+    if value is None or not value.isdigit() or int(value) >= 9:
+        return None
+    return int(value) + 1
 
 
 def _is_hidden(run: etree._Element) -> bool:

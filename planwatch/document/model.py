@@ -86,7 +86,13 @@ class Document:
     blocks: list[Block]
     footnotes: dict[int, FootnoteBody] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)  # the raw source lines (paragraph texts for .docx)
-    format: str = "text"  # "text" (a text export) or "docx"
+    format: str = "text"  # "text" (a text export), "docx" or "pdf"
+    line_pages: list[int] = field(default_factory=list)  # for a PDF: the page of each source line
+    warnings: list[str] = field(default_factory=list)  # what a reader read as well as it could (in Chinese)
+
+    def page_of(self, line: int) -> int | None:
+        """The PDF page a source line stands on; None for text and Word files."""
+        return self.line_pages[line - 1] if 0 < line <= len(self.line_pages) else None
 
     def paragraphs(self):
         """Every paragraph in document order: body paragraphs, table cells row by row, box paragraphs."""

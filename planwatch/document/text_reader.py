@@ -29,6 +29,7 @@ from planwatch.document.model import (
     Piece,
     Table,
 )
+from planwatch.document.spacing import tighten_numbers
 from planwatch.errors import PlanFormatError
 
 # A footnote body runs to the `]` that is followed by another body or the end of the line.
@@ -120,6 +121,7 @@ class _Reader:
         self.lines = lines
         self.footnotes: dict[int, FootnoteBody] = {}
         self.blocks: list[Block] = []
+        self.warnings: list[str] = []
 
     def clean(self, index: int, skip: int = 0) -> _Line:
         line = _clean(self.lines[index], index + 1, skip)
@@ -141,6 +143,8 @@ class _Reader:
                 i = self.read_table(i)
             elif _BOX_OPEN.match(raw):
                 i = self.read_box(i)
+            elif _is_tab_row(raw) and i + 1 < len(self.lines) and _is_tab_row(self.lines[i + 1]):
+                i = self.read_tab_rows(i)
             else:
                 line = self.clean(i)
                 if line.text:
@@ -188,10 +192,22 @@ class _Reader:
         return False
 
     def _close_row(self, rows, row, row_line: int, width: int | None) -> int:
+        """Close a row; one whose width differs from the header's is kept (a two-row header has fewer cells)."""
         if width is not None and len(row) != width:
-            raise PlanFormatError(f"table row has {len(row)} cells, the header has {width}", line=row_line)
+            self.warnings.append(f"第{row_line}行：表格行有{len(row)}个单元格，表头有{width}个")
         rows.append([_paragraph(cell) for cell in row])
-        return len(row) if width is None else width
+        return max(len(row), width or 0)
+
+    def read_tab_rows(self, start: int) -> int:
+        """A table copied from a web page: one row per line, its cells separated by TABs."""
+        rows: list[list[Paragraph]] = []
+        i = start
+        while i < len(self.lines) and _is_tab_row(self.lines[i]):
+            line = self.clean(i)
+            rows.append(_tab_cells(line))
+            i += 1
+        self.blocks.append(Table(rows=rows, line=start + 1))
+        return i
 
     def read_box(self, start: int) -> int:
         paragraphs: list[Paragraph] = []
@@ -221,6 +237,32 @@ class _Reader:
         return i + 1
 
 
+def _is_tab_row(raw: str) -> bool:
+    """A line of cells separated by TABs (not the export's TAB-led cell lines)."""
+    return not raw.startswith("\t") and "\t" in raw.strip()
+
+
+def _tab_cells(line: _Line) -> list[Paragraph]:
+    cells, start = [], 0
+    text = line.text
+    for end in [i for i, ch in enumerate(text) if ch == "\t"] + [len(text)]:
+        segment = text[start:end]
+        lead = len(segment) - len(segment.lstrip())
+        cell_text = segment.strip()
+        column = _column_at(line, start + lead)
+        pieces = (Piece(0, len(cell_text), line.number, column),) if cell_text and column is not None else ()
+        cells.append(Paragraph(text=cell_text, line=line.number, pieces=pieces))
+        start = end + 1
+    return cells
+
+
+def _column_at(line: _Line, offset: int) -> int | None:
+    for piece in line.pieces:
+        if piece.start <= offset < piece.end:
+            return piece.column + offset - piece.start
+    return None
+
+
 def read_text(path: str | Path) -> Document:
     """Read a text export of a plan into a Document; raises PlanFormatError naming the file and line."""
     name = str(path)
@@ -244,10 +286,13 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     """Parse the text of an export (see the module docstring) into a Document."""
     if not text.strip():
         raise PlanFormatError("the file is empty")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Spaces inside numbers and before units (text copied from a web page) go: `lines` are the lines as read.
+    lines = [tighten_numbers(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     reader = _Reader(lines)
     reader.read()
-    document = Document(path=name, blocks=reader.blocks, footnotes=reader.footnotes, lines=lines)
+    document = Document(
+        path=name, blocks=reader.blocks, footnotes=reader.footnotes, lines=lines, warnings=reader.warnings
+    )
     _check_footnote_refs(document)
     return document
 

@@ -6,6 +6,7 @@ Works on district tables (序号 | 指标名称 | 单位 | 属性 | 2025年目�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -87,9 +88,10 @@ def _cell(row: list[str], index: int | None) -> str:
 
 def _number(text: str) -> float | None:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # a cell of a thousand 9s, or "nan", is no row number
 
 
 def split_name_unit(name: str, unit: str) -> tuple[str, str]:

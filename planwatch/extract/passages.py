@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from planwatch.document.model import Box, Document, FootnoteBody, Paragraph, Piece, Table
-from planwatch.errors import PlanFormatError
 from planwatch.plan import headings
+from planwatch.plan.cleanup import cut
 
 BODY = "body"
 BOX = "box"
@@ -15,8 +16,13 @@ TABLE = "table"
 FOOTNOTE = "footnote"
 
 # The longest paragraph of the Songjiang plan has about 1,100 characters. Reading the numbers of a paragraph
-# costs time that grows faster than its length, so a far longer one (a file without line breaks?) is refused.
+# costs time that grows faster than its length, so a far longer one (a file without line breaks?) is read in
+# pieces of at most this many characters, cut after a sentence.
 MAX_PASSAGE_CHARS = 20_000
+# planwatch/extract/statements.py refuses a paragraph of more than 500 numbers: pieces hold at most this many.
+MAX_PASSAGE_NUMBERS = 400
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 # Section headings under which a plan looks back at the last period (“十三五”时期的主要成就, 发展基础).
 _REVIEW_WORDS = ("成就", "回顾", "发展基础", "取得成效", "主要成效", "主要成绩", "进展情况", "实施情况")
@@ -79,14 +85,45 @@ def passages_from_document(document: Document) -> list[Passage]:
     mark_look_backs(walker.passages, walker.chapter_titles)
     for number in sorted(document.footnotes):
         walker.add_footnote(document.footnotes[number], document)
+    passages = []
     for passage in walker.passages:
-        if len(passage.text) > MAX_PASSAGE_CHARS:
-            raise PlanFormatError(
-                f"a paragraph of {len(passage.text):,} characters, over the limit of {MAX_PASSAGE_CHARS:,}: "
-                "is this file missing its line breaks?",
-                line=passage.paragraph.line,
-            )
-    return walker.passages
+        if len(passage.text) <= 2 * MAX_PASSAGE_NUMBERS or (  # too short to hold that many numbers
+            len(passage.text) <= MAX_PASSAGE_CHARS
+            and len(_NUMBER.findall(passage.text)) <= MAX_PASSAGE_NUMBERS
+        ):
+            passages.append(passage)
+        else:
+            passages += [replace(passage, paragraph=piece) for piece in split_long(passage.paragraph)]
+    return passages
+
+
+def split_long(
+    paragraph: Paragraph, limit: int = MAX_PASSAGE_CHARS, max_numbers: int = MAX_PASSAGE_NUMBERS
+) -> list[Paragraph]:
+    """An over-long paragraph in pieces of at most `limit` characters and `max_numbers` numbers, each cut after
+    a sentence if it can be, never inside a number."""
+    text = paragraph.text
+    numbers = [match.start() for match in _NUMBER.finditer(text)]
+    pieces, start = [], 0
+    while True:
+        end = min(start + limit, len(text))
+        beyond = bisect_left(numbers, start) + max_numbers  # the first number this piece cannot hold
+        if beyond < len(numbers) and numbers[beyond] < end:
+            end = numbers[beyond]
+        if end >= len(text):
+            break
+        sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text, start + (end - start) // 2, end)]
+        if sentence_ends:
+            end = sentence_ends[-1]
+        else:
+            while end > start + (end - start) // 2 + 1 and (
+                text[end - 1].isdigit() or text[end - 1] in ".．"
+            ):
+                end -= 1
+        pieces.append(cut(paragraph, start, end))
+        start = end
+    pieces.append(cut(paragraph, start, len(text)))
+    return [piece for piece in pieces if piece.text]
 
 
 def sentence_tense(text: str) -> tuple[int, int]:

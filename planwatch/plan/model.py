@@ -60,6 +60,26 @@ class Chapter:
 
 
 @dataclass
+class PlanPart:
+    """A 第X篇 grouping of chapters; chapter numbers run on across parts."""
+
+    number: int
+    title: str
+    line: int
+    chapters: list[int] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # paragraphs before the part's first chapter
+
+
+@dataclass
+class Annex:
+    """附件, 附表 or 名词解释 after the last chapter, with its paragraphs."""
+
+    title: str
+    line: int
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
 class Footnote:
     number: int
     term: str
@@ -154,6 +174,9 @@ class Plan:
     indicators: list[Indicator] = field(default_factory=list)
     preface: list[Item] = field(default_factory=list)  # paragraphs before the first chapter
     warnings: list[str] = field(default_factory=list)  # things a planner should look at; never fatal
+    parts: list[PlanPart] = field(default_factory=list)  # 第X篇, when the plan has them
+    annexes: list[Annex] = field(default_factory=list)
+    line_pages: list[int] = field(default_factory=list)  # for a PDF: the page of each source line
     targets: list = field(default_factory=list)  # planwatch.extract targets (each has .to_json())
     baselines: list = field(default_factory=list)  # planwatch.extract baseline facts
 

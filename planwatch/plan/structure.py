@@ -1,83 +1,39 @@
-"""From a Document to a Plan: title, period, chapters, sections, tasks, boxes, tables, figures."""
+"""From a Document to a Plan: title, period, parts, chapters, sections, tasks, boxes, tables, figures."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from planwatch.document import model as doc
 from planwatch.errors import PlanFormatError
 from planwatch.plan import headings
+from planwatch.plan.cleanup import tidy_document
 from planwatch.plan.footnotes import build_footnotes
-from planwatch.plan.model import Box, Chapter, Figure, Item, Plan, Section
-from planwatch.plan.tables import build_table, is_caption, period_from_tables
+from planwatch.plan.levels import Outline, decide
+from planwatch.plan.model import Annex, Box, Chapter, Figure, Item, Plan, PlanPart, Section
+from planwatch.plan.nonplan import describe_non_plan, looks_like_a_plan
+from planwatch.plan.tables import build_table, is_caption
+from planwatch.plan.title import find_period, find_title
 
-_TITLE_MENTION = re.compile(r"《([^《》]{4,80}?(?:规划纲要|规划|纲要))》")
-_PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~～至到]\s*(20\d{2}|19\d{2})\s*年")
-_FYP_ORDINAL = re.compile(
-    r"第([一二三四五六七八九十]+)个五年规划|“?([一二三四五六七八九十]+)五”?(?:规划|时期)"
-)
 _LEAD_PHRASE = re.compile(r"^(?:——)?([^。，；：,;:]{2,25})。(?=.)")
 _HAS_WORDS = re.compile(r"[\w\u3400-\u9fff]")
-_SENTENCE_END = ("。", "！", "？", "；", "：", "”", "）", ")")
+_TARGET_YEAR = re.compile(r"到\s*(20[2-5][05])\s*年")
 
 
 def build_plan(document: doc.Document) -> Plan:
-    # Only a text export cuts a paragraph at the text box anchored in it; a Word file keeps it whole.
-    blocks = _rejoin_split_paragraphs(document.blocks) if document.format == "text" else document.blocks
-    builder = _Builder(document)
+    blocks = tidy_document(document)
+    outline = decide(blocks)
+    builder = _Builder(document, outline)
+    if outline.chapter_form is None:
+        builder.no_headings(blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        builder.add(block, following)
-    return builder.finish()
-
-
-def _rejoin_split_paragraphs(blocks: list[doc.Block]) -> list[doc.Block]:
-    """A paragraph cut in two by a text box anchored inside it is one paragraph again."""
-    result: list[doc.Block] = []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        j = i + 1
-        while j < len(blocks) and isinstance(blocks[j], doc.Box):
-            j += 1
-        if (
-            isinstance(block, doc.Paragraph)
-            and j > i + 1
-            and j < len(blocks)
-            and isinstance(blocks[j], doc.Paragraph)
-            and block.text
-            and not block.text.endswith(_SENTENCE_END)
-            and not _is_structural(block.text)
-            and not _is_structural(blocks[j].text)
-        ):
-            result.append(_join(block, blocks[j]))
-            result.extend(blocks[i + 1 : j])
-            i = j + 1
-            continue
-        result.append(block)
-        i += 1
-    return result
-
-
-def _is_structural(text: str) -> bool:
-    return bool(
-        headings.match_chapter(text)
-        or headings.match_section(text)
-        or headings.FIGURE.match(text)
-        or headings.TABLE_CAPTION.match(text)
-    )
-
-
-def _join(first: doc.Paragraph, second: doc.Paragraph) -> doc.Paragraph:
-    offset = len(first.text)
-    return doc.Paragraph(
-        text=first.text + second.text,
-        line=first.line,
-        pieces=first.pieces
-        + tuple(doc.Piece(p.start + offset, p.end + offset, p.line, p.column) for p in second.pieces),
-        refs=first.refs + tuple(doc.FootnoteRef(r.number, r.offset + offset) for r in second.refs),
-        heading_level=first.heading_level,
-    )
+        builder.add(index, block, following)
+    plan = builder.finish()
+    plan.warnings[:0] = document.warnings + outline.warnings
+    plan.line_pages = document.line_pages
+    return plan
 
 
 def make_item(paragraph: doc.Paragraph) -> Item:
@@ -88,49 +44,105 @@ def make_item(paragraph: doc.Paragraph) -> Item:
 
 
 class _Builder:
-    def __init__(self, document: doc.Document):
+    def __init__(self, document: doc.Document, outline: Outline):
         self.document = document
+        self.outline = outline
+        self.parts: list[PlanPart] = []
         self.chapters: list[Chapter] = []
+        self.annexes: list[Annex] = []
         self.preface: list[Item] = []
+        self.front: list[str] = []  # texts before the first chapter, for the title
         self.tables, self.boxes, self.figures = [], [], []
         self.paragraphs: list[doc.Paragraph] = []  # every paragraph, for footnote anchors
-        self.pending_title = False  # the last block was a chapter heading whose title may wrap
+        self.pending: Chapter | PlanPart | None = None  # a heading whose title may go on in the next line
         self.caption: doc.Paragraph | None = None
+        self.warnings: list[str] = []
+        self.part_lead = False  # between a 第X篇 heading and its first chapter
 
     @property
     def chapter(self) -> Chapter | None:
         return self.chapters[-1] if self.chapters else None
 
-    def add(self, block: doc.Block, following: doc.Block | None) -> None:
+    def no_headings(self, blocks: list[doc.Block]) -> None:
+        """No heading form at all: a plan is read as one chapter; anything else is refused for what it is."""
+        texts = [b.text for b in blocks if isinstance(b, doc.Paragraph)]
+        if not looks_like_a_plan(texts):
+            raise PlanFormatError(
+                f"not a plan outline: no chapter heading (第一章 …, 一、…) found; {describe_non_plan(self.document)}"
+            )
+        first = next((b for b in blocks if isinstance(b, doc.Paragraph)), None)
+        self.chapters.append(Chapter(number=1, title="全文", line=first.line if first else 1))
+        self.warnings.append("未找到任何章节标题（第一章、一、等）：全文作为一章读入，请核对文件")
+
+    def add(self, index: int, block: doc.Block, following: doc.Block | None) -> None:
         if isinstance(block, doc.Paragraph):
             self.paragraphs.append(block)
-            self.add_paragraph(block, following)
+            self.add_paragraph(index, block, following)
             return
-        self.pending_title = False
+        self.pending = None
+        chapter = self.chapter.number if self.chapter else None
         if isinstance(block, doc.Table):
             for row in block.rows:
                 self.paragraphs.extend(row)
             caption = self.caption.text if self.caption else None
             self.caption = None
             if block.rows:
-                self.tables.append(build_table(block, caption, self.chapter.number if self.chapter else None))
+                self.tables.append(build_table(block, caption, chapter))
         elif isinstance(block, doc.Box):
             self.paragraphs.extend(block.paragraphs)
             self.boxes.append(self.make_box(block))
 
-    def add_paragraph(self, paragraph: doc.Paragraph, following: doc.Block | None) -> None:
+    def add_paragraph(self, index: int, paragraph: doc.Paragraph, following: doc.Block | None) -> None:
         text = paragraph.text
-        if self.pending_title and headings.is_wrapped_title(text):
-            self.chapter.title += text
-            self.pending_title = False
+        role = self.outline.role(index)
+        if self.pending is not None and role is None and self.continue_title(text):
             return
-        self.pending_title = False
-        chapter = headings.match_chapter(text)
-        if chapter or paragraph.heading_level == 1:
-            number, title = chapter or (len(self.chapters) + 1, text)
-            self.chapters.append(Chapter(number=number, title=title, line=paragraph.line))
-            self.pending_title = True
+        self.pending = None
+        if role == "part":
+            self.start_part(self.outline.headings[index], paragraph)
+        elif role == "chapter":
+            self.start_chapter(self.outline.headings[index], paragraph)
+        elif role == "section" and self.chapter and not self.annexes:
+            heading = self.outline.headings[index]
+            level = self.outline.section_levels[heading.form]
+            number = heading.number or str(len(self.chapter.sections) + 1)
+            self.chapter.sections.append(Section(number, level, heading.title, paragraph.line))
+        elif role == "back":
+            self.annexes.append(Annex(title=text, line=paragraph.line))
+        elif role == "front":
             return
+        else:
+            self.add_body(paragraph, following)
+
+    def continue_title(self, text: str) -> bool:
+        """A chapter title wrapped onto the next line (or, after a bare 第一章, written there) goes on."""
+        heading = self.pending
+        if heading.title and not headings.is_wrapped_title(text):
+            return False
+        if not heading.title and (len(text) > 80 or "。" in text):
+            return False
+        heading.title += text
+        self.pending = heading if not heading.title else None
+        return True
+
+    def start_part(self, heading: headings.Heading, paragraph: doc.Paragraph) -> None:
+        self.parts.append(
+            PlanPart(number=heading.value or len(self.parts) + 1, title=heading.title, line=paragraph.line)
+        )
+        self.pending = self.parts[-1]
+        self.part_lead = True
+
+    def start_chapter(self, heading: headings.Heading, paragraph: doc.Paragraph) -> None:
+        number = heading.value if heading.value is not None else len(self.chapters) + 1
+        chapter = Chapter(number=number, title=heading.title, line=paragraph.line)
+        self.chapters.append(chapter)
+        self.part_lead = False
+        if self.parts:
+            self.parts[-1].chapters.append(number)
+        self.pending = chapter
+
+    def add_body(self, paragraph: doc.Paragraph, following: doc.Block | None) -> None:
+        text = paragraph.text
         figure = headings.FIGURE.match(text)
         if figure and headings.is_heading_text(text):
             self.figures.append(
@@ -147,15 +159,13 @@ class _Builder:
             return
         if not _HAS_WORDS.search(text):
             return  # stray punctuation left by the export (a lone `=`)
-        section = headings.match_section(text) if self.chapter else None
-        if section:
-            number, level, title = section
-            self.chapter.sections.append(
-                Section(number=number, level=level, title=title, line=paragraph.line)
-            )
-            return
         item = make_item(paragraph)
-        if not self.chapter:
+        if self.annexes:
+            self.annexes[-1].items.append(item)
+        elif self.part_lead:
+            self.parts[-1].items.append(item)
+        elif not self.chapter:
+            self.front.append(text)
             self.preface.append(item)
         elif self.chapter.sections:
             self.chapter.sections[-1].items.append(item)
@@ -174,10 +184,12 @@ class _Builder:
         )
 
     def finish(self) -> Plan:
-        if not self.chapters:
-            raise PlanFormatError("no chapter heading (第一章 …) found: is this a plan outline?")
-        title = self.find_title()
-        start, end = self.find_period(title)
+        texts = [p.text for p in self.paragraphs]
+        title = find_title(self.front or texts[:5], texts, self.document.path)
+        try:
+            start, end = find_period(title, texts, self.tables)
+        except PlanFormatError:
+            start, end = self.guess_period(texts)
         plan = Plan(
             title=title,
             period_start=start,
@@ -188,42 +200,23 @@ class _Builder:
             boxes=self.boxes,
             figures=self.figures,
             preface=self.preface,
+            parts=self.parts,
+            annexes=self.annexes,
         )
+        plan.warnings.extend(self.warnings)
         plan.warnings.extend(_numbering_gaps(plan))
         return plan
 
-    def find_title(self) -> str:
-        first = self.preface[0].text if self.preface else ""
-        if first and len(first) <= 80 and "。" not in first and ("规划" in first or "纲要" in first):
-            return _normalise_zero(first)
-        for paragraph in self.paragraphs[:50]:
-            match = _TITLE_MENTION.search(paragraph.text)
-            if match:
-                return _normalise_zero(match.group(1))
-        return _normalise_zero(first[:80]) if first else self.document.path
-
-    def find_period(self, title: str) -> tuple[int, int]:
-        ordinal = _FYP_ORDINAL.search(title)
-        if ordinal:
-            n = headings.small_number(ordinal.group(1) or ordinal.group(2))
-            if n and n >= 3:
-                start = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966; each one since is five years
-                return start, start + 4
-        from_tables = period_from_tables(self.tables)  # column years witness the period as well as a title
-        if from_tables:
-            return from_tables
-        for paragraph in self.paragraphs[:50]:
-            match = _PERIOD.search(paragraph.text)
-            if match and int(match.group(2)) - int(match.group(1)) == 4:
-                return int(match.group(1)), int(match.group(2))
-        raise PlanFormatError(
-            "cannot tell the plan period: no 第N个五年规划 in the title and no 2021-2025年 in the text"
-        )
-
-
-def _normalise_zero(text: str) -> str:
-    """The white circle ○ typed for the numeral zero 〇 (二○三五) becomes 〇."""
-    return re.sub(r"(?<=[一二三四五六七八九〇○])○|○(?=[一二三四五六七八九〇○])", "〇", text)
+    def guess_period(self, texts: list[str]) -> tuple[int, int]:
+        """No period stated: the five years up to the year the text's 到20XX年 targets most often name."""
+        years = Counter(int(y) for text in texts for y in _TARGET_YEAR.findall(text) if y != "2035")
+        if not years:
+            raise PlanFormatError(
+                "cannot tell the plan period: no 第N个五年规划 in the title, no 2021-2025年 and no 到2025年 in the text"
+            )
+        end = years.most_common(1)[0][0]
+        self.warnings.append(f"标题和正文均未写明规划期：按正文中最常见的“到{end}年”推定为{end - 4}—{end}年")
+        return end - 4, end
 
 
 def _numbering_gaps(plan: Plan) -> list[str]:
@@ -234,10 +227,11 @@ def _numbering_gaps(plan: Plan) -> list[str]:
     for chapter in plan.chapters:
         last: dict[int, int] = {}
         for section in chapter.sections:
-            number = headings.small_number(section.number)
+            number = headings.small_number(section.number.split(".")[-1])
             expected = last.get(section.level, 0) + 1
-            if number is not None and section.level == 1:
-                last.pop(2, None)
+            if number is not None:
+                for deeper in [level for level in last if level > section.level]:
+                    last.pop(deeper)
             if number is not None and number != expected:
                 warnings.append(
                     f"第{section.line}行：第{chapter.number}章的“{section.number}、{section.title}”之前缺少编号{expected}"

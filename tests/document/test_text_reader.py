@@ -59,9 +59,14 @@ def test_the_blank_line_after_a_footnote_body_inside_a_row_does_not_split_the_ro
     ]
 
 
-def test_a_row_wider_than_the_header_is_a_format_error_naming_its_line():
-    with pytest.raises(PlanFormatError, match=r"line 4: table row has 3 cells, the header has 2"):
-        parse_text("\t类别\n\t名称\n\n\ta\n\tb\n\tc\n\n")
+def test_a_row_wider_than_the_header_is_kept_with_a_warning_naming_its_line():
+    document = parse_text("\t类别\n\t名称\n\n\ta\n\tb\n\tc\n\n\td\n\te\n\tf\n\n")
+    assert [[c.text for c in row] for row in document.blocks[0].rows] == [
+        ["类别", "名称"],
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+    ]
+    assert document.warnings == ["第4行：表格行有3个单元格，表头有2个"]
 
 
 def test_box_words_broken_across_lines_are_rejoined_into_paragraphs():
