@@ -246,7 +246,11 @@ def classify(
         return "annual_growth_rate"
     reduction = any(w in name for w in _REDUCTION_NAMES)
     holding = stated_holding(target_text)
-    if holding and not reduction:
+    if (
+        holding
+        and not reduction
+        or _yearly_amount_column(name, unit, period_header if from_period_column else "")
+    ):
         return "per_year_bound"
     if comparator_cell(text) and not reduction and holding is None:
         if baseline is not None:
@@ -272,6 +276,14 @@ def _growth_column(name: str, unit: str, header: str) -> bool:
     if "年均" not in header or unit.strip() in _PERCENT_UNITS or not unit.strip():
         return False
     return not any(w in name for w in _FLOW_NAMES)
+
+
+def _yearly_amount_column(name: str, unit: str, header: str) -> bool:
+    """An amount of a flow (城镇新增就业 70 万人) in a 年均 column is a yearly amount, held on the mean of the
+    years (§2.5); five-year totals stand in 〔〕 or [ ] there and are read before this."""
+    if "年均" not in header or unit.strip() in _PERCENT_UNITS or not unit.strip():
+        return False
+    return any(w in name for w in _FLOW_NAMES) and not any(w in name for w in _REDUCTION_NAMES)
 
 
 def comparator(text: str, direction: str) -> str:

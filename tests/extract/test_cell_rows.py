@@ -28,6 +28,8 @@ ROWS = [
     ["能源消费总量", "万吨标准煤", "500", "560", "—", "约束性"],
     ["旧区改造面积", "万平方米", "—", "〔成片改造110 零星改造20〕", "—", "约束性"],
     ["能源综合生产能力", "亿吨标准煤", "—", "—", ">46", "约束性"],
+    ["城镇新增就业人数", "万人", "72", "—", "70", "预期性"],
+    ["城镇新增就业人数（五年）", "万人", "72", "—", "〔350〕", "预期性"],
 ]
 # Worked out by hand, row by row:
 # 1 the commitment is 6%左右 on a growth indicator: annual growth of about 6 (力争7% is only an aspiration);
@@ -39,7 +41,9 @@ ROWS = [
 # 7 water use per unit of GDP: less is better, so the plain 30 is a ceiling (≤);
 # 8 energy consumption: a ceiling too, although 560 is above the base 500;
 # 9 named parts of a five-year total: a compound target of 110 and 20;
-# 10 a comparator bound in the 年均 column beside a level is held every year, not a growth rate.
+# 10 a comparator bound in the 年均 column beside a level is held every year, not a growth rate;
+# 11 an amount of a flow in the 年均 column is a yearly amount, held on the mean of the years (≥ 70);
+# 12 the same flow in 〔〕 is a five-year total (≥ 350).
 EXPECTED = [
     ("地区生产总值增长", "annual_growth_rate", 6.0, "~", "up"),
     ("全社会研发经费投入增长", "annual_growth_rate", 7.0, ">=", "up"),
@@ -51,6 +55,8 @@ EXPECTED = [
     ("能源消费总量", "level", 560.0, "<=", "down"),
     ("旧区改造面积", "compound", None, None, "up"),
     ("能源综合生产能力", "per_year_bound", 46.0, ">=", "up"),
+    ("城镇新增就业人数", "per_year_bound", 70.0, ">=", "up"),
+    ("城镇新增就业人数（五年）", "cumulative", 350.0, ">=", "up"),
 ]
 
 
