@@ -146,3 +146,17 @@ def test_the_plans_words_in_its_text_decide_reach_or_hold_of_a_comparator_cell()
         ("人均预期寿命", "per_year_bound", 84.5),
         ("森林覆盖率", "share", 60.0),
     ]
+
+
+def test_the_evaluation_says_that_the_text_decided_the_kind():
+    from tests.evaluate.builders import evaluate, rows
+
+    document = parse_text(WORDS_IN_TEXT)
+    plan = build_plan(document)
+    enrich_plan(plan, document)
+    result = evaluate(plan, rows(plan, (1, 2021, 84.8), (1, 2022, 84.4)), 2022)
+    # held every year: mean (84.8 + 84.4) / 2 = 84.6 ≥ 84.5 → on track; 2022 (84.4 < 84.5) is named
+    # the reader already gave the kind, so the engine evaluates it as read (no effective kind of its own)
+    assert (result.status, result.kind, result.effective_kind) == ("on_track", "per_year_bound", None)
+    assert "纲要正文对该目标的表述为每年保持，按逐年约束评价" in result.explanation
+    assert "2022年未达标" in result.explanation
