@@ -52,11 +52,10 @@ def decide_kind(ctx: Context) -> None:
     if said is not None:
         # the sentence of the text that states the same target counts as the plan's words
         reach = "share" if indicator.unit.strip() in ("%", "％") else "level"
-        decided = "per_year_bound" if said else (reach if ctx.kind == "per_year_bound" else ctx.kind)
-        if decided != ctx.kind:
-            ctx.kind = decided
-            how = "每年保持，按逐年约束评价" if said else "须达到，按目标值评价"
-            ctx.kind_note = f"纲要正文对该目标的表述为{how}"
+        # said whenever the sentence decides, also when the reader already took the kind from it
+        ctx.kind = "per_year_bound" if said else (reach if ctx.kind == "per_year_bound" else ctx.kind)
+        how = "每年保持，按逐年约束评价" if said else "须达到，按目标值评价"
+        ctx.kind_note = f"纲要正文对该目标的表述为{how}"
         return
     baseline = ctx.baseline()
     if baseline is None:

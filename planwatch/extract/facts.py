@@ -7,6 +7,7 @@ from planwatch.extract.baselines import BaselineFact, baseline_from_statement
 from planwatch.extract.linking import link_baselines
 from planwatch.extract.passages import passages_from_document
 from planwatch.extract.statements import BASELINE, TARGET, read_statements
+from planwatch.extract.target_cells import kind_from_text
 from planwatch.extract.targets import Target, target_from_statement
 from planwatch.plan.model import Plan
 
@@ -25,3 +26,6 @@ def add_text_facts(plan: Plan, document: Document) -> None:
     """Fill plan.targets and plan.baselines, and the indicators' baselines the text states."""
     plan.targets, plan.baselines = read_text_facts(document, (plan.period_start, plan.period_end))
     link_baselines(plan.indicators, plan.baselines, plan.base_year)
+    for indicator in plan.indicators:
+        # the plan's words in its text win over the reach-or-hold default of a comparator cell (§2.1)
+        indicator.kind = kind_from_text(indicator, plan.targets) or indicator.kind

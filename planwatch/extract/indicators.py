@@ -14,6 +14,7 @@ from planwatch.extract.target_cells import classify, direction_of
 from planwatch.extract.target_cells import comparator as _comparator
 from planwatch.extract.target_cells import parts as _parts
 from planwatch.extract.target_cells import reference as _reference
+from planwatch.extract.target_cells import target_number as _target_number
 from planwatch.plan.model import Baseline, Indicator, Plan, Table, TargetValue
 from planwatch.plan.tables import header_unit, table_end_year, table_warnings
 
@@ -198,15 +199,19 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
             if columns.base is not None
             else None
         )
-        kind = classify(name, unit, target_text, from_period, baseline.value if baseline else None)
+        period_header = _cell(table.header, columns.period) if from_period else ""
+        kind = classify(
+            name, unit, target_text, from_period, baseline.value if baseline else None, period_header
+        )
         direction = direction_of(name, target_text, kind)
         value, comparator = None, None
         cumulative = _CUMULATIVE.match(target_text.replace(" ", ""))
-        bound = _BOUND.match(target_text.replace(" ", ""))
+        # the commitment's number: `>7、力争…` → 7, `6%左右，力争7%` → 6, `每年不低于1.5` → 1.5
+        committed = _target_number(target_text)
         if cumulative:
             value, comparator = float(cumulative.group(1)), ">="
-        elif bound and kind not in ("qualitative", "compound"):
-            value, comparator = float(bound.group(2)), _comparator(target_text, direction)
+        elif committed is not None and kind not in ("qualitative", "compound"):
+            value, comparator = committed, _comparator(target_text, direction)
         elif kind == "allocation":
             comparator = "<=" if direction == "down" else ">="
         number_text = _cell(row, columns.number) or written_number

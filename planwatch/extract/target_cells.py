@@ -25,9 +25,23 @@ _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]$")
 # The aspiration of a cell (`>7、力争…`, `6%左右，力争7%`) follows the commitment after a separator.
 _ASPIRATION = re.compile(r"[、，,；;]\s*力争")
 
+# A comparator written as a word before the number (`每年不低于1.5`, `不超过30`) reads as its symbol.
+_WORD_COMPARATORS = (
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("不高于", "<="),
+    ("不超过", "<="),
+    ("不多于", "<="),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("低于", "<"),
+    ("控制在", "<="),
+)
+
 _UP = (">=", "≥", ">", "＞")
 _DOWN = ("<=", "≤", "<", "＜")
 _UP_WORDS = ("以上", "不低于", "不少于", "超过", "高于", "力争")
+_NOT_LESS_WORDS = ("不低于", "不少于")
 _DOWN_WORDS = ("以下", "以内", "不高于", "低于", "不超过", "控制在")
 _DOWN_NAMES = (
     "死亡",
@@ -42,9 +56,17 @@ _DOWN_NAMES = (
     "耗能",
     "赤字",
     "负债",
+    # use and consumption: less is better
+    "用水量",
+    "用水总量",
+    "用能",
+    "消耗量",
+    "消费量",
+    "消费总量",
 )
 _REDUCTION_NAMES = ("降低", "下降", "减少", "削减")
 _GROWTH_NAMES = ("增长率", "增速", "年均增长", "增长")
+_PERCENT_UNITS = ("%", "％", "‰", "百分比")
 _SHARE_NAMES = ("比重", "比例", "占比", "覆盖率", "率", "份额")
 _FLOW_NAMES = ("改造", "新增", "新建", "建设", "累计", "新开工", "完成", "造林", "治理面积")
 _ALLOCATION_WORDS = ("市级要求", "下达", "视情提出", "国家要求", "省级要求", "上级要求", "考核要求")
@@ -70,6 +92,15 @@ def commitment(target_text: str) -> tuple[str, str | None]:
     return _LEAD_WORDS.sub("", head) or head, aspiration
 
 
+def _bound(text: str) -> re.Match | None:
+    """BOUND on a commitment whose comparator may be a word before its number: `不低于1.5` as `>=1.5`."""
+    for word, symbol in _WORD_COMPARATORS:
+        if text.startswith(word):
+            text = symbol + text[len(word) :]
+            break
+    return BOUND.match(text)
+
+
 def aspiration_value(target_text: str) -> float | None:
     """The number of a 力争 aspiration when it has one (`力争7%` → 7.0); None for words."""
     aspiration = commitment(target_text)[1]
@@ -82,6 +113,11 @@ def aspiration_value(target_text: str) -> float | None:
 def direction_of(name: str, target_text: str, kind: str) -> str:
     """Which way the value should move: the cell's comparator or words, else the indicator's name."""
     text = commitment(target_text)[0]
+    bound = _bound(text)
+    if bound and bound.group(1):
+        return "down" if bound.group(1) in _DOWN else "up"
+    if any(w in text for w in _NOT_LESS_WORDS):
+        return "up"  # 不低于 holds 低于 but says the opposite
     if any(w in text for w in _DOWN_WORDS) or text.startswith(_DOWN):
         return "down"
     if any(w in text for w in _UP_WORDS) or text.startswith(_UP):
@@ -124,9 +160,28 @@ def stated_in_text(indicator: Indicator, targets: list, value: float) -> bool | 
     return None
 
 
+def kind_from_text(indicator: Indicator, targets: list) -> str | None:
+    """The kind a comparator cell takes from the sentence of the text that states the same target
+    (`84.5以上` beside 人均预期寿命保持在84.5岁以上 → per_year_bound; 达到 → a level to reach); None when the
+    cell says it itself, is no comparator, or no sentence states it."""
+    value = indicator.target.value
+    if indicator.kind not in ("level", "share", "per_year_bound") or value is None:
+        return None
+    if not comparator_cell(indicator.target_text) or stated_holding(indicator.target_text) is not None:
+        return None
+    said = stated_in_text(indicator, targets, value)
+    if said is None:
+        return None
+    if said:
+        return "per_year_bound"
+    return (
+        _level_kind(indicator.name, indicator.unit) if indicator.kind == "per_year_bound" else indicator.kind
+    )
+
+
 def comparator_cell(target_text: str) -> bool:
     """A cell whose comparator is a bound (`>60`, `60以上`, `5.5以内`), not an approximation (`左右`)."""
-    bound = BOUND.match(commitment(target_text)[0])
+    bound = _bound(commitment(target_text)[0])
     return bool(bound and (bound.group(1) or bound.group(4) in ("以上", "以下", "以内")))
 
 
@@ -136,14 +191,29 @@ def reach_or_hold(baseline: float, target: float, direction: str) -> str:
     return "per_year_bound" if met else "level"
 
 
+def is_share(name: str, unit: str) -> bool:
+    """A share is measured in percent; a 率 measured in anything else (全员劳动生产率 in 万元/人, a rate of
+    money or per person) is a level. A name ending in a share word counts as a share when no unit is given."""
+    unit = unit.strip()
+    if unit in _PERCENT_UNITS:
+        return True
+    return not unit and name.endswith(_SHARE_NAMES)
+
+
 def _level_kind(name: str, unit: str) -> str:
-    return "share" if unit in ("%", "％", "‰") or name.endswith(_SHARE_NAMES) else "level"
+    return "share" if is_share(name, unit) else "level"
 
 
 def classify(
-    name: str, unit: str, target_text: str, from_period_column: bool, baseline: float | None = None
+    name: str,
+    unit: str,
+    target_text: str,
+    from_period_column: bool,
+    baseline: float | None = None,
+    period_header: str = "",
 ) -> str:
-    """The kind of target (METHODOLOGY.md §2) a table row states; `baseline` decides reach or hold."""
+    """The kind of target (METHODOLOGY.md §2) a table row states; `baseline` decides reach or hold.
+    `period_header` is the header of the 年均/累计 column the cell was read from, when it was."""
     text, _ = commitment(target_text)
     if not text or text in ("—", "-", "——", "/"):
         return "qualitative"
@@ -160,7 +230,7 @@ def classify(
         return "allocation"
     if "标准" in text:
         return "standard"
-    bound = BOUND.match(text)
+    bound = _bound(text)
     if not bound:
         return "qualitative"
     stated_growth = re.match(r"^(?:年均)?增长", target_text.replace(" ", ""))  # 年均增长7%以上 in the cell
@@ -170,11 +240,17 @@ def classify(
         or from_period_column
         and unit in ("%", "％")
         and "增" in name
+        or _growth_column(name, unit, period_header if from_period_column else "")
+        and not comparator_cell(text)
     ):
         return "annual_growth_rate"
     reduction = any(w in name for w in _REDUCTION_NAMES)
     holding = stated_holding(target_text)
-    if holding and not reduction:
+    if (
+        holding
+        and not reduction
+        or _yearly_amount_column(name, unit, period_header if from_period_column else "")
+    ):
         return "per_year_bound"
     if comparator_cell(text) and not reduction and holding is None:
         if baseline is not None:
@@ -186,15 +262,32 @@ def classify(
             return "per_year_bound"
     if reduction and unit in ("%", "％"):
         return "cumulative"
-    if unit in ("%", "％", "‰") or name.endswith(_SHARE_NAMES):
+    if is_share(name, unit):
         return "share"
     if any(w in name for w in _FLOW_NAMES):
         return "cumulative"
     return "level"
 
 
+def _growth_column(name: str, unit: str, header: str) -> bool:
+    """A number in a 年均 column (年均增速, 年均/累计) beside a level measured in its own unit (地区生产总值,
+    亿元) can only be the level's average yearly growth in %; an amount of a flow (新增, 改造) is not, nor is a
+    comparator bound there (`>46` beside 能源综合生产能力: a level held every year)."""
+    if "年均" not in header or unit.strip() in _PERCENT_UNITS or not unit.strip():
+        return False
+    return not any(w in name for w in _FLOW_NAMES)
+
+
+def _yearly_amount_column(name: str, unit: str, header: str) -> bool:
+    """An amount of a flow (城镇新增就业 70 万人) in a 年均 column is a yearly amount, held on the mean of the
+    years (§2.5); five-year totals stand in 〔〕 or [ ] there and are read before this."""
+    if "年均" not in header or unit.strip() in _PERCENT_UNITS or not unit.strip():
+        return False
+    return any(w in name for w in _FLOW_NAMES) and not any(w in name for w in _REDUCTION_NAMES)
+
+
 def comparator(text: str, direction: str) -> str:
-    bound = BOUND.match(commitment(text)[0])
+    bound = _bound(commitment(text)[0])
     symbol = bound.group(1) if bound else None
     word = bound.group(4) if bound else None
     if symbol in _UP or word == "以上":
@@ -209,7 +302,7 @@ def comparator(text: str, direction: str) -> str:
 def target_number(target_text: str) -> float | None:
     """The commitment's number: `>7、力争…` → 7, `〔13.5〕` → 13.5, `6%左右，力争7%` → 6."""
     text = commitment(target_text)[0]
-    found = CUMULATIVE.match(text) or BOUND.match(text)
+    found = CUMULATIVE.match(text) or _bound(text)
     if found is None:
         return None
     return float(found.group(1) if found.re is CUMULATIVE else found.group(2))

@@ -187,6 +187,19 @@ def _inside_name(text: str, match: re.Match) -> bool:
     )
 
 
+_CLAUSE_END = "，,；;。！？!?、）)\n"
+
+
+def _closes_clause(text: str, match: re.Match) -> bool:
+    """A numeral with its unit that ends the clause (泊位两千个。, 充电桩一万个，) counts what the noun before it
+    names; one that runs on into more name (八十八亩乡村民宿) is part of a name."""
+    if not (match.group("unit") or match.group("multiplier")):
+        return False
+    groups = ("number", "number2", "multiplier", "more", "unit", "more_after")
+    end = max(match.end(group) for group in groups)
+    return end >= len(text) or text[end] in _CLAUSE_END
+
+
 def _acceptable_chinese(text: str, match: re.Match) -> bool:
     """A Chinese numeral counts only with a place value (三百, 一万五千, 十五) or after 百分之, outside names."""
     number = match.group("number")
@@ -196,7 +209,11 @@ def _acceptable_chinese(text: str, match: re.Match) -> bool:
         return False
     if match.group("percent_of"):
         return True
-    if before and not _QUANTITY_LEAD.search(text[max(0, start - 3) : start]):
+    if (
+        before
+        and not _QUANTITY_LEAD.search(text[max(0, start - 3) : start])
+        and not _closes_clause(text, match)
+    ):
         return False  # 叶榭八十八亩乡村民宿: a numeral inside a name
     if len(number) < 2 or not any(ch in "十百千万亿" for ch in number):
         return False

@@ -90,6 +90,12 @@ def test_a_target_sentence_of_any_plan(text, expected):
     assert read(text) == expected
 
 
+def test_a_chinese_numeral_straight_after_its_noun_is_a_target():
+    assert read("到2030年，新增公共停车泊位两千个。") == [
+        ("target", "新增公共停车泊位两千个", 2000.0, None, "个", "=", "cumulative")
+    ]
+
+
 def test_spaces_inside_numbers_and_before_units_of_a_pdf_copy_are_read_through():
     # 1 200 is one thousand two hundred; 15. 6 is 15.6; the quotes stay exact substrings of the line.
     assert read("地区生产总值达到1 200亿元，人均GDP达到15. 6万元，税收424.74 亿元。") == [

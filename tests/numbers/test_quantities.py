@@ -123,3 +123,19 @@ def test_fractions_after_a_verb_are_shares():
     ]
     assert [q.value for q in find_fractions("占比达到三分之一")] == [0.333333]
     assert find_fractions("70/500（25）") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numeral with its unit that closes the clause counts what the noun before it names
+        ("新增公共停车泊位两千个。", [(2000.0, "个")]),
+        ("建成充电桩三千五百个，新增学位一万二千个", [(3500.0, "个"), (12000.0, "个")]),
+        # one that runs on into more name stays part of the name
+        ("叶榭八十八亩乡村民宿建成开放。", []),
+        # without a unit it counts nothing
+        ("泊位两千，", []),
+    ],
+)
+def test_a_chinese_numeral_straight_after_a_noun_counts_when_it_closes_the_clause(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
