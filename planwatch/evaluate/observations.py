@@ -180,12 +180,7 @@ class _Reader:
         return observations
 
     def _columns(self, header: list[str]) -> dict[str, int] | None:
-        found: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            name = _text(cell).lstrip("\ufeff").lower()  # a BOM left by a file joined to another
-            for column, spellings in _COLUMNS.items():
-                if name in spellings and column not in found:
-                    found[column] = index
+        found = find_columns(header)
         missing = [column for column in _REQUIRED if column not in found]
         for column in missing:
             self.problem(f"表头缺少必填列“{OBSERVATION_COLUMN_ZH[column]}”（或 {column}）", 1, column)
@@ -394,6 +389,17 @@ class _Reader:
             self.problem(f"数值{value:g}{given}换算为{wanted}后超出范围", row, "value")
             return None
         return converted, wanted, f"单位换算：{_number(value)}{given} → {_number(converted)}{wanted}"
+
+
+def find_columns(header: list) -> dict[str, int]:
+    """Column name (indicator, year, value, …) → its position in a header row, as the file spells it."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = _text(cell).lstrip("\ufeff").lower()  # a BOM left by a file joined to another
+        for column, spellings in _COLUMNS.items():
+            if name in spellings and column not in found:
+                found[column] = index
+    return found
 
 
 def year_range(indicator: Indicator, plan: Plan) -> tuple[int, int]:

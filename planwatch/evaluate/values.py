@@ -64,6 +64,21 @@ def read_value(cell: object) -> Reading:
     return Reading(value, percent)
 
 
+MAX_ABS_TARGET = 1e15  # as for observations (observations.MAX_ABS_VALUE): larger is no statistic
+GROWTH_KINDS = ("annual_growth_rate",)
+
+
+def target_problem(value: float, kind: str) -> str | None:
+    """Why a target (or baseline) value cannot stand for an indicator of `kind`, in Chinese; None when it can."""
+    if not math.isfinite(value):
+        return NOT_FINITE
+    if abs(value) > MAX_ABS_TARGET:
+        return f"{value:g}大得不合常理（超过{MAX_ABS_TARGET:g}）：请检查单位"
+    if kind in GROWTH_KINDS and value <= -100:
+        return f"年均增长{value:g}%不可能：任何量都不会下降100%或更多"
+    return None
+
+
 def percent_problem(text: object, unit: str) -> str:
     """The message for `12%` where the indicator's unit is not %."""
     return f"{shown(str(text).strip())}带百分号，但该项的单位是“{unit or '无'}”：请按该单位填写数字"

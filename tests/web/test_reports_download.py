@@ -33,7 +33,7 @@ def _final_counts(sentence: str) -> dict[str, int]:
 
 
 def _final_counts_of(page_counts) -> dict[str, int]:
-    shown = {label: n for _, label, n in page_counts}
+    shown = {c["status_zh"]: c["count"] for c in page_counts}
     return {label: shown.get(label, 0) for label in FINAL}
 
 
@@ -56,7 +56,7 @@ def test_the_final_report_in_word_has_the_counts_of_the_page_with_overrides_text
     lagging = next(
         r
         for r in planner.get("/evaluations/", {"year": "2025"}).context["rows"]
-        if r["shown_status"] == "not_achieved"
+        if r["status"] == "not_achieved"
     )
     planner.post(
         "/evaluations/texts/",
@@ -88,7 +88,7 @@ def test_the_final_report_in_word_has_the_counts_of_the_page_with_overrides_text
     binding_rows = [r for r in rows if r["attribute"] == "binding"]
     assert binding.startswith(f"{len(binding_rows)}项约束性指标中")
     assert _final_counts(binding) == {
-        label: sum(1 for r in binding_rows if r["shown_status_zh"] == label) for label in FINAL
+        label: sum(1 for r in binding_rows if r["status_zh"] == label) for label in FINAL
     }
     assert "1项指标的评价经规划部门人工调整" in summary
     text = _text(document)
