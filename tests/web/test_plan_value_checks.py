@@ -41,9 +41,7 @@ def test_a_correction_that_no_statistic_can_be_is_refused(planner, number, field
 def test_a_stored_correction_leaves_an_audit_entry(planner):
     forest = indicator(16)
     planner.post(f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="19.8"))
-    entry = AuditEntry.objects.filter(
-        model="主要指标", object_id=str(forest.pk), action="update"
-    ).first()
+    entry = AuditEntry.objects.filter(model="主要指标", object_id=str(forest.pk), action="update").first()
     assert entry is not None and entry.user.username == "guihuake"
     assert entry.after["目标值"] == 19.8 and entry.before["目标值"] == 19.5
 
