@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from planwatch.vocabulary import ROLE_ZH
 from planwatch.web.accounts.models import ADMINISTRATOR, LEADER, PLANNING_OFFICE, REPORTER
 
 
@@ -107,12 +108,5 @@ def role_context(request) -> dict:
         "is_reporter": is_reporter(user),
         "sees_everything": sees_everything(user),
         "my_department": department_of(user),
-        "role_zh": dict(
-            [
-                (ADMINISTRATOR, "系统管理员"),
-                (PLANNING_OFFICE, "规划科"),
-                (REPORTER, "责任部门"),
-                (LEADER, "领导（只读）"),
-            ]
-        ).get(role, ""),
+        "role_zh": ROLE_ZH.get(role or "", ""),
     }
