@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ _COLUMNS = {
 }
 _REQUIRED = ("indicator", "year", "value")
 # Limits on an observations file: a district's monitoring data is a few thousand rows, well under 1 MB.
+log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 # Larger than any statistic in a plan's units (national GDP is about 1.3e14 元); larger values overflow projections.
@@ -505,6 +507,7 @@ def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several kinds for a file that is not a workbook
+        log.info("openpyxl refused %s: %r", path, error)
         raise ObservationError(f"无法读取工作簿：{error}") from None
     rows = []
     try:
@@ -518,6 +521,7 @@ def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
     except ObservationError:
         raise
     except Exception as error:  # a damaged sheet is found only while its rows are read
+        log.info("openpyxl failed on a row of %s: %r", path, error)
         raise ObservationError(f"无法读取工作簿：{error}", row=len(rows) + 1) from None
     finally:
         workbook.close()

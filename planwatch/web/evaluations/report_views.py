@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -27,6 +29,9 @@ USED_IN = {
     "lessons": "总结评估报告",
     "next_plan": "总结评估报告",
 }
+
+
+log = logging.getLogger("planwatch.reports")
 
 
 def _readers_only(request):
@@ -58,6 +63,7 @@ def download_report(request, kind: str, fmt: str):
     try:
         data = build_stored_report(plan, year, kind, fmt)
     except Exception as error:  # the engine and writers are the core's: keep the page up and say why
+        log.exception("report %s.%s of plan %s for %s failed", kind, fmt, plan.pk, year)
         messages.error(request, f"{year}年{KINDS_ZH[kind]}未能生成：{error}")
         return redirect(f"/evaluations/?plan={plan.pk}&year={year}")
     response = HttpResponse(data, content_type=MEDIA_TYPES[fmt])
