@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,6 +22,8 @@ from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.projects.models import Project
+
+log = logging.getLogger("planwatch.evaluations")
 
 
 def _plan(request) -> Plan | None:
@@ -189,6 +192,7 @@ def override_verdict(request, indicator_id: int):
         return redirect("evaluations")
     form = OverrideForm(request.POST)
     if not form.is_valid():
+        log.info("override of indicator %s refused: %s", indicator.pk, first_error(form))
         messages.error(request, f"人工评价未保存：{first_error(form)}")
         return redirect(f"/evaluations/?plan={indicator.plan_id}&year={request.POST.get('year', '')[:4]}")
     year, status, reason = (form.cleaned_data[k] for k in ("year", "status", "reason"))

@@ -301,11 +301,13 @@ def propose_adjustment(request):
         return redirect("adjustments")
     form = AdjustmentForm(request.POST)
     if not form.is_valid():
+        log.info("adjustment refused: %s", "; ".join(messages_of(form)))
         for error in messages_of(form):
             messages.error(request, error)
         return redirect("adjustments")
     indicator = get_object_or_404(Indicator.objects.select_related("plan"), pk=form.cleaned_data["indicator"])
     if not form.check_against(indicator):
+        log.info("adjustment of indicator %s refused: %s", indicator.pk, "; ".join(messages_of(form)))
         for error in messages_of(form):
             messages.error(request, error)
         return redirect("adjustments")
@@ -428,6 +430,7 @@ def plan_settings(request, plan_id: int):
     if request.method == "POST":
         form = PlanSettingsForm(request.POST)
         if not form.is_valid():
+            log.info("settings of plan %s refused: %s", plan.pk, "; ".join(messages_of(form)))
             for error in messages_of(form):
                 messages.error(request, error)
         else:
