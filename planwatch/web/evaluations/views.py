@@ -14,7 +14,13 @@ from django.views.decorators.http import require_safe
 
 from planwatch.evaluate.service import SHORTFALL, count_statuses
 from planwatch.vocabulary import status_choices
-from planwatch.web.accounts.permissions import planner_required, role_of, sees_everything, visible_to
+from planwatch.web.accounts.permissions import (
+    is_planner,
+    planner_required,
+    role_of,
+    sees_everything,
+    visible_to,
+)
 from planwatch.web.evaluations.forms import OverrideForm, RunForm, first_error
 from planwatch.web.evaluations.models import EvaluationRun, VerdictOverride
 from planwatch.web.evaluations.service import current_year, evaluation_data, indicator_rows, verdict_of
@@ -154,7 +160,7 @@ def evaluations_page(request):
             "statuses": status_choices(),
             "mode": (evaluation or {}).get("mode_zh", ""),
             "counts": (evaluation or {}).get("counts", []),
-            "can_override": role_of(request.user) in ("planning", "administrator"),
+            "can_override": is_planner(request.user),
         },
     )
 
