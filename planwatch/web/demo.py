@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planwatch.errors import PlanWatchError
+from planwatch.evaluate import check_observations
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEMO_PLAN = DATA_DIR / "songjiang-14th-fyp.txt"
@@ -174,7 +175,6 @@ def _import_observations(plan, path: Path, planner) -> int | None:
 
     from django.utils import timezone
 
-    from planwatch.evaluate import check_observations
     from planwatch.web.evaluations.service import core_plan
     from planwatch.web.monitoring.models import Observation
 

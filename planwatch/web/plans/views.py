@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from planwatch.errors import PlanWatchError
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -32,6 +33,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
+from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
 from planwatch.web.plans.search import search_tasks
 
@@ -394,9 +396,6 @@ def import_plan(request):
     """Upload a plan document (.txt export or .docx); the parse is stored for the planning office to review."""
     import tempfile
     from pathlib import Path
-
-    from planwatch.errors import PlanWatchError
-    from planwatch.web.plans.importer import import_plan_file
 
     if request.method == "POST":
         upload = request.FILES.get("file")
