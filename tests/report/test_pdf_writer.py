@@ -4,7 +4,10 @@ import subprocess
 import pytest
 from PIL import Image
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed"),
+]
 
 
 def _pages(pdf: bytes, directory, prefix: str, resolution: int = 50) -> list:
