@@ -6,6 +6,7 @@ import io
 import re
 from urllib.parse import quote
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
@@ -115,6 +116,7 @@ def test_a_leader_downloads_the_midterm_report_as_html_and_excel(leader, plan):
     assert sorted(int(row[0]) for row in table[1:] if str(row[0] or "").isdigit()) == list(range(1, 22))
 
 
+@pytest.mark.slow  # PDF rendering
 def test_an_administrator_downloads_the_annual_report_as_pdf(admin_client_, plan):
     response = admin_client_.get(f"/evaluations/report/annual.pdf?plan={plan.pk}&year=2022")
     assert response.status_code == 200
