@@ -35,7 +35,12 @@ log = logging.getLogger("planwatch.evaluations")
 def _plan(request) -> Plan | None:
     plan_id = request.GET.get("plan")
     plans = Plan.objects.defer("source_file", "source_text")  # the source is read only to re-parse
-    return (plans.filter(pk=plan_id).first() if plan_id and plan_id.isdigit() else None) or plans.first()
+    return (plans.filter(pk=plan_id).first() if _digits(plan_id) else None) or plans.first()
+
+
+def _digits(text: str | None) -> bool:
+    """ASCII digits only: `²` passes isdigit() but not int()."""
+    return bool(text) and text.isascii() and text.isdigit() and len(text) < 10
 
 
 def _illustrative(row: dict) -> bool:
@@ -55,9 +60,7 @@ def dashboard(request):
         return render(request, "evaluations/empty.html")
     requested = request.GET.get("year", "")
     chosen = (
-        int(requested)
-        if requested.isdigit() and plan.base_year <= int(requested) <= plan.period_end
-        else None
+        int(requested) if _digits(requested) and plan.base_year <= int(requested) <= plan.period_end else None
     )
     return render_cached(
         request,
@@ -134,7 +137,7 @@ def evaluations_page(request):
     plan = _plan(request)
     if plan is None:
         return render(request, "evaluations/empty.html")
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else current_year(plan)
+    year = int(request.GET["year"]) if _digits(request.GET.get("year")) else current_year(plan)
     evaluation, error = evaluation_data(plan, year)
     runs = EvaluationRun.objects.filter(plan=plan).select_related("run_by")[:10]
     overrides = VerdictOverride.objects.filter(indicator__plan=plan).select_related(
