@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
+
 
 class PlanWatchError(Exception):
     """Base class of every error the CLI turns into one line on stderr and exit code 2."""
@@ -37,9 +39,12 @@ class ObservationError(PlanWatchError):
         self.row = row
         self.column = column
         self.reason = message
-        parts = [
-            p
-            for p in (path, f"row {row}" if row is not None else None, f"column {column}" if column else None)
-            if p
-        ]
-        super().__init__(f"{', '.join(parts)}: {message}" if parts else message)
+        super().__init__(f"{self.where}：{message}" if self.where else message)
+
+    @property
+    def where(self) -> str:
+        """文件，第N行“列”列 — the place as a Chinese message names it."""
+        cell = f"第{self.row}行" if self.row is not None else ""
+        if self.column:
+            cell += f"“{OBSERVATION_COLUMN_ZH.get(self.column, self.column)}”列"
+        return "，".join(part for part in (self.path, cell) if part)

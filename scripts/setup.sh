@@ -15,5 +15,6 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-python3 -m pip install --disable-pip-version-check -q -e '.[test]'
+# The package with its test tools and the optional parts CI exercises (PostgreSQL driver, Redis client).
+python3 -m pip install --disable-pip-version-check -q -e '.[test,postgres,redis]'
 echo "setup: done ($(python3 --version), planwatch $(python3 -c 'import planwatch; print(planwatch.__version__)'))"

@@ -13,6 +13,7 @@ or of a footnote is a substring of its line. Empty paragraphs count as lines but
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -35,6 +36,8 @@ from planwatch.document.model import (
 )
 from planwatch.document.package import check_package, parse_xml
 from planwatch.errors import PlanFormatError
+
+log = logging.getLogger(__name__)
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -119,6 +122,7 @@ def _load(path: str | Path):
     except ValueError as error:
         raise PlanFormatError(f"not a Word document: {error}") from None
     except Exception as error:  # python-docx on a malformed package: one line, not a traceback
+        log.info("python-docx refused %s: %r", path, error)
         raise PlanFormatError(f"cannot open as a Word document: {type(error).__name__}: {error}") from None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import logging
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -19,9 +20,13 @@ from pathlib import Path
 from planwatch.errors import ObservationError
 from planwatch.evaluate import standards
 from planwatch.evaluate.units import conversion_factor, normalize
+from planwatch.evaluate.values import Reading, ValueProblem, percent_problem, read_value
+from planwatch.evaluate.values import shown as _shown
 from planwatch.plan.model import Indicator, Plan
+from planwatch.vocabulary import MEASURE_ZH, MEASURES, OBSERVATION_COLUMN_ZH
 
-MEASURES = ("level", "growth_rate", "amount", "reduction_rate", "allocation")
+# A measure may be written as its code or its Chinese label (the Excel template's drop-down).
+_MEASURE_BY_TEXT = {code: code for code in MEASURES} | {label: code for code, label in MEASURE_ZH.items()}
 RATE_MEASURES = ("growth_rate", "reduction_rate")
 # `series` of a growth rate: real growth (at comparable prices) or nominal growth (INTERFACES.md §2).
 GROWTH_BASES = {
@@ -50,11 +55,11 @@ _COLUMNS = {
 }
 _REQUIRED = ("indicator", "year", "value")
 # Limits on an observations file: a district's monitoring data is a few thousand rows, well under 1 MB.
+log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 # Larger than any statistic in a plan's units (national GDP is about 1.3e14 元); larger values overflow projections.
 MAX_ABS_VALUE = 1e15
-_SHOWN_CHARS = 40  # of a bad cell, quoted in a message
 _TRUE = frozenset(["1", "true", "yes", "y", "是", "√", "有", "x"])
 _FALSE = frozenset(["", "0", "false", "no", "n", "否", "无"])
 
@@ -224,30 +229,31 @@ class _Reader:
         return observations
 
     def _columns(self, header: list[str]) -> dict[str, int] | None:
-        found: dict[str, int] = {}
-        for index, cell in enumerate(header):
-            name = _text(cell).lstrip("\ufeff").lower()  # a BOM left by a file joined to another
-            for column, spellings in _COLUMNS.items():
-                if name in spellings and column not in found:
-                    found[column] = index
+        found = find_columns(header)
         missing = [column for column in _REQUIRED if column not in found]
         for column in missing:
-            self.problem(f"missing required column {column!r} in the header", 1, column)
+            self.problem(f"表头缺少必填列“{OBSERVATION_COLUMN_ZH[column]}”（或 {column}）", 1, column)
         return None if missing else found
 
     def _row(self, row: int, record: _Record) -> Observation | None:
         before = len(self.problems)
         indicator = self._indicator(row, record.get("indicator"))
         year = self._year(row, record.get("year"), indicator)
-        value = self._value(row, record.get("value"))
-        measure = self._measure(row, record.get("measure"), record.get("unit"), indicator)
+        reading = self._value(row, record.get("value"))
+        unit_text = _text(record.get("unit")) or ("%" if reading is not None and reading.percent else "")
+        measure = self._measure(row, record.get("measure"), unit_text, indicator)
         series = self._series(row, record.get("series"), indicator, measure)
         vintage = self._vintage(row, record.get("vintage"))
         definition_change = self._flag(row, record.get("definition_change"))
         definition = _text(record.get("definition")) or None
         if len(self.problems) > before:
             return None
-        converted = self._unit(row, value, measure, series, _text(record.get("unit")), indicator)
+        if reading.percent:
+            wanted = expected_unit(indicator, measure, series) or normalize(indicator.unit)
+            if wanted != "%" or normalize(unit_text) != "%":
+                self.problem(percent_problem(record.get("value"), wanted), row, "value")
+                return None
+        converted = self._unit(row, reading.value, measure, series, unit_text, indicator)
         if converted is None:
             return None
         value, unit, conversion = converted
@@ -271,11 +277,11 @@ class _Reader:
         )
         key = (observation.indicator, year, measure, series, vintage, definition)
         if key in self.seen:
-            what = f"indicator {indicator.number}, year {year}, measure {measure}" + (
-                f", series {series}" if series else ""
+            what = f"指标{indicator.number}，{year}年，{MEASURE_ZH[measure]}" + (
+                f"，分项{series}" if series else ""
             )
             self.problem(
-                f"duplicate of row {self.seen[key]} ({what}); give a revision its own vintage",
+                f"与第{self.seen[key]}行重复（{what}）：修订值请填写不同的数据版本",
                 row,
                 "indicator",
             )
@@ -287,15 +293,13 @@ class _Reader:
         """Refuse what no statistic can be, and what would overflow the evaluation's powers and projections."""
         if abs(value) > MAX_ABS_VALUE:
             self.problem(
-                f"value {value:g} is implausibly large (over {MAX_ABS_VALUE:g} {unit or ''}): check the unit",
+                f"数值{value:g}大得不合常理（超过{MAX_ABS_VALUE:g}{unit or ''}）：请检查单位",
                 row,
                 "value",
             )
             return False
         if measure == "growth_rate" and value <= -100:
-            self.problem(
-                f"a yearly growth of {value:g}% is impossible: nothing falls by 100% or more", row, "value"
-            )
+            self.problem(f"年增长{value:g}%不可能：任何量都不会下降100%或更多", row, "value")
             return False
         return True
 
@@ -305,7 +309,7 @@ class _Reader:
         if known is not None:
             return known
         if not text:
-            self.problem("indicator is empty", row, "indicator")
+            self.problem("指标为空", row, "indicator")
             return None
         number = _integer(text)
         if number is not None:
@@ -317,12 +321,10 @@ class _Reader:
         else:
             closest = difflib.get_close_matches(plain_name(text), list(self.by_plain_name), n=3, cutoff=0.3)
             offered = (
-                "; closest names: " + "、".join(self.by_plain_name[c].name for c in closest)
-                if closest
-                else ""
+                "；最接近的名称：" + "、".join(self.by_plain_name[c].name for c in closest) if closest else ""
             )
             self.problem(
-                f"unknown indicator {_shown(text)}: not a number or name in the plan's main table{offered}",
+                f"未知指标{_shown(text)}：不是本规划主要指标表中的序号或准确名称{offered}",
                 row,
                 "indicator",
             )
@@ -332,64 +334,41 @@ class _Reader:
         text = _text(cell).removesuffix("年")
         year = _integer(text)
         if year is None:
-            self.problem(f"year {_shown(text)} is not a year", row, "year")
+            self.problem(f"{_shown(text)}不是年份，应为四位数字", row, "year")
             return None
         if indicator is not None:
             first, last = self.ranges[indicator.number]
             if not first <= year <= last:
                 self.problem(
-                    f"year {year} is outside the base year {first} … target year {last} of indicator "
-                    f"{indicator.number}",
+                    f"{year}年不在指标{indicator.number}的基期{first}年至目标年{last}年之内",
                     row,
                     "year",
                 )
         return year
 
-    def _value(self, row: int, cell: object) -> float | None:
-        if isinstance(cell, int | float) and not isinstance(cell, bool):
-            try:
-                value = float(cell)
-            except OverflowError:  # an integer past the largest float
-                value = math.inf
-            if math.isfinite(value):
-                return value
-            self.problem(f"value {_shown(_text(cell))} is not a finite number", row, "value")
-            return None
-        if type(cell) is str and cell[:1].isdigit() and cell[-1:].isdigit() and "_" not in cell:
-            try:
-                value = float(cell)
-                if math.isfinite(value):
-                    return value
-            except ValueError:
-                pass
-        text = _text(cell).replace(",", "").replace("，", "")
+    def _value(self, row: int, cell: object) -> Reading | None:
         try:
-            value = None if "_" in text else float(text)
-        except ValueError:
-            value = None
-        if not text:
-            self.problem("value is empty (in .xlsx, also a formula never calculated)", row, "value")
+            return read_value(cell)
+        except ValueProblem as problem:
+            self.problem(str(problem), row, "value")
             return None
-        if value is None or not math.isfinite(value):
-            self.problem(f"value {_shown(text)} is not a number", row, "value")
-            return None
-        return value
 
-    def _measure(self, row: int, cell: object, unit: object, indicator: Indicator | None) -> str | None:
-        text = _text(cell).lower()
+    def _measure(self, row: int, cell: object, unit: str, indicator: Indicator | None) -> str | None:
+        text = _text(cell)
         if not text:
             # A bare percentage on a growth-rate indicator is its yearly rate; a level there is the aggregate.
             if (
                 indicator is not None
                 and indicator.kind == "annual_growth_rate"
-                and normalize(_text(unit)) in ("", "%")
+                and normalize(unit) in ("", "%")
             ):
                 return "growth_rate"
             return "level"
-        if text not in MEASURES:
-            self.problem(f"measure {_shown(text)} is not one of {', '.join(MEASURES)}", row, "measure")
-            return None
-        return text
+        measure = _MEASURE_BY_TEXT.get(text) or _MEASURE_BY_TEXT.get(text.lower())
+        if measure is None:
+            choices = "、".join(f"{label}（{code}）" for code, label in MEASURE_ZH.items())
+            self.problem(f"计量方式{_shown(text)}不是可选值：{choices}", row, "measure")
+        return measure
 
     def _series(self, row: int, cell: object, indicator: Indicator | None, measure: str | None) -> str | None:
         text = _text(cell)
@@ -402,8 +381,7 @@ class _Reader:
             code = standards.pollutant_code(text)
             if code is None:
                 self.problem(
-                    f"series {_shown(text)} is not a pollutant of GB 3095-2012 "
-                    f"({', '.join(standards.GB3095_2012)})",
+                    f"分项{_shown(text)}不是 GB 3095-2012 的污染物（{'、'.join(standards.GB3095_2012)}）",
                     row,
                     "series",
                 )
@@ -412,16 +390,13 @@ class _Reader:
             names = {"".join(part.name.split()): part.name for part in indicator.parts}
             if "".join(text.split()) not in names:
                 self.problem(
-                    f"series {_shown(text)} is not a part of indicator {indicator.number} "
-                    f"({', '.join(names.values())})",
+                    f"分项{_shown(text)}不是指标{indicator.number}的分项（{'、'.join(names.values())}）",
                     row,
                     "series",
                 )
                 return None
             return names["".join(text.split())]
-        self.problem(
-            f"indicator {indicator.number} has no parts or series; leave series empty", row, "series"
-        )
+        self.problem(f"指标{indicator.number}没有分项，“分项”列请留空", row, "series")
         return None
 
     def _vintage(self, row: int, cell: object) -> date | None:
@@ -438,7 +413,7 @@ class _Reader:
                 return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
         except ValueError:
             pass
-        self.problem(f"vintage {_shown(text)} is not a date (YYYY-MM-DD)", row, "vintage")
+        self.problem(f"数据版本{_shown(text)}不是日期（YYYY-MM-DD）", row, "vintage")
         return None
 
     def _flag(self, row: int, cell: object) -> bool:
@@ -446,9 +421,7 @@ class _Reader:
         if text in _TRUE:
             return True
         if text not in _FALSE:
-            self.problem(
-                f"definition_change {_shown(text)} is not yes/no (是/否, 1/0)", row, "definition_change"
-            )
+            self.problem(f"口径调整{_shown(text)}应为是或否（1/0）", row, "definition_change")
         return False
 
     def _unit(
@@ -462,8 +435,8 @@ class _Reader:
         factor = conversion_factor(given, wanted)
         if factor is None:
             self.problem(
-                f"unit {_shown(unit)} does not match {wanted!r} of indicator {indicator.number} "
-                f"({measure}) and has no known conversion",
+                f"单位{_shown(unit)}与指标{indicator.number}的单位“{wanted}”（{MEASURE_ZH[measure]}）不符，"
+                "且没有已知的换算",
                 row,
                 "unit",
             )
@@ -472,7 +445,7 @@ class _Reader:
             return value, wanted, None
         converted = value * factor
         if not math.isfinite(converted):
-            self.problem(f"value {value:g}{given} is too large to convert to {wanted}", row, "value")
+            self.problem(f"数值{value:g}{given}换算为{wanted}后超出范围", row, "value")
             return None
         return converted, wanted, f"单位换算：{_number(value)}{given} → {_number(converted)}{wanted}"
 
@@ -491,6 +464,17 @@ def plain_name(name: str, unit: str | None = None) -> str:
     if paren and (_UNIT_LIKE.match(paren.group(1)) or unit and paren.group(1) == "".join(unit.split())):
         text = text[: paren.start()]
     return text
+
+
+def find_columns(header: list) -> dict[str, int]:
+    """Column name (indicator, year, value, …) → its position in a header row, as the file spells it."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = _text(cell).lstrip("\ufeff").lower()  # a BOM left by a file joined to another
+        for column, spellings in _COLUMNS.items():
+            if name in spellings and column not in found:
+                found[column] = index
+    return found
 
 
 def year_range(indicator: Indicator, plan: Plan) -> tuple[int, int]:
@@ -517,14 +501,13 @@ def check_observations(path: str | Path, plan: Plan) -> tuple[Observations, list
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ""):
         return Observations([], name), [
-            ObservationError(f"unsupported file type {path.suffix!r}: use .csv or .xlsx", path=name)
+            ObservationError(f"不支持的文件类型“{path.suffix}”：请使用 .csv 或 .xlsx", path=name)
         ]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ObservationError(
-                f"the file has {size / (1024 * 1024):.1f} MB, over the limit of "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB; split it"
+                f"文件有{size / (1024 * 1024):.1f} MB，超过{MAX_FILE_BYTES // (1024 * 1024)} MB 的上限：请拆分"
             )
         header, records = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(_csv_bytes(path))
     except ObservationError as error:
@@ -532,9 +515,7 @@ def check_observations(path: str | Path, plan: Plan) -> tuple[Observations, list
             ObservationError(error.reason, path=name, row=error.row, column=error.column)
         ]
     if header is None:
-        return Observations([], name), [
-            ObservationError("the file is empty: no header row", path=name, row=1)
-        ]
+        return Observations([], name), [ObservationError("文件是空的：没有表头行", path=name, row=1)]
     return check_observation_rows(header, records, plan, name)
 
 
@@ -563,11 +544,11 @@ def _decode_csv(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise ObservationError(f"the file is not valid UTF-16 text ({error.reason})") from None
+            raise ObservationError(f"文件不是有效的 UTF-16 文本（{error.reason}）") from None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        kind = "an .xlsx workbook named .csv?" if data.startswith(b"PK\x03\x04") else "not a CSV file"
-        raise ObservationError(f"binary data (NUL byte): {kind}", row=line)
+        kind = "是否把 .xlsx 工作簿命名成了 .csv？" if data.startswith(b"PK\x03\x04") else "不是 CSV 文件"
+        raise ObservationError(f"二进制数据（NUL 字节）：{kind}", row=line)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
@@ -576,7 +557,7 @@ def _decode_csv(data: bytes) -> str:
         except UnicodeDecodeError:
             line = data[: utf8_error.start].count(b"\n") + 1
             raise ObservationError(
-                "the file is neither UTF-8 nor GB18030 text (save the CSV as UTF-8)", row=line
+                "文件既不是 UTF-8 也不是 GB18030 文本（请将 CSV 另存为 UTF-8）", row=line
             ) from None
 
 
@@ -590,14 +571,14 @@ def _csv_rows(data: bytes) -> tuple[list[str] | None, list[tuple[int, list]]]:
     try:
         for cells in reader:
             if len(rows) > MAX_ROWS:
-                raise ObservationError(f"more than {MAX_ROWS:,} rows; split the file", row=reader.line_num)
+                raise ObservationError(f"超过{MAX_ROWS:,}行：请拆分文件", row=reader.line_num)
             rows.append(cells)
     except csv.Error as error:
-        raise ObservationError(f"not a readable CSV row: {error}", row=reader.line_num) from None
+        raise ObservationError(f"无法读取的 CSV 行：{error}", row=reader.line_num) from None
     unclosed = _unclosed_quote_row(text, delimiter)
     if unclosed is not None:
         raise ObservationError(
-            'a quoted cell is never closed: its " swallows every line after it', row=unclosed
+            "引号未闭合：此行开始的带引号单元格一直延续到文件末尾，请检查引号", row=unclosed
         )
     if not rows:
         return None, []
@@ -629,9 +610,9 @@ def _xlsx_rows(path: Path) -> tuple[list[str] | None, list[tuple[int, list]]]:
         # Streamed under row, column and cell caps; zip bombs and XML entities are refused before any row.
         rows = list(iter_xlsx_rows(str(path), name=str(path), max_rows=MAX_ROWS, kind="spreadsheet (.xlsx)"))
     except PlanFormatError as error:
-        raise ObservationError(f"cannot read the workbook: {error.reason}") from None
+        raise ObservationError(f"无法读取工作簿：{error.reason}") from None
     except SpreadsheetError as error:
-        raise ObservationError(f"cannot read the workbook: {error.reason}", row=error.row) from None
+        raise ObservationError(f"无法读取工作簿：{error.reason}", row=error.row) from None
     if not rows:
         return None, []
     return [_text(cell) for cell in rows[0][1]], rows[1:]
@@ -658,11 +639,6 @@ def _integer(text: str) -> int | None:
     if re.fullmatch(r"\d+(?:\.0+)?", text):
         return int(float(text))
     return None
-
-
-def _shown(text: str) -> str:
-    """A cell as quoted in a message: cut short, so that a huge cell does not make a huge message."""
-    return repr(text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…")
 
 
 def _number(value: float) -> str:

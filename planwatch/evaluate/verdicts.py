@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-STATUS_ZH = {
-    "achieved_early": "提前实现",
-    "ahead": "快于预期",
-    "on_track": "基本符合预期",
-    "lagging": "滞后于预期",
-    "achieved": "完成",
-    "nearly_achieved": "基本完成",
-    "not_achieved": "未完成",
-    "no_data": "无数据",
-    "needs_input": "待录入下达指标",
-    "qualitative": "定性评价",
-}
+from planwatch.vocabulary import STATUS_ZH
+
 STATUSES = tuple(STATUS_ZH)
 DURING = ("achieved_early", "ahead", "on_track", "lagging")
 FINAL = ("achieved", "nearly_achieved", "not_achieved")

@@ -4,32 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Target kinds of METHODOLOGY.md §2.
-KINDS = (
-    "level",
-    "share",
-    "annual_growth_rate",
-    "cumulative",
-    "per_year_bound",
-    "relative",
-    "allocation",
-    "standard",
-    "compound",
-    "qualitative",
-)
-ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性"}
-KIND_ZH = {
-    "level": "水平值",
-    "share": "比重/比率",
-    "annual_growth_rate": "年均增长率",
-    "cumulative": "累计值",
-    "per_year_bound": "逐年约束",
-    "relative": "相对目标",
-    "allocation": "上级下达",
-    "standard": "标准达标",
-    "compound": "复合目标",
-    "qualitative": "定性目标",
-}
+from planwatch.vocabulary import ATTRIBUTE_ZH, KIND_ZH, KINDS  # noqa: F401  (the glossary, re-exported)
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-KINDS = ("annual", "midterm", "final")
-KIND_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
+from planwatch.vocabulary import REPORT_KIND_ZH as KIND_ZH
+
+KINDS = tuple(KIND_ZH)
 # The mark put on every illustrative (示例数据) value, and the note that explains it.
 ILLUSTRATIVE_MARK = "※"
 ILLUSTRATIVE_NOTE = "标注“※”的数值为示例数据（来源“示例数据”），仅用于演示系统功能，不是官方统计数据。"

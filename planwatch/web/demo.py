@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planwatch.errors import PlanWatchError
+from planwatch.evaluate import check_observations
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEMO_PLAN = DATA_DIR / "songjiang-14th-fyp.txt"
@@ -209,8 +210,8 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
     from django.contrib.auth.models import User
     from django.db import transaction
 
-    from planwatch.web.evaluations.engine import parsed_plan
     from planwatch.web.monitoring.models import ReportingRound
+    from planwatch.web.plans.importer import parse_stored_plan
     from planwatch.web.projects.models import TaskAssignment
     from planwatch.web.projects.seed import seed_projects
 
@@ -221,7 +222,7 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
             indicator.department = departments.get(code)
             indicator.published = True
             indicator.save()
-        seed_projects(plan, parsed_plan(plan))
+        seed_projects(plan, parse_stored_plan(plan))
         for project in plan.projects.all():
             code = next(
                 (c for prefix, c in PROJECT_DEPARTMENTS.items() if project.source_table.startswith(prefix)),
@@ -256,13 +257,12 @@ def _import_observations(plan, path: Path, planner) -> int | None:
 
     from django.utils import timezone
 
-    from planwatch.evaluate import check_observations
-    from planwatch.web.evaluations.engine import parsed_plan
+    from planwatch.web.evaluations.service import core_plan
     from planwatch.web.monitoring.models import Observation
 
     if not path.exists():
         return None
-    observations, problems = check_observations(path, parsed_plan(plan))
+    observations, problems = check_observations(path, core_plan(plan))
     for problem in problems:
         print(f"planwatch demo: 示例数据第{problem.row}行未导入：{problem.reason}", file=sys.stderr)
     indicators = {i.number: i for i in plan.indicators.all()}

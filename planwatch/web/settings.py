@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from planwatch.web.logs import logging_config
+from planwatch.web.optional import check_settings
 from planwatch.web.settings_env import env_bool, env_networks
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -76,6 +78,7 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+check_settings(DATABASES["default"]["ENGINE"], os.environ.get("REDIS_URL"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -117,3 +120,6 @@ LOGOUT_REDIRECT_URL = "/public/"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# One line per request error and per refused input, on stderr (planwatch/web/logs.py).
+LOGGING = logging_config()

@@ -56,8 +56,8 @@ X_FRAME_OPTIONS = "DENY"
 # Rendered page bodies (planwatch.web.pagecache) shared by all server processes on this machine, so each
 # page is rendered once per data change rather than once per process. Keys carry the plan's data stamp.
 # The file cache unpickles what it reads: its folder must be this user's alone (created 0700, refused otherwise),
-# never a guessable folder under /tmp; Redis (PLANWATCH_REDIS_URL) only with a password.
-_redis = redis_url_with_password("PLANWATCH_REDIS_URL")
+# never a guessable folder under /tmp; Redis (REDIS_URL) only with a password.
+_redis = redis_url_with_password("REDIS_URL")
 if _redis:
     CACHES = {
         "default": {

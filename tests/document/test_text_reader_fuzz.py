@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,8 @@ from planwatch.errors import PlanFormatError
 from planwatch.extract.enrich import enrich_plan
 from planwatch.plan.structure import build_plan
 from tests.conftest import SONGJIANG
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 TEXT = SONGJIANG.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")

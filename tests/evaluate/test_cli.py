@@ -38,7 +38,7 @@ def test_bad_row_exits_2_naming_the_row(tmp_path):
     bad.write_text("indicator,year,value,unit\n8,2022,2650,家\n16,2022,19.1,个百分点\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["evaluate", PLAN, "--observations", str(bad), "--year", "2022"])
     assert result.exit_code == 2
-    assert f"{bad}, row 3, column unit" in result.output
+    assert f"{bad}，第3行“单位”列" in result.output
 
 
 def test_the_geometric_path_is_a_plan_setting_given_to_the_cli(tmp_path):

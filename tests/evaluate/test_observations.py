@@ -52,18 +52,18 @@ def test_unknown_indicator_names_the_row_and_column(tmp_path):
     with pytest.raises(ObservationError) as error:
         read_observations(path, songjiang_like_plan())
     assert (error.value.row, error.value.column) == (3, "indicator")
-    assert str(error.value).startswith(f"{path}, row 3, column indicator: unknown indicator '高企数量'")
+    assert str(error.value).startswith(f"{path}，第3行“指标”列：未知指标“高企数量”")
 
 
 def test_non_numeric_value_is_refused(tmp_path):
     path = write(tmp_path, HEADER + "8,2021,约2200,,,家,,\n")
-    with pytest.raises(ObservationError, match="row 2, column value: value '约2200' is not a number"):
+    with pytest.raises(ObservationError, match="第2行“数值”列：“约2200”不是数字"):
         read_observations(path, songjiang_like_plan())
 
 
 def test_unit_mismatch_is_refused(tmp_path):
     path = write(tmp_path, HEADER + "8,2021,2210,,,个百分点,,\n")
-    with pytest.raises(ObservationError, match="row 2, column unit: unit '个百分点' does not match '家'"):
+    with pytest.raises(ObservationError, match="第2行“单位”列：单位“个百分点”与指标8的单位“家”"):
         read_observations(path, songjiang_like_plan())
 
 
@@ -79,7 +79,7 @@ def test_duplicate_indicator_year_measure_series_is_refused_naming_both_rows(tmp
     path = write(
         tmp_path, HEADER + "9,2022,45,,上市,家,,\n9,2022,465,,挂牌,家,,\n9,2022,46,level,上市,家,,\n"
     )
-    with pytest.raises(ObservationError, match=r"row 4, column indicator: duplicate of row 2"):
+    with pytest.raises(ObservationError, match="第4行“指标”列：与第2行重复"):
         read_observations(path, songjiang_like_plan())
 
 
@@ -95,19 +95,19 @@ def test_a_revision_with_its_own_vintage_is_kept_and_the_latest_used(tmp_path):
 
 def test_year_outside_base_year_and_target_year_is_refused(tmp_path):
     path = write(tmp_path, HEADER + "8,2019,1500,,,家,,\n")
-    with pytest.raises(ObservationError, match="row 2, column year: year 2019 is outside the base year 2020"):
+    with pytest.raises(ObservationError, match="第2行“年份”列：2019年不在指标8的基期2020年"):
         read_observations(path, songjiang_like_plan())
 
 
 def test_series_must_be_a_part_of_the_compound(tmp_path):
     path = write(tmp_path, HEADER + "9,2022,11,,科创版,家,,\n")
-    with pytest.raises(ObservationError, match="column series: series '科创版' is not a part of indicator 9"):
+    with pytest.raises(ObservationError, match="“分项”列：分项“科创版”不是指标9的分项"):
         read_observations(path, songjiang_like_plan())
 
 
 def test_unknown_measure_is_refused(tmp_path):
     path = write(tmp_path, HEADER + "19,2022,38,total,,万平方米,,\n")
-    with pytest.raises(ObservationError, match="column measure: measure 'total' is not one of"):
+    with pytest.raises(ObservationError, match="“计量方式”列：计量方式“total”不是可选值"):
         read_observations(path, songjiang_like_plan())
 
 
@@ -144,7 +144,7 @@ def test_definition_change_flag_is_read(tmp_path):
 def test_a_file_that_is_neither_utf8_nor_gb18030_names_its_line(tmp_path):
     path = tmp_path / "garbled.csv"
     path.write_bytes(b"indicator,year,value\n" + b"8,2022,\xff\xff\n")
-    with pytest.raises(ObservationError, match="row 2: the file is neither UTF-8 nor GB18030"):
+    with pytest.raises(ObservationError, match="第2行：文件既不是 UTF-8 也不是 GB18030"):
         read_observations(path, songjiang_like_plan())
 
 
@@ -168,7 +168,7 @@ def test_a_file_that_is_not_a_workbook_is_one_problem(tmp_path):
     path.write_text("indicator,year,value\n", encoding="utf-8")
     _, problems = check_observations(path, songjiang_like_plan())
     assert len(problems) == 1
-    assert "cannot read the workbook" in str(problems[0])
+    assert "无法读取工作簿" in str(problems[0])
 
 
 def test_definition_and_vintage_columns_keep_every_figure_and_prefer_one_definition(tmp_path):
@@ -197,5 +197,5 @@ def test_growth_rates_may_say_real_or_nominal_in_the_series_column(tmp_path):
     assert observations.series(17, "growth_rate", "实际")[2021].value == 7.9
     # on a level, 实际 is not a series of the indicator
     bad = write(tmp_path, HEADER + "8,2021,2210,level,实际,家,,\n", name="bad.csv")
-    with pytest.raises(ObservationError, match="row 2, column series"):
+    with pytest.raises(ObservationError, match="第2行“分项”列"):
         read_observations(bad, songjiang_like_plan())

@@ -7,6 +7,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
@@ -17,6 +18,8 @@ from planwatch.reading import read_plan
 from tests.conftest import SONGJIANG
 from tests.document.docx_builder import W_NS, build_docx
 from tests.hardening.fuzzing import fuzz, scratch_file, time_limit
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 W = f"{{{W_NS}}}"
 

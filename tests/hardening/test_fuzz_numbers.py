@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from planwatch.numbers import comparators, horizons, numerals, quantities, units
 from tests.hardening.fuzzing import fuzz, time_limit
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 PIECES = [
     *"0123456789０１２３４５６７８９.．,，-－~～至到点",

@@ -10,6 +10,7 @@ import math
 from datetime import date, datetime, time
 from functools import cache
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from planwatch.errors import ObservationError
 from planwatch.evaluate import check_observation_rows, check_observations
 from tests.evaluate.test_observations import songjiang_like_plan
 from tests.hardening.fuzzing import fuzz, scratch_file, time_limit
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 PLAN = songjiang_like_plan()
 COLUMNS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from planwatch.errors import PlanFormatError
 from planwatch.reading import read_plan
 from tests.conftest import SONGJIANG
 from tests.hardening.fuzzing import fuzz, scratch_file, time_limit
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 TEXT = SONGJIANG.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")

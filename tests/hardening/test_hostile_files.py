@@ -64,7 +64,7 @@ def problems_of(path) -> list[str]:
 def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_unpacks_it(tmp_path):
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(replace_part(workbook_bytes(), "xl/worksheets/sheet1.xml", b" " * (8 * 1024 * 1024)))
-    with pytest.raises(ObservationError, match=r"bomb\.xlsx: cannot read the workbook: part xl/worksheets/sheet1"
+    with pytest.raises(ObservationError, match=r"bomb\.xlsx：无法读取工作簿：part xl/worksheets/sheet1"
                        r"\.xml is compressed \d+ to 1 \(more than 100 to 1\): a zip bomb"):  # fmt: skip
         read_observations(path, songjiang_like_plan())
 
@@ -74,7 +74,7 @@ def test_an_xlsx_with_an_xml_entity_declaration_is_refused(tmp_path, xml):
     path = tmp_path / "entities.xlsx"
     path.write_bytes(replace_part(workbook_bytes(), "xl/worksheets/sheet1.xml", xml))
     assert problems_of(path) == [
-        f"{path}: cannot read the workbook: part xl/worksheets/sheet1.xml declares a DOCTYPE or XML entities, "
+        f"{path}：无法读取工作簿：part xl/worksheets/sheet1.xml declares a DOCTYPE or XML entities, "
         "which Word and Excel never write; refusing to read it"
     ]
 
@@ -118,13 +118,13 @@ def test_a_paragraph_over_20000_characters_is_read_in_pieces_not_refused(tmp_pat
 def test_a_csv_over_20_mb_is_refused(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_bytes(b"indicator,year,value\n" + b"8,2022,1\n" * (20 * 1024 * 1024 // 9 + 1))
-    assert problems_of(path) == [f"{path}: the file has 20.0 MB, over the limit of 20 MB; split it"]
+    assert problems_of(path) == [f"{path}：文件有20.0 MB，超过20 MB 的上限：请拆分"]
 
 
 def test_a_csv_over_200000_rows_is_refused_at_the_first_row_over(tmp_path):
     path = tmp_path / "long.csv"
     path.write_bytes(b"indicator,year,value\n" + b"8,2022,1\n" * 200_001)
-    assert problems_of(path) == [f"{path}, row 200002: more than 200,000 rows; split the file"]
+    assert problems_of(path) == [f"{path}，第200002行：超过200,000行：请拆分文件"]
 
 
 def test_an_xlsx_over_the_row_limit_is_refused(tmp_path, monkeypatch):
@@ -138,7 +138,7 @@ def test_an_xlsx_over_the_row_limit_is_refused(tmp_path, monkeypatch):
     workbook.save(path)
     # openpyxl writes the sheet's size first (<dimension ref="A1:C8">): refused before any row is read
     assert problems_of(path) == [
-        f"{path}: cannot read the workbook: 工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
+        f"{path}: 无法读取工作簿：工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
     ]
 
 
@@ -146,7 +146,7 @@ def test_an_xlsx_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(observations_module, "MAX_FILE_BYTES", 1024 * 1024)
     path = tmp_path / "big.xlsx"
     path.write_bytes(workbook_bytes() + b"\0" * (1024 * 1024))
-    assert problems_of(path) == [f"{path}: the file has 1.0 MB, over the limit of 1 MB; split it"]
+    assert problems_of(path) == [f"{path}：文件有1.0 MB，超过1 MB 的上限：请拆分"]
 
 
 # Encodings and binary data given as CSV
@@ -176,10 +176,10 @@ def test_csv_in_excel_encodings_is_read_as_utf8_is(tmp_path, data):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "row 3: binary data (NUL byte): not a CSV file"),
-        (b"PK\x03\x04\x14\x00\x00\x00", "row 1: binary data (NUL byte): an .xlsx workbook named .csv?"),
-        (b"indicator,year,value\n\xff\xfe\xfd", "row 2: the file is neither UTF-8 nor GB18030 text"),
-        (b"\xff\xfei\x00n\x00\x00\xd8", "the file is not valid UTF-16 text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "第3行：二进制数据（NUL 字节）：不是 CSV 文件"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "第1行：二进制数据（NUL 字节）：是否把 .xlsx 工作簿命名成了 .csv？"),
+        (b"indicator,year,value\n\xff\xfe\xfd", "第2行：文件既不是 UTF-8 也不是 GB18030 文本"),
+        (b"\xff\xfei\x00n\x00\x00\xd8", "文件不是有效的 UTF-16 文本"),
     ],
     ids=["png", "xlsx", "garbled", "bad-utf-16"],
 )
@@ -194,15 +194,13 @@ def test_an_empty_csv_and_a_bom_only_csv_have_no_header_row(tmp_path):
     for data in (b"", b"\xef\xbb\xbf"):
         path = tmp_path / "empty.csv"
         path.write_bytes(data)
-        assert problems_of(path) == [f"{path}, row 1: the file is empty: no header row"]
+        assert problems_of(path) == [f"{path}，第1行：文件是空的：没有表头行"]
 
 
 def test_a_csv_cell_over_the_csv_field_limit_names_its_row(tmp_path):
     path = tmp_path / "obs.csv"
     path.write_bytes(b'indicator,year,value,note\n8,2022,1,"' + b"x" * 200_000 + b'"\n')
-    assert problems_of(path) == [
-        f"{path}, row 2: not a readable CSV row: field larger than field limit (131072)"
-    ]
+    assert problems_of(path) == [f"{path}，第2行：无法读取的 CSV 行：field larger than field limit (131072)"]
 
 
 # Regressions: the minimal inputs the fuzz tests found
@@ -214,14 +212,14 @@ HEADER = ["indicator", "year", "value", "unit"]
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
-        (["9" * 5000, "2022", "1"], "row 2, column indicator: unknown indicator '99999999999999999999"),
-        (["8", "9" * 5000, "1"], "row 2, column year: year '999999"),
-        (["8", "2022", 10**400], "row 2, column value: value '(401-digit number)' is not a finite number"),
-        (["8", "2022", float("inf")], "row 2, column value: value 'inf' is not a finite number"),
-        (["8", "2022", float("nan")], "row 2, column value: value 'nan' is not a finite number"),
-        (["8", "2022", 1e305, "万家"], "row 2, column value: value 1e+305万家 is too large to convert to 家"),
-        (["8", "2022", "1e100"], "row 2, column value: value 1e+100 is implausibly large (over 1e+15 家)"),
-        (["1", "2022", "-100"], "row 2, column value: a yearly growth of -100% is impossible"),
+        (["9" * 5000, "2022", "1"], "第2行“指标”列：未知指标“99999999999999999999"),
+        (["8", "9" * 5000, "1"], "第2行“年份”列：“999999"),
+        (["8", "2022", 10**400], "第2行“数值”列：数值必须是有限的数字"),
+        (["8", "2022", float("inf")], "第2行“数值”列：数值必须是有限的数字"),
+        (["8", "2022", float("nan")], "第2行“数值”列：数值必须是有限的数字"),
+        (["8", "2022", 1e305, "万家"], "第2行“数值”列：数值1e+305万家换算为家后超出范围"),
+        (["8", "2022", "1e100"], "第2行“数值”列：数值1e+100大得不合常理（超过1e+15家）"),
+        (["1", "2022", "-100"], "第2行“数值”列：年增长-100%不可能"),
     ],
     ids=[
         "huge-indicator",
@@ -237,7 +235,7 @@ HEADER = ["indicator", "year", "value", "unit"]
 def test_huge_and_non_finite_cells_are_problems_not_crashes(cells, message):
     _, problems = check_observation_rows(HEADER, [(2, cells)], songjiang_like_plan(), "obs.csv")
     assert len(problems) == 1
-    assert str(problems[0]).startswith(f"obs.csv, {message}")
+    assert str(problems[0]).startswith(f"obs.csv，{message}")
     assert len(str(problems[0])) < 600
 
 
@@ -329,9 +327,7 @@ def test_an_xlsx_formula_without_a_cached_value_is_an_empty_value_named_by_row(t
     workbook.active.append([8, 2022, "=1+1"])  # openpyxl writes no cached value, as a generated file may
     path = tmp_path / "formula.xlsx"
     workbook.save(path)
-    assert problems_of(path) == [
-        f"{path}, row 2, column value: value is empty (in .xlsx, also a formula never calculated)"
-    ]
+    assert problems_of(path) == [f"{path}，第2行“数值”列：数值为空（.xlsx 中未计算过的公式也读作空）"]
 
 
 def test_a_damaged_zip_header_gives_a_short_message(tmp_path):
@@ -341,7 +337,7 @@ def test_a_damaged_zip_header_gives_a_short_message(tmp_path):
     path = tmp_path / "obs.xlsx"
     path.write_bytes(bytes(data))
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}: cannot read the workbook: cannot unpack part ")
+    assert problem.startswith(f"{path}：无法读取工作簿：cannot unpack part ")
     assert len(problem) < len(str(path)) + 250
 
 
@@ -352,7 +348,7 @@ def test_a_zip_directory_asking_for_a_newer_zip_version_is_refused(tmp_path):
     path = tmp_path / "obs.xlsx"
     path.write_bytes(bytes(data))
     assert problems_of(path) == [
-        f"{path}: cannot read the workbook: not a spreadsheet (.xlsx) file: its zip directory is damaged "
+        f"{path}：无法读取工作簿：not a spreadsheet (.xlsx) file: its zip directory is damaged "
         "(zip file version 23.5)"
     ]
 

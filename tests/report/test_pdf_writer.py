@@ -6,7 +6,10 @@ from PIL import Image
 
 from tests.report.sample import SAMPLE_MIDTERM, verdict_counts
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed"),
+]
 
 
 def _pages(pdf: bytes, directory, prefix: str, resolution: int = 50) -> list:

@@ -11,6 +11,7 @@ def _propose(client) -> Adjustment:
             "new_target_text": "20",
             "new_target_value": "20",
             "reason": "新增造林地块纳入统计",
+            "effective_year": "2023",
         },
     )
     return Adjustment.objects.get(indicator=forest)
@@ -50,7 +51,7 @@ def test_an_approved_change_makes_a_new_target_version_that_evaluations_name(pla
     rows = planner.get("/evaluations/", {"year": "2025"}).context["rows"]
     row = next(r for r in rows if r["number"] == 16)
     assert row["target_used"]["version"] == 2
-    assert row["target"]["version"] == "第2版（规划调整后）"
+    assert row["target"]["version"] == "第2版（2023年起规划调整后）"
     assert row["target"]["value"] == 20.0
 
 

@@ -66,7 +66,7 @@ def test_a_bad_item_is_named(anonymous):
         HTTP_AUTHORIZATION=f"Bearer {_token()}",
     )
     assert response.status_code == 400
-    assert response.json()["error"] == "第1条“value”：应为数字"
+    assert response.json()["error"] == "第1条“value”：“多”不是数字：请只填写数字，不要带单位或文字"
 
 
 def test_a_wrong_token_is_refused(anonymous):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_HOST = os.environ.get("PLANWATCH_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PLANWATCH_PG_PORT", "5432"))

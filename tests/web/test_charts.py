@@ -41,7 +41,13 @@ def test_an_adjusted_target_moves_the_path(planner, admin_client_):
     forest = indicator(16)
     planner.post(
         "/plans/adjustments/propose/",
-        {"indicator": forest.pk, "new_target_text": "20", "new_target_value": "20", "reason": "扩大统计范围"},
+        {
+            "indicator": forest.pk,
+            "new_target_text": "20",
+            "new_target_value": "20",
+            "reason": "扩大统计范围",
+            "effective_year": "2021",
+        },
     )
     from planwatch.web.plans.models import Adjustment
 

@@ -45,14 +45,14 @@ def test_it_lists_lagging_binding_indicators_first(planner):
         c
         for c in cards
         if c["verdict"].get("attribute") == "binding"
-        and c["verdict"].get("shown_status") in ("lagging", "not_achieved")
+        and c["verdict"].get("status") in ("lagging", "not_achieved")
     ]
     if lagging:
         assert first["attribute"] == "binding"
-        assert first["shown_status"] in ("lagging", "not_achieved")
+        assert first["status"] in ("lagging", "not_achieved")
 
 
 def test_it_reports_binding_indicators_separately(planner):
     response = planner.get("/", {"year": "2025"})
-    assert sum(n for _, _, n in response.context["binding_counts"]) == 8  # 12–16, 18, 19, 21
+    assert sum(c["count"] for c in response.context["binding_counts"]) == 8  # 12–16, 18, 19, 21
     assert "约束性指标</strong>：" in response.content.decode()

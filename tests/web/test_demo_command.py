@@ -1,6 +1,10 @@
 import json
 
+import pytest
+
 from tests.web.commands import get, running
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 
 def test_demo_prints_the_accounts_serves_and_reuses_its_database(tmp_path):

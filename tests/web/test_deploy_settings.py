@@ -185,9 +185,9 @@ def test_production_uses_no_guessable_folder_under_tmp_by_default(monkeypatch, t
 
 @pytest.mark.parametrize("url", ["redis://127.0.0.1:6379/0", "redis://user@127.0.0.1:6379/0"])
 def test_redis_without_a_password_stops_the_start_in_one_line(url, tmp_path):
-    result = _env_run("serve --production", PLANWATCH_REDIS_URL=url, CWD=str(tmp_path))
+    result = _env_run("serve --production", REDIS_URL=url, CWD=str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.startswith("planwatch: 环境变量 PLANWATCH_REDIS_URL 中的 Redis 地址没有密码")
+    assert result.stderr.startswith("planwatch: 环境变量 REDIS_URL 中的 Redis 地址没有密码")
     assert result.stderr.count("\n") == 1
 
 

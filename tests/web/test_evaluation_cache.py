@@ -7,39 +7,40 @@ import pytest
 
 @pytest.fixture
 def counting(monkeypatch):
-    """Counts the engine's evaluations behind evaluation_with_overrides."""
-    from planwatch.web.evaluations import engine, verdicts
+    """Counts the core evaluations behind evaluation_data."""
+    from planwatch.web.evaluations import service
 
     calls = []
 
     def evaluate(plan, year):
         calls.append((plan.pk, year))
-        return engine.evaluate_stored(plan, year)
+        return original(plan, year)
 
-    monkeypatch.setattr(verdicts, "evaluate_stored", evaluate)
+    original = service.evaluation_json
+    monkeypatch.setattr(service, "evaluation_json", evaluate)
     return calls
 
 
 def test_an_evaluation_is_computed_once_per_plan_year_and_data(plan, counting):
-    from planwatch.web.evaluations.verdicts import evaluation_with_overrides
+    from planwatch.web.evaluations.service import evaluation_data
 
-    first, _ = evaluation_with_overrides(plan, 2022)
-    again, _ = evaluation_with_overrides(plan, 2022)
+    first, _ = evaluation_data(plan, 2022)
+    again, _ = evaluation_data(plan, 2022)
     assert counting == [(plan.pk, 2022)]
     assert again["indicators"] == first["indicators"]
-    evaluation_with_overrides(plan, 2023)
+    evaluation_data(plan, 2023)
     assert counting == [(plan.pk, 2022), (plan.pk, 2023)]
 
 
 def test_an_approved_observation_renews_the_stored_evaluation(plan, counting):
-    from planwatch.web.evaluations.verdicts import evaluation_with_overrides
+    from planwatch.web.evaluations.service import evaluation_data
     from planwatch.web.monitoring.models import Observation
 
-    evaluation_with_overrides(plan, 2022)
+    evaluation_data(plan, 2022)
     observation = Observation.objects.filter(indicator__plan=plan, state=Observation.APPROVED).first()
     observation.value += 1
     observation.save()
-    evaluation_with_overrides(plan, 2022)
+    evaluation_data(plan, 2022)
     assert counting == [(plan.pk, 2022), (plan.pk, 2022)]
 
 
@@ -47,9 +48,9 @@ def test_an_override_shows_at_once_on_a_stored_evaluation(plan, counting):
     from django.contrib.auth.models import User
 
     from planwatch.web.evaluations.models import VerdictOverride
-    from planwatch.web.evaluations.verdicts import evaluation_with_overrides
+    from planwatch.web.evaluations.service import evaluation_data
 
-    evaluation_with_overrides(plan, 2022)
+    evaluation_data(plan, 2022)
     indicator = plan.indicators.get(number=1)
     VerdictOverride.objects.create(
         indicator=indicator,
@@ -58,15 +59,15 @@ def test_an_override_shows_at_once_on_a_stored_evaluation(plan, counting):
         reason="口径调整",
         created_by=User.objects.get(username="guihuake"),
     )
-    data, _ = evaluation_with_overrides(plan, 2022)
+    data, _ = evaluation_data(plan, 2022)
     row = next(r for r in data["indicators"] if r["number"] == 1)
-    assert row["shown_status"] == "on_track" and row["override"]["reason"] == "口径调整"
+    assert row["status"] == "on_track" and row["override"]["reason"] == "口径调整"
 
 
 def test_the_archived_run_is_computed_afresh(plan, counting, planner):
-    from planwatch.web.evaluations.verdicts import evaluation_with_overrides
+    from planwatch.web.evaluations.service import evaluation_data
 
-    evaluation_with_overrides(plan, 2022)
+    evaluation_data(plan, 2022)
     planner.post("/evaluations/run/", {"plan": plan.pk, "year": "2022"})
     assert counting == [(plan.pk, 2022), (plan.pk, 2022)]
 

@@ -40,8 +40,8 @@ def test_an_override_is_shown_beside_the_computed_verdict(planner):
     override = VerdictOverride.objects.get()
     assert override.computed_status == computed_status
     row = next(r for r in planner.get("/evaluations/", {"year": "2025"}).context["rows"] if r["number"] == 1)
-    assert row["shown_status"] == "nearly_achieved"
-    assert row["status"] == computed_status
+    assert row["status"] == "nearly_achieved"
+    assert row["computed_status"] == computed_status
     assert row["override"]["reason"] == "受疫情冲击，区政府认定基本完成"
 
 
@@ -69,3 +69,30 @@ def test_the_page_names_the_mode_of_the_year(leader):
     assert "2023年中期评估" in leader.get("/evaluations/", {"year": "2023"}).content.decode()
     assert "2025年总结评估" in leader.get("/evaluations/", {"year": "2025"}).content.decode()
     assert "2022年年度监测" in leader.get("/evaluations/", {"year": "2022"}).content.decode()
+
+
+def test_the_evaluation_reads_the_stored_corrected_rows_not_the_file(planner):
+    from tests.web.test_plan_review import _form
+
+    forest = indicator(16)
+    before = next(
+        r for r in planner.get("/evaluations/", {"year": "2023"}).context["rows"] if r["number"] == 16
+    )
+    # the planning office corrects the target below the 2023 figure: the stored row decides, not the plan file
+    planner.post(
+        f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="18.9", target_text="18.9")
+    )
+    after = next(
+        r for r in planner.get("/evaluations/", {"year": "2023"}).context["rows"] if r["number"] == 16
+    )
+    assert before["status"] != "achieved_early"
+    assert (after["status"], after["target"]["value"], after["target_text"]) == (
+        "achieved_early",
+        18.9,
+        "18.9",
+    )
+
+
+def test_a_superscript_digit_in_the_year_is_ignored_not_a_server_error(leader):
+    assert leader.get("/evaluations/", {"year": "²", "plan": "²"}).status_code == 200
+    assert leader.get("/", {"year": "２０２３"}).status_code == 200

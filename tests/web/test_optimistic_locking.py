@@ -22,7 +22,7 @@ PG_PORT = int(os.environ.get("PLANWATCH_PG_PORT", "5432"))
 
 def _submitted(number: int = 8, value: float = 412.0) -> Observation:
     return Observation.objects.create(
-        indicator=indicator(number), year=2024, value=value, unit="件", source="区科委报送", state="submitted"
+        indicator=indicator(number), year=2024, value=value, unit="家", source="区科委报送", state="submitted"
     )
 
 
@@ -296,14 +296,14 @@ def test_the_second_reviewer_is_told_the_value_was_approved_meanwhile(planner, a
 
     text = response.content.decode()
     assert "已被admin" in text and "您的审核未保存" in text
-    assert "当前数值 412件" in text and "状态：已审核通过" in text
+    assert "当前数值 412家" in text and "状态：已审核通过" in text
     stored.refresh_from_db()
     assert (stored.state, stored.comment, stored.reviewed_by.username) == ("approved", "", "admin")
 
 
 def test_a_correction_based_on_an_old_version_is_refused_and_what_was_typed_is_kept(planner, admin_client_):
     stored = _submitted(value=412.0)
-    form = {"value": "421", "unit": "件", "source": "区科委报送", "vintage": "2025-03-01", "note": ""}
+    form = {"value": "421", "unit": "家", "source": "区科委报送", "vintage": "2025-03-01", "note": ""}
     admin_client_.post(
         f"/monitoring/observations/{stored.pk}/edit/",
         {**form, "reason": "笔误，按公报更正", "row_version": "1"},
@@ -316,7 +316,7 @@ def test_a_correction_based_on_an_old_version_is_refused_and_what_was_typed_is_k
 
     assert response.status_code == 409
     text = response.content.decode()
-    assert "当前数值 421件" in text and "您的修改未保存" in text
+    assert "当前数值 421家" in text and "您的修改未保存" in text
     assert 'value="430"' in text and "按部门复核" in text  # nothing they typed is lost
     assert 'name="row_version" value="2"' in text
     stored.refresh_from_db()
@@ -329,7 +329,7 @@ def test_a_correction_needs_a_reason_and_is_for_the_planning_office_only(planner
     stored = _submitted()
     form = {
         "value": "500",
-        "unit": "件",
+        "unit": "家",
         "source": "x",
         "vintage": "2025-03-01",
         "note": "",

@@ -53,7 +53,7 @@ def test_it_refuses_a_non_numeric_target_with_a_message(planner):
     response = planner.post(
         f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="二十"), follow=True
     )
-    assert "“目标值”应为数字，收到“二十”" in response.content.decode()
+    assert "指标16：目标值：“二十”不是数字" in response.content.decode()
     forest.refresh_from_db()
     assert forest.target_value == 19.5
 

@@ -13,7 +13,7 @@ def test_a_tolerance_out_of_range_is_refused_with_a_message(planner, plan):
     )
     page = response.content.decode()
     assert "完成进度容差应为 0 到 1 之间的小数" in page
-    assert "“增长率容差”应为数字，收到“x”" in page
+    assert "增长率容差：“x”不是数字" in page
     plan.refresh_from_db()
     assert plan.progress_tolerance == 0.10
 
@@ -31,7 +31,7 @@ def test_the_growth_tolerance_reaches_the_engine(planner, plan):
 
 
 def test_a_path_shape_chosen_per_indicator_reaches_the_engine(planner):
-    from planwatch.web.evaluations.engine import core_settings
+    from planwatch.web.evaluations.service import core_settings
 
     patents = indicator(11)
     patents.path_shape = "geometric"

@@ -1,4 +1,6 @@
-"""The same web suite on PostgreSQL: runs tests/web in a child pytest with DATABASE_URL pointing at the server."""
+"""The same web suite on PostgreSQL, as part of the one test command: tests/web with `--database=postgresql`
+(the conftest option that points DATABASE_URL at the server), in a child pytest spread over two xdist workers.
+`python3 -m pytest tests/web --database=postgresql -n auto` runs the same directly."""
 
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ def _server_up() -> bool:
         return False
 
 
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+
 @pytest.mark.skipif(os.environ.get(INNER) == "1", reason="already the PostgreSQL run")
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("sqlite") and os.environ.get("DATABASE_URL", "") != "",
@@ -42,9 +47,8 @@ def test_the_web_suite_passes_on_postgresql():
         psycopg.connect(f"postgresql://postgres@{HOST}:{PORT}/postgres", connect_timeout=3).close()
     except Exception as error:
         pytest.skip(f"cannot connect to PostgreSQL as postgres on {HOST}:{PORT}: {error}")
-    # pytest-django creates test_<name> as a throwaway database and drops it afterwards.
-    name = f"planwatch_suite_{os.getpid()}"
-    env = {**os.environ, INNER: "1", "DATABASE_URL": f"postgresql://postgres@{HOST}:{PORT}/{name}"}
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"} | {INNER: "1"}
+    env = {key: value for key, value in env.items() if not key.startswith(("PYTEST_XDIST", "PYTEST_CURRENT"))}
     result = subprocess.run(
         [
             sys.executable,
@@ -54,6 +58,9 @@ def test_the_web_suite_passes_on_postgresql():
             "-p",
             "no:cacheprovider",
             "tests/web",
+            "--database=postgresql",
+            "-n",
+            "2",
             "--ignore=tests/web/test_postgresql.py",
             "--ignore=tests/web/test_browser.py",
             "--ignore=tests/web/test_demo_command.py",
@@ -63,7 +70,7 @@ def test_the_web_suite_passes_on_postgresql():
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     print(f"PostgreSQL run: {summary}")

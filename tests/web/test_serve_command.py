@@ -1,4 +1,8 @@
+import pytest
+
 from tests.web.commands import get, running
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 
 def test_serve_migrates_an_empty_database_and_answers(tmp_path):

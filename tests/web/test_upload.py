@@ -28,7 +28,7 @@ def test_it_refuses_a_row_of_another_departments_indicator(kewei, planner):
     other = Department.objects.get(code="lhsr")
     template = planner.get("/monitoring/template.xlsx", {"department": other.pk}).content
     response = kewei.post("/monitoring/upload/", {"file": filled_template(template, {16: 19.6})})
-    assert "第3行“序号”列：指标16不在本部门负责的指标中" in response.content.decode()
+    assert "第3行“指标”列：指标16不在本部门负责的指标中" in response.content.decode()
     assert not Observation.objects.filter(indicator=indicator(16), state=Observation.DRAFT).exists()
 
 
@@ -59,7 +59,7 @@ def test_it_names_a_row_repeated_in_the_file(kewei):
     out.seek(0)
     out.name = "twice.xlsx"
     page = kewei.post("/monitoring/upload/", {"file": out}).content.decode()
-    assert "第5行“序号”列：duplicate of row 2" in page
+    assert "第5行“指标”列：与第2行重复" in page
 
 
 def test_a_value_in_a_convertible_unit_is_converted(db):

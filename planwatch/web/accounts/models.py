@@ -8,17 +8,14 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from planwatch import vocabulary
+
 ADMINISTRATOR = "administrator"
 PLANNING_OFFICE = "planning"
 REPORTER = "reporter"
 LEADER = "leader"
 
-ROLES = [
-    (ADMINISTRATOR, "系统管理员"),
-    (PLANNING_OFFICE, "规划科"),
-    (REPORTER, "责任部门填报员"),
-    (LEADER, "领导、人大（只读）"),
-]
+ROLES = vocabulary.role_choices()
 
 
 class Department(models.Model):
@@ -36,7 +33,7 @@ class Department(models.Model):
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    role = models.CharField("角色", max_length=20, choices=ROLES, default=LEADER)
+    role = models.CharField("角色", max_length=20, choices=vocabulary.role_choices, default=LEADER)
     department = models.ForeignKey(
         Department,
         null=True,

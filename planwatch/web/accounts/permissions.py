@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from planwatch.vocabulary import ROLE_ZH
 from planwatch.web.accounts.models import ADMINISTRATOR, LEADER, PLANNING_OFFICE, REPORTER
 
 
@@ -25,17 +26,34 @@ def department_of(user):
     return profile.department if profile else None
 
 
+# What each role may do: one row per role. A new role is a new row (and its label in planwatch.vocabulary.ROLE_ZH).
+MANAGE = "manage"  # the plan, rounds, reviews, evaluations, adjustments (规划科)
+REPORT = "report"  # figures, tasks and projects of the user's own department (责任部门)
+READ_ALL = "read_all"  # every indicator, evaluation and report of the plan (领导、人大)
+CAPABILITIES: dict[str, frozenset[str]] = {
+    ADMINISTRATOR: frozenset({MANAGE, READ_ALL}),
+    PLANNING_OFFICE: frozenset({MANAGE, READ_ALL}),
+    REPORTER: frozenset({REPORT}),
+    LEADER: frozenset({READ_ALL}),
+}
+
+
+def may(user, capability: str) -> bool:
+    """Whether the user's role has the capability (the public and accounts without a role have none)."""
+    return capability in CAPABILITIES.get(role_of(user) or "", frozenset())
+
+
 def is_planner(user) -> bool:
     """Planning office and administrators manage the plan, rounds, reviews and evaluations."""
-    return role_of(user) in (PLANNING_OFFICE, ADMINISTRATOR)
+    return may(user, MANAGE)
 
 
 def is_reporter(user) -> bool:
-    return role_of(user) == REPORTER
+    return may(user, REPORT)
 
 
 def sees_everything(user) -> bool:
-    return role_of(user) in (PLANNING_OFFICE, ADMINISTRATOR, LEADER)
+    return may(user, READ_ALL)
 
 
 def visible_to(user, queryset, department_field: str = "department"):
@@ -107,14 +125,7 @@ def role_context(request) -> dict:
         "is_reporter": is_reporter(user),
         "sees_everything": sees_everything(user),
         "my_department": department_of(user),
-        "role_zh": dict(
-            [
-                (ADMINISTRATOR, "系统管理员"),
-                (PLANNING_OFFICE, "规划科"),
-                (REPORTER, "责任部门"),
-                (LEADER, "领导（只读）"),
-            ]
-        ).get(role, ""),
+        "role_zh": ROLE_ZH.get(role or "", ""),
     }
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from django.db.models import Count, Q
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from planwatch.evaluate.service import count_statuses
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -20,12 +21,15 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.api.openapi import openapi_document
-from planwatch.web.api.submissions import malformed_fields, write_once
-from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
-from planwatch.web.monitoring.models import MEASURES, Observation
+from planwatch.web.api.submissions import write_once
+from planwatch.web.evaluations.service import current_year, evaluation_data
+from planwatch.web.monitoring import intake
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.params import is_number, number_or_none
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import default_plan, plans_visible_to
+
+log = logging.getLogger("planwatch.api")
 
 
 def _token_user(request):
@@ -250,7 +254,10 @@ def observations(request, plan_id=None):
 
 
 def _submit(request, user):
-    """Create submitted observations for the token owner's department; every bad item is named."""
+    """Create submitted observations for the token owner's department through the one intake.
+
+    Numbers may be JSON numbers or strings (`"1,234.5"`, `"12%"`); every bad item is named (第N条“列”).
+    """
     if user is False:
         return _error("令牌无效", 401)
     if user is None:
@@ -258,98 +265,45 @@ def _submit(request, user):
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        log.info("API submission refused: body is not JSON (%s)", error)
         return _error(f"请求体不是合法的 JSON：{error}", 400)
     items = payload if isinstance(payload, list) else [payload]
     plan = _requested_plan(request)
-    errors, pending = [], []
-    measures = dict(MEASURES)
+    if plan is None:
+        return _error("没有这个规划", 404)
+    by_number = {i.number: i for i in plan.indicators.select_related("department")}
+    errors, records = [], []
     for position, item in enumerate(items, start=1):
-        where = f"第{position}条"
         if not isinstance(item, dict):
-            errors.append(f"{where}：应为对象")
+            errors.append(f"第{position}条：应为对象")
             continue
-        number = item.get("indicator")
-        found = (
-            plan.indicators.filter(number=number).first()
-            if plan and isinstance(number, int) and not isinstance(number, bool)
-            else None
-        )
-        if found is None:
-            errors.append(f"{where}“indicator”：没有序号为{item.get('indicator')!r}的指标")
-            continue
-        if not may_report_for(user, found.department):
-            return _error(f"{where}：指标{found.number}不属于您的部门，无权报送", 403)
-        year, value = item.get("year"), item.get("value")
-        if not isinstance(year, int) or not plan.base_year <= year <= plan.period_end:
-            errors.append(f"{where}“year”：应为 {plan.base_year}—{plan.period_end} 之间的整数年份")
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            errors.append(f"{where}“value”：应为数字")
-        errors.extend(malformed_fields(item, where))
-        measure = item.get("measure", "level")
-        if not isinstance(measure, str) or measure not in measures:
-            errors.append(f"{where}“measure”：应为 {', '.join(measures)} 之一")
-        pending.append((found, item))
+        wrong = [k for k in intake.TEXT_COLUMNS if item.get(k) is not None and not isinstance(item[k], str)]
+        errors.extend(f"第{position}条“{k}”：应为文字" for k in wrong)
+        found = by_number.get(item.get("indicator")) if type(item.get("indicator")) is int else None
+        if found is not None and not may_report_for(user, found.department):
+            return _error(f"第{position}条：指标{found.number}不属于您的部门，无权报送", 403)
+        records.append((position, [item.get(column) for column in intake.COLUMNS]))
     if errors:
+        log.info("API submission refused: %s", "；".join(errors)[:500])
         return _error("；".join(errors), 400)
-    checked, problems = _engine_check(plan, pending)
-    if problems:
-        return _error("；".join(problems), 400)
-    open_round = plan.rounds.filter(is_open=True).first()
+    allowed = {n for n, i in by_number.items() if may_report_for(user, i.department)}
+    checked = intake.check(plan, intake.COLUMNS, records, allowed, _item_place)
+    if checked.errors:
+        return _error("；".join(checked.errors), 400)
+    pending = [
+        (by_number[o.indicator], {"year": o.year, "measure": o.measure, "series": o.series, "value": o.value})
+        for o in checked.accepted
+    ]
 
     def write():
-        created = []
-        for position, (found, item) in enumerate(pending, start=1):
-            core = checked.get(position)
-            conversion = core.conversion if core is not None else None
-            created.append(
-                Observation.objects.create(
-                    indicator=found,
-                    year=item["year"],
-                    value=core.value if core is not None else float(item["value"]),
-                    measure=item.get("measure", "level"),
-                    series=item.get("series", "") or "",
-                    unit=(core.unit if core is not None and core.unit else item.get("unit", found.unit))
-                    or "",
-                    source=item.get("source", "") or "",
-                    note="；".join(part for part in (item.get("note") or "", conversion or "") if part),
-                    state=Observation.SUBMITTED,
-                    submitted_by=user,
-                    submitted_at=timezone.now(),
-                    round=open_round if open_round and open_round.year == item["year"] else None,
-                )
-            )
+        created = intake.store(plan, checked.accepted, user=user, state=Observation.SUBMITTED)
         return [observation_json(o) for o in created], 201
 
     return write_once(request, user, pending, write)
 
 
-def _engine_check(plan, pending) -> tuple[dict, list[str]]:
-    """The core's row checks (units and conversions, duplicates, series); item numbers stand for rows."""
-    from planwatch.evaluate import check_observation_rows
-    from planwatch.web.evaluations.engine import parsed_plan
-
-    header = ["indicator", "year", "value", "measure", "series", "unit", "source", "note"]
-    records = [
-        (
-            position,
-            [
-                found.number,
-                item["year"],
-                item["value"],
-                item.get("measure", "level"),
-                item.get("series") or "",
-                item.get("unit") or "",
-                item.get("source") or "",
-                item.get("note") or "",
-            ],
-        )
-        for position, (found, item) in enumerate(pending, start=1)
-    ]
-    observations, problems = check_observation_rows(header, records, parsed_plan(plan), None)
-    messages = [
-        f"第{p.row}条“{p.column}”：{p.reason}" if p.column else f"第{p.row}条：{p.reason}" for p in problems
-    ]
-    return {o.row: o for o in observations}, messages
+def _item_place(position: int | None, column: str | None) -> str:
+    return f"第{position}条" + (f"“{column}”" if column else "")
 
 
 @require_safe
@@ -366,18 +320,23 @@ def evaluations(request, plan_id=None):
     year = int(requested) if requested else current_year(plan)
     if not plan.period_start <= year <= plan.period_end:
         return _error(f"{year}年不在规划期（{plan.period_start}—{plan.period_end}年）内", 400)
-    data, error = evaluation_with_overrides(plan, year)
+    data, error = evaluation_data(plan, year)
     if error:
         return _error(error, 503)
     allowed = set(_indicators(user).filter(plan=plan).values_list("number", flat=True))
     data["indicators"] = [row for row in data.get("indicators", []) if row.get("number") in allowed]
+    data["order"] = [number for number in data.get("order", []) if number in allowed]
     # The target versions used: only those of indicators the caller may see (unpublished targets stay internal).
     data["targets_used"] = {
         k: v for k, v in data.get("targets_used", {}).items() if number_or_none(k) in allowed
     }
     if not (user and sees_everything(user)):
         data.pop("observations_used", None)
-        data["summary"] = {}
-        for row in data["indicators"]:
-            data["summary"][row["shown_status"]] = data["summary"].get(row["shown_status"], 0) + 1
+        data["summary"] = {
+            c["status"]: c["count"] for c in count_statuses(r["status"] for r in data["indicators"])
+        }
+        data["counts"] = count_statuses(r["status"] for r in data["indicators"])
+        data["binding_counts"] = count_statuses(
+            r["status"] for r in data["indicators"] if r.get("attribute") == "binding"
+        )
     return _named(_json(data), plan)

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from planwatch.evaluate.verdicts import STATUS_ZH
+from planwatch import vocabulary
+from planwatch.vocabulary import STATUS_ZH
 from planwatch.web.locking import VersionedModel
 from planwatch.web.plans.models import Indicator, Plan
 
@@ -52,7 +53,7 @@ class VerdictOverride(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="overrides")
     year = models.PositiveIntegerField("评估年份")
-    status = models.CharField("人工评价", max_length=20, choices=STATUS_CHOICES)
+    status = models.CharField("人工评价", max_length=20, choices=vocabulary.status_choices)
     reason = models.TextField("理由")
     computed_status = models.CharField("系统评价", max_length=20, blank=True)
     created_by = models.ForeignKey(
@@ -75,17 +76,7 @@ class VerdictOverride(models.Model):
 
 
 # The parts of a report the planning office writes (METHODOLOGY §5); keys as planwatch.report.NARRATIVES names them.
-REPORT_TEXTS = [
-    ("overview", "总体情况（补充说明）"),
-    ("problems", "存在的问题（补充说明）"),
-    ("next_steps", "下一步工作建议"),
-    ("adjustments", "规划调整建议"),
-    ("lessons", "主要经验与启示"),
-    ("next_plan", "对下一个五年规划编制的建议"),
-    ("issuer", "编制单位"),
-    ("doc_number", "发文字号"),
-    ("date", "成文日期"),
-]
+REPORT_TEXTS = list(vocabulary.REPORT_TEXT_ZH.items())
 EXPLANATION_PREFIX = "explanation-"  # + indicator number: the responsible department's explanation
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -14,7 +16,7 @@ from planwatch.web.accounts.permissions import is_planner, sees_everything
 from planwatch.web.evaluations import report_jobs
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, ReportText
 from planwatch.web.evaluations.reports import build_stored_report, content_disposition, stored_texts
-from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.evaluations.service import current_year, evaluation_data
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.params import is_number
 from planwatch.web.plans.models import Plan
@@ -30,6 +32,9 @@ USED_IN = {
     "lessons": "总结评估报告",
     "next_plan": "总结评估报告",
 }
+
+
+log = logging.getLogger("planwatch.reports")
 
 
 def _readers_only(request):
@@ -156,7 +161,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
     lagging = {
         row["number"]: row
         for row in rows
-        if row.get("shown_status") in PROBLEM_STATUSES or row.get("warning") == "red"
+        if row.get("status") in PROBLEM_STATUSES or row.get("warning") == "red"
     }
     written = {
         int(key.removeprefix(EXPLANATION_PREFIX))
@@ -165,7 +170,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
     }
     names = dict(plan.indicators.values_list("number", "name"))
     for number in sorted(set(lagging) | written):
-        status = lagging.get(number, {}).get("shown_status_zh", "")
+        status = lagging.get(number, {}).get("status_zh", "")
         fields.append(
             {
                 "key": f"{EXPLANATION_PREFIX}{number}",
@@ -189,7 +194,7 @@ def report_texts(request):
     params = request.POST if request.method == "POST" else request.GET
     plan, year = _plan_and_year(request, params)
     texts = stored_texts(plan, year)
-    evaluation, error = evaluation_with_overrides(plan, year)
+    evaluation, error = evaluation_data(plan, year)
     fields = _fields(plan, year, texts, (evaluation or {}).get("indicators", []))
     conflicts = []
     if request.method == "POST":

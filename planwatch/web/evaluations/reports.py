@@ -4,17 +4,13 @@ the departments' explanations and the project and task progress; `planwatch.repo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
-from planwatch.web.evaluations.engine import (
-    approved_observations,
-    core_observations,
-    core_settings,
-    engine,
-    parsed_plan,
-)
-from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText, VerdictOverride
+from planwatch.web.evaluations import service
+from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
+from planwatch.web.plans.importer import parse_stored_plan
 from planwatch.web.plans.models import Adjustment, Plan
 from planwatch.web.projects.models import TaskAssignment
 
@@ -26,32 +22,11 @@ def stored_texts(plan: Plan, year: int) -> dict[str, ReportText]:
 
 
 def stored_evaluation(plan: Plan, year: int):
-    """(the core Evaluation with the planners' overrides laid over it, the Observations it used)."""
-    from planwatch.evaluate import Override
-
-    core = engine()
-    parsed = parsed_plan(plan)
-    observations = core_observations(approved_observations(plan, year))
-    evaluation = core.evaluate_plan(parsed, observations, year, core_settings(plan))
-    numbers = {result.number for result in evaluation.indicators}
-    latest: dict[int, VerdictOverride] = {}
-    for override in VerdictOverride.objects.filter(indicator__plan=plan, year=year).select_related(
-        "indicator", "created_by"
-    ):
-        latest.setdefault(override.indicator.number, override)
-    for number, override in latest.items():
-        if number in numbers:
-            by = override.created_by
-            evaluation = evaluation.with_override(
-                number,
-                Override(
-                    status=override.status,
-                    reason=override.reason,
-                    by=(by.get_full_name() or by.username) if by else None,
-                    at=override.created_at,
-                ),
-            )
-    return parsed, evaluation, observations
+    """(the stored plan with its project tables, the core Evaluation with overrides and adjustments in force,
+    the Observations it used)."""
+    done = service.evaluate(plan, year)
+    parsed = replace(done.plan, tables=parse_stored_plan(plan).tables)  # project tables come from the file
+    return parsed, done.evaluation, done.observations
 
 
 def _adjustment_line(adjustment: Adjustment) -> str:
@@ -114,8 +89,6 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
     """The plan's projects (表1) and key tasks (表2、表3) with what the project library holds on each, and the
     tasks the office assigned to departments. The library stores every table row, tasks included; a row is
     matched to the plan's record by its line."""
-    from dataclasses import replace
-
     from planwatch.report.projects import plan_projects
 
     found_projects, found_tasks = plan_projects(parsed)

@@ -3,34 +3,47 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from planwatch.web.accounts.permissions import planner_required, role_of, sees_everything, visible_to
-from planwatch.web.evaluations.charts import chart_data
-from planwatch.web.evaluations.models import STATUS_CHOICES, EvaluationRun, VerdictOverride
-from planwatch.web.evaluations.verdicts import (
-    attention_order,
-    current_year,
-    evaluation_mode,
-    evaluation_with_overrides,
-    summary_counts,
+from planwatch.evaluate.service import SHORTFALL, count_statuses
+from planwatch.vocabulary import status_choices
+from planwatch.web.accounts.permissions import (
+    is_planner,
+    planner_required,
+    role_of,
+    sees_everything,
+    visible_to,
 )
+from planwatch.web.evaluations.forms import OverrideForm, RunForm, first_error
+from planwatch.web.evaluations.models import EvaluationRun, VerdictOverride
+from planwatch.web.evaluations.service import current_year, evaluation_data, indicator_rows, verdict_of
 from planwatch.web.monitoring.lateness import late_departments
-from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import is_number
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
-from planwatch.web.projects.models import PROJECT_STATUSES
+from planwatch.web.projects.models import Project
+
+log = logging.getLogger("planwatch.evaluations")
 
 
 def _plan(request) -> Plan | None:
     return current_plan(request)
+
+
+def _illustrative(row: dict) -> bool:
+    """The verdict used an illustrative figure, or the chart shows one."""
+    chart = row.get("chart") or {}
+    return bool(row.get("illustrative")) or any(
+        p[2] for points in chart.get("observed", {}).values() for p in points
+    )
 
 
 @require_safe
@@ -59,57 +72,41 @@ def dashboard(request):
 
 def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
     year = chosen or current_year(plan)
-    evaluation, error = evaluation_with_overrides(plan, year)
-    indicators = list(visible_to(request.user, plan.indicators.select_related("department")))
-    verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
-    observations: dict[int, list] = {}
-    for row in Observation.objects.filter(indicator__plan=plan, state=Observation.APPROVED, year__lte=year):
-        observations.setdefault(row.indicator_id, []).append(row)
+    evaluation, error = evaluation_data(plan, year)
+    indicators = {i.number: i for i in visible_to(request.user, plan.indicators.select_related("department"))}
     cards = []
-    for indicator in indicators:
-        verdict = verdicts.get(indicator.number) or {
-            "number": indicator.number,
-            "shown_status": "no_data",
-            "attribute": indicator.attribute,
-        }
-        rows = observations.get(indicator.pk, [])
-        cards.append(
-            {
-                "indicator": indicator,
-                "verdict": verdict,
-                "illustrative": any(o.is_illustrative for o in rows),
-                "chart": json.dumps(chart_data(indicator, rows, plan, verdict), ensure_ascii=False),
-            }
-        )
-    cards.sort(key=lambda card: attention_order(card["verdict"]))
-    shown = [card["verdict"] for card in cards if card["verdict"].get("shown_status_zh")]
+    for row in indicator_rows(evaluation):  # the core's order: binding shortfalls first
+        found = indicators.get(row["number"])
+        if found is not None:
+            chart = json.dumps(row.get("chart") or {}, ensure_ascii=False)
+            cards.append(
+                {"indicator": found, "verdict": row, "illustrative": _illustrative(row), "chart": chart}
+            )
+    shown = [card["verdict"] for card in cards]
     projects = visible_to(request.user, plan.projects.all())
-    project_totals = _project_totals(projects)
-    context = {
+    return {
         "plan": plan,
         "year": year,
         "years": list(range(plan.period_start, plan.period_end + 1)),
         "evaluation": evaluation,
         "error": error,
         "cards": cards,
-        "counts": summary_counts(shown),
-        "binding_counts": summary_counts([v for v in shown if v.get("attribute") == "binding"]),
+        "counts": count_statuses(v["status"] for v in shown),
+        "binding_counts": count_statuses(v["status"] for v in shown if v.get("attribute") == "binding"),
         "lagging_binding": [
             c
             for c in cards
-            if c["verdict"].get("attribute") == "binding"
-            and c["verdict"].get("shown_status") in ("lagging", "not_achieved")
+            if c["verdict"].get("attribute") == "binding" and c["verdict"]["status"] in SHORTFALL
         ],
         "late": late_departments(plan) if sees_everything(request.user) else [],
-        "project_totals": project_totals,
+        "project_totals": _project_totals(projects),
         "any_illustrative": any(card["illustrative"] for card in cards),
         "time_progress": (evaluation or {}).get("time_progress"),
     }
-    return context
 
 
 def _project_totals(projects) -> dict:
-    labels = dict(PROJECT_STATUSES)
+    labels = dict(Project._meta.get_field("status").choices)
     rows = (
         projects.values("status").annotate(count=Count("id"), investment=Sum("investment")).order_by("status")
     )
@@ -133,19 +130,17 @@ def evaluations_page(request):
     if not request.user.is_authenticated:
         return redirect(f"/accounts/login/?next={request.path}")
     if not sees_everything(request.user):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("评估结果仅对规划科和领导开放")
     plan = _plan(request)
     if plan is None:
         return render(request, "evaluations/empty.html")
     year = int(request.GET["year"]) if is_number(request.GET.get("year", "")) else current_year(plan)
-    evaluation, error = evaluation_with_overrides(plan, year)
+    evaluation, error = evaluation_data(plan, year)
     runs = EvaluationRun.objects.filter(plan=plan).select_related("run_by")[:10]
     overrides = VerdictOverride.objects.filter(indicator__plan=plan).select_related(
         "indicator", "created_by"
     )[:50]
-    rows = sorted((evaluation or {}).get("indicators", []), key=attention_order)
+    rows = indicator_rows(evaluation)
     ids = dict(plan.indicators.values_list("number", "pk"))
     for row in rows:
         row["indicator_id"] = ids.get(row.get("number"))
@@ -162,10 +157,10 @@ def evaluations_page(request):
             "error": error,
             "runs": runs,
             "overrides": overrides,
-            "statuses": STATUS_CHOICES,
-            "mode": evaluation_mode(plan, year),
-            "counts": summary_counts(rows) if rows else [],
-            "can_override": role_of(request.user) in ("planning", "administrator"),
+            "statuses": status_choices(),
+            "mode": (evaluation or {}).get("mode_zh", ""),
+            "counts": (evaluation or {}).get("counts", []),
+            "can_override": is_planner(request.user),
         },
     )
 
@@ -174,18 +169,19 @@ def evaluations_page(request):
 def run_evaluation(request):
     if request.method != "POST":
         return redirect("evaluations")
-    plan = get_object_or_404(Plan, pk=request.POST.get("plan"))
-    year = request.POST.get("year", "")
-    if not is_number(year):
-        messages.error(request, "评估年份必须是四位数字年份")
+    form = RunForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
         return redirect("evaluations")
-    evaluation, error = evaluation_with_overrides(plan, int(year), fresh=True)  # archived: computed now
+    plan = get_object_or_404(Plan, pk=form.cleaned_data["plan"])
+    year = form.cleaned_data["year"]
+    evaluation, error = evaluation_data(plan, year, fresh=True)  # archived: computed now
     if error:
         messages.error(request, error)
     else:
         EvaluationRun.objects.create(
             plan=plan,
-            year=int(year),
+            year=year,
             run_by=request.user,
             result=evaluation,
             targets_used=evaluation.get("targets_used", {}),
@@ -200,20 +196,17 @@ def override_verdict(request, indicator_id: int):
     indicator = get_object_or_404(Indicator, pk=indicator_id)
     if request.method != "POST":
         return redirect("evaluations")
-    status = request.POST.get("status", "")
-    reason = request.POST.get("reason", "").strip()
-    year = request.POST.get("year", "")
-    if status not in dict(STATUS_CHOICES) or not reason or not is_number(year):
-        messages.error(request, "人工评价需要选择评价等级、填写年份，并写明理由")
-        return redirect(f"/evaluations/?plan={indicator.plan_id}&year={year}")
-    evaluation, _ = evaluation_with_overrides(indicator.plan, int(year))
-    computed = ""
-    for row in (evaluation or {}).get("indicators", []):
-        if row.get("number") == indicator.number:
-            computed = row.get("status", "")
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        log.info("override of indicator %s refused: %s", indicator.pk, first_error(form))
+        messages.error(request, f"人工评价未保存：{first_error(form)}")
+        return redirect(f"/evaluations/?plan={indicator.plan_id}&year={request.POST.get('year', '')[:4]}")
+    year, status, reason = (form.cleaned_data[k] for k in ("year", "status", "reason"))
+    evaluation, _ = evaluation_data(indicator.plan, year)
+    computed = (verdict_of(evaluation, indicator.number) or {}).get("computed_status", "")
     VerdictOverride.objects.create(
         indicator=indicator,
-        year=int(year),
+        year=year,
         status=status,
         reason=reason,
         computed_status=computed,
@@ -228,8 +221,6 @@ def evaluation_run(request, run_id: int):
     if not request.user.is_authenticated:
         return redirect(f"/accounts/login/?next={request.path}")
     if not sees_everything(request.user):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("评估结果仅对规划科和领导开放")
     run = get_object_or_404(EvaluationRun, pk=run_id)
     return render(request, "evaluations/run.html", {"run": run, "rows": run.result.get("indicators", [])})

@@ -3,74 +3,95 @@ a correction based on a value someone else has changed meanwhile is refused (opt
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
+from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
 from planwatch.web.accounts.permissions import planner_required
 from planwatch.web.locking import StaleEdit
+from planwatch.web.monitoring import intake
+from planwatch.web.monitoring.forms import CorrectionForm
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.views import stale_message
 
 
-def _form(observation: Observation, data=None) -> dict:
-    data = data or {}
+def _initial(observation: Observation) -> dict:
     return {
-        "value": data.get("value", f"{observation.value:g}"),
-        "unit": data.get("unit", observation.unit),
-        "source": data.get("source", observation.source),
-        "vintage": data.get("vintage", observation.vintage.isoformat() if observation.vintage else ""),
-        "note": data.get("note", observation.note),
-        "reason": data.get("reason", ""),
-        "row_version": data.get("row_version", observation.row_version),
+        "value": f"{observation.value:g}",
+        "unit": observation.unit,
+        "source": observation.source,
+        "vintage": observation.vintage.isoformat() if observation.vintage else "",
+        "note": observation.note,
+        "reason": "",
+        "row_version": observation.row_version,
     }
 
 
-def _apply(observation: Observation, form: dict) -> list[str]:
-    errors = []
-    try:
-        observation.value = float(form["value"].replace(",", "").strip())
-    except ValueError:
-        errors.append(f"数值“{form['value']}”不是数字")
-    try:
-        observation.vintage = datetime.date.fromisoformat(form["vintage"].strip())
-    except ValueError:
-        errors.append(f"数据版本日期“{form['vintage']}”应为 YYYY-MM-DD")
-    if not form["reason"].strip():
-        errors.append("请写明修改理由，它将与修改前的数值一起留存")
-    observation.unit = form["unit"].strip()
-    observation.source = form["source"].strip()
-    observation.note = form["note"].strip()
-    return errors
+def _check(observation: Observation, data: dict) -> tuple[object | None, list[str]]:
+    """The corrected row through the core's validator (unit, conversion, plausibility), as any other channel."""
+    indicator = observation.indicator
+    record = [
+        indicator.number,
+        observation.year,
+        data["value"],
+        observation.measure,
+        observation.series,
+        data["unit"],
+        data["source"],
+        data["note"],
+    ]
+    checked = intake.check(
+        indicator.plan,
+        intake.COLUMNS,
+        [(1, record)],
+        None,
+        lambda row, column: f"“{OBSERVATION_COLUMN_ZH.get(column or '', '数据')}”",
+    )
+    return (checked.accepted[0] if checked.accepted else None), checked.errors
 
 
 @planner_required
 def edit_observation(request, observation_id: int):
-    observation = get_object_or_404(Observation.objects.select_related("indicator"), pk=observation_id)
+    observation = get_object_or_404(
+        Observation.objects.select_related("indicator", "indicator__plan"), pk=observation_id
+    )
     if request.method != "POST":
         return render(
-            request, "monitoring/edit.html", {"observation": observation, "form": _form(observation)}
+            request, "monitoring/edit.html", {"observation": observation, "form": _initial(observation)}
         )
-    form = _form(observation, {k: request.POST.get(k, "") for k in _form(observation)})
-    errors = _apply(observation, form)
+    typed = {key: request.POST.get(key, "") for key in _initial(observation)}
+    form = CorrectionForm(request.POST)
+    errors = (
+        [str(e) for field_errors in form.errors.values() for e in field_errors] if not form.is_valid() else []
+    )
+    core = None
+    if not errors:
+        core, errors = _check(observation, form.cleaned_data)
     if errors:
         for error in errors:
             messages.error(request, error)
-        return render(request, "monitoring/edit.html", {"observation": observation, "form": form}, status=400)
-    observation.expect_version(form["row_version"])
-    observation._change_reason = form["reason"].strip()[:100]
+        return render(
+            request, "monitoring/edit.html", {"observation": observation, "form": typed}, status=400
+        )
+    data = form.cleaned_data
+    observation.value = core.value
+    observation.unit = core.unit or data["unit"]
+    observation.source = data["source"]
+    observation.vintage = data["vintage"]
+    observation.note = "；".join(part for part in (data["note"], core.conversion) if part)
+    observation.expect_version(typed["row_version"])
+    observation._change_reason = data["reason"][:100]
     try:
         observation.save()
     except StaleEdit as stale:
         messages.error(request, stale_message(stale))
         current = stale.current or observation
         # what they typed stays in the form; the version moves on so a deliberate second save goes through
-        form["row_version"] = current.row_version
+        typed["row_version"] = current.row_version
         return render(
             request,
             "monitoring/edit.html",
-            {"observation": current, "form": form, "stale": stale.current},
+            {"observation": current, "form": typed, "stale": stale.current},
             status=409,
         )
     messages.success(request, f"已修正：{observation}（修改前的数值保留在历史记录中）")

@@ -7,17 +7,12 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from planwatch import vocabulary
 from planwatch.web.locking import VersionedModel
 from planwatch.web.plans.models import Indicator, Plan
 
 ILLUSTRATIVE_SOURCE = "示例数据"
-MEASURES = [
-    ("level", "水平值"),
-    ("growth_rate", "增长率（%）"),
-    ("amount", "年度量"),
-    ("reduction_rate", "降低率（%）"),
-    ("allocation", "上级下达值"),
-]
+MEASURES = vocabulary.measure_choices()
 
 
 class ReportingRound(models.Model):
@@ -44,20 +39,22 @@ class ReportingRound(models.Model):
 
 class Observation(VersionedModel):
     DRAFT, SUBMITTED, APPROVED, REJECTED = "draft", "submitted", "approved", "rejected"
-    STATES = [(DRAFT, "草稿"), (SUBMITTED, "已提交待审"), (APPROVED, "已审核通过"), (REJECTED, "已退回")]
+    STATES = vocabulary.observation_state_choices()
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="observations", verbose_name="指标"
     )
     year = models.PositiveIntegerField("年份")
     value = models.FloatField("数值")
-    measure = models.CharField("口径", max_length=20, choices=MEASURES, default="level")
+    measure = models.CharField("计量方式", max_length=20, choices=vocabulary.measure_choices, default="level")
     series = models.CharField("分项", max_length=60, blank=True)
     unit = models.CharField("单位", max_length=40, blank=True)
     source = models.CharField("来源", max_length=200, blank=True)
     vintage = models.DateField("数据版本日期", default=timezone.localdate)
     note = models.TextField("说明", blank=True)
-    state = models.CharField("状态", max_length=10, choices=STATES, default=DRAFT)
+    state = models.CharField(
+        "状态", max_length=10, choices=vocabulary.observation_state_choices, default=DRAFT
+    )
     round = models.ForeignKey(
         ReportingRound,
         null=True,

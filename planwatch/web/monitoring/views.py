@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,7 +12,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
+from openpyxl import Workbook
 
+from planwatch.document.spreadsheet import neutralise
+from planwatch.errors import ObservationError
+from planwatch.vocabulary import MEASURE_ZH
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     department_of,
@@ -19,16 +26,19 @@ from planwatch.web.accounts.permissions import (
     login_required,
     planner_required,
     reporter_or_planner_required,
+    visible_to,
 )
-from planwatch.web.evaluations.charts import main_measure
-from planwatch.web.evaluations.engine import parsed_plan
 from planwatch.web.locking import StaleEdit, last_editor
-from planwatch.web.monitoring.excel import build_template, check_with_engine, read_upload
+from planwatch.web.monitoring import intake
+from planwatch.web.monitoring.excel import build_template, shown_errors, workbook_rows
+from planwatch.web.monitoring.forms import DecisionForm, EntryForm, RoundForm, UploadForm
 from planwatch.web.monitoring.lateness import round_status
-from planwatch.web.monitoring.models import MEASURES, Observation, ReportingRound
+from planwatch.web.monitoring.models import Observation, ReportingRound
 from planwatch.web.params import is_number
-from planwatch.web.plans.models import Plan
+from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
+
+log = logging.getLogger("planwatch.monitoring")
 
 
 def _department(request) -> Department:
@@ -79,16 +89,17 @@ def entry(request):
             indicator__in=indicators, year=reporting_round.year, round=reporting_round
         ).order_by("vintage", "id"):
             current[(o.indicator_id, o.series)] = o
-        for indicator in indicators:
-            for part in [p["name"] for p in indicator.parts] or [""]:
-                rows.append(
-                    {
-                        "indicator": indicator,
-                        "series": part,
-                        "measure": main_measure(indicator),
-                        "observation": current.get((indicator.pk, part)),
-                    }
-                )
+        measures = {indicator.pk: intake.measure_for(indicator) for indicator in indicators}
+        for slot, (indicator, part) in _slots(indicators).items():
+            rows.append(
+                {
+                    "slot": slot,
+                    "indicator": indicator,
+                    "series": part,
+                    "measure": measures[indicator.pk],
+                    "observation": current.get((indicator.pk, part)),
+                }
+            )
     drafts = Observation.objects.filter(indicator__in=indicators, state=Observation.DRAFT).count()
     context = {
         "plan": plan,
@@ -99,7 +110,7 @@ def entry(request):
         "departments": Department.objects.filter(indicators__isnull=False).distinct()
         if is_planner(request.user)
         else [],
-        "measures": MEASURES,
+        "measures": list(MEASURE_ZH.items()),
         "recent": Observation.objects.filter(indicator__in=indicators).select_related(
             "indicator", "submitted_by", "reviewed_by"
         )[:60],
@@ -107,28 +118,13 @@ def entry(request):
     return render(request, "monitoring/entry.html", context)
 
 
-def _store(department, reporting_round, user, row: dict) -> Observation:
-    """Save a value as a draft; a draft or returned value of the same key is replaced, approved ones are kept."""
-    existing = Observation.objects.filter(
-        indicator=row["indicator"],
-        year=row["year"],
-        measure=row["measure"],
-        series=row["series"],
-        state__in=(Observation.DRAFT, Observation.REJECTED),
-    ).first()
-    observation = existing or Observation(
-        indicator=row["indicator"], year=row["year"], measure=row["measure"], series=row["series"]
-    )
-    observation.value = row["value"]
-    observation.unit = row["unit"]
-    observation.source = row["source"]
-    observation.note = row["note"]
-    observation.state = Observation.DRAFT
-    observation.round = reporting_round
-    observation.submitted_by = user
-    observation.vintage = timezone.localdate()
-    observation.save()
-    return observation
+def _slots(indicators) -> dict:
+    """The entry page's inputs: "<indicator id>-<n>" → (indicator, its n-th part, or "" without parts)."""
+    slots = {}
+    for indicator in indicators:
+        for position, part in enumerate([p["name"] for p in indicator.parts] or [""], start=1):
+            slots[f"{indicator.pk}-{position}"] = (indicator, part)
+    return slots
 
 
 @reporter_or_planner_required
@@ -137,57 +133,53 @@ def save_form(request):
         return redirect("monitoring-entry")
     plan = current_plan(request)
     department = _department(request)
+    back = redirect(f"/monitoring/?department={department.pk}")
     reporting_round = _open_round(plan)
     if reporting_round is None:
         messages.error(request, "当前没有开放的填报轮次")
         return redirect("monitoring-entry")
-    indicators = {i.pk: i for i in plan.indicators.filter(department=department)}
-    errors, saved = [], 0
-    pending = []
-    for key in request.POST:
-        if not key.startswith("value-"):
-            continue
-        _, indicator_id, position = key.split("-", 2)
-        text = request.POST[key].strip()
-        if not text:
-            continue
-        indicator = indicators.get(int(indicator_id)) if is_number(indicator_id) else None
-        if indicator is None:
+    own = list(plan.indicators.filter(department=department))
+    slots = _slots(own)
+    own_ids = {str(i.pk) for i in own}
+    for key in request.POST:  # a value for an indicator outside the department is an attack, not a typo
+        if key.startswith("value-") and key.split("-")[1] not in own_ids and request.POST[key].strip():
             raise PermissionDenied("只能填报本部门负责的指标")
-        series = request.POST.get(f"series-{indicator_id}-{position}", "")
-        try:
-            value = float(text.replace(",", ""))
-        except ValueError:
-            errors.append(f"指标{indicator.number}“{indicator.name}”{series}：“{text}”不是数字")
-            continue
-        measure = main_measure(indicator)
-        unit = "%" if measure in ("growth_rate", "reduction_rate") else indicator.unit
-        pending.append(
-            {
-                "indicator": indicator,
-                "year": reporting_round.year,
-                "value": value,
-                "measure": measure,
-                "series": series,
-                "unit": unit,
-                "source": request.POST.get(f"source-{indicator_id}-{position}", "").strip(),
-                "note": request.POST.get(f"note-{indicator_id}-{position}", "").strip(),
-            }
+    form = EntryForm(request.POST, slots)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            indicator, series = slots.get(name.split("-", 1)[1], (None, ""))
+            where = _where(indicator, series) if indicator else "填报表"
+            for error in errors:
+                messages.error(request, f"{where}：{error}")
+        log.info("entry form refused for %s: %s", department.code, form.errors.as_text()[:500])
+        return back
+    places, records = {}, []
+    for position, (key, value, source, note) in enumerate(form.filled(), start=1):
+        indicator, series = slots[key]
+        measure = intake.measure_for(indicator)
+        unit = intake.unit_for(indicator, measure)
+        places[position] = _where(indicator, series)
+        records.append(
+            (position, [indicator.number, reporting_round.year, value, measure, series, unit, source, note])
         )
-    if errors:
-        for error in errors:
+    checked = intake.check(
+        plan, intake.COLUMNS, records, {i.number for i in own}, lambda row, column: places.get(row, "填报表")
+    )
+    if checked.errors:
+        for error in checked.errors:
             messages.error(request, error)
-        return redirect(f"/monitoring/?department={department.pk}")
+        return back
     try:
-        with transaction.atomic():
-            for row in pending:
-                _store(department, reporting_round, request.user, row)
-                saved += 1
+        saved = intake.store(plan, checked.accepted, user=request.user, state=Observation.DRAFT)
     except StaleEdit as stale:
         messages.error(request, stale_message(stale, "本次填报"))
-        return redirect(f"/monitoring/?department={department.pk}")
-    messages.success(request, f"已保存{saved}项草稿，请核对后点击“提交审核”")
-    return redirect(f"/monitoring/?department={department.pk}")
+        return back
+    messages.success(request, f"已保存{len(saved)}项草稿，请核对后点击“提交审核”")
+    return back
+
+
+def _where(indicator, series: str) -> str:
+    return f"指标{indicator.number}“{indicator.name}”" + (f"（{series}）" if series else "")
 
 
 @require_safe
@@ -198,7 +190,7 @@ def template(request):
     reporting_round = _open_round(plan)
     year = reporting_round.year if reporting_round else plan.period_start
     indicators = plan.indicators.filter(department=department)
-    data = build_template(department, indicators, year, main_measure)
+    data = build_template(department, indicators, year, intake.measure_for)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -214,29 +206,35 @@ def upload(request):
     reporting_round = _open_round(plan)
     context = {"department": department, "round": reporting_round, "result": None}
     if request.method == "POST":
-        file = request.FILES.get("file")
+        form = UploadForm(request.POST, request.FILES)
         if reporting_round is None:
             messages.error(request, "当前没有开放的填报轮次")
-        elif file is None:
-            messages.error(request, "请选择要上传的 Excel 文件")
+        elif not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
         else:
-            indicators = {i.number: i for i in plan.indicators.filter(department=department)}
-            result = read_upload(file, indicators, (plan.base_year, plan.period_end))
-            if not result.errors and result.rows:
-                check_with_engine(result, parsed_plan(plan))
+            own = set(plan.indicators.filter(department=department).values_list("number", flat=True))
+            try:
+                header, records = workbook_rows(form.cleaned_data["file"])
+            except ObservationError as error:
+                result = intake.Intake(errors=[intake.error_of_file(error)])
+            else:
+                result = intake.check_table(plan, header, records, own)
+            result.errors = shown_errors(result.errors)
             context["result"] = result
-            if not result.errors and result.rows:
+            if not result.errors and result.accepted:
                 try:
-                    with transaction.atomic():
-                        for row in result.rows:
-                            _store(department, reporting_round, request.user, row)
+                    intake.store(plan, result.accepted, user=request.user, state=Observation.DRAFT)
                 except StaleEdit as stale:
                     messages.error(request, stale_message(stale, "本次上传"))
                     return redirect(f"/monitoring/?department={department.pk}")
-                messages.success(request, f"上传成功：{len(result.rows)}行已保存为草稿，请核对后提交审核")
+                messages.success(request, f"上传成功：{len(result.accepted)}行已保存为草稿，请核对后提交审核")
                 return redirect(f"/monitoring/?department={department.pk}")
             if not result.errors:
                 messages.warning(request, "文件中没有填写任何数值")
+            else:
+                log.info("upload refused for %s: %d problems", department.code, len(result.errors))
     return render(request, "monitoring/upload.html", context)
 
 
@@ -289,8 +287,11 @@ def decide(request, observation_id: int):
     observation = get_object_or_404(Observation, pk=observation_id)
     if request.method != "POST":
         return redirect("monitoring-review")
-    decision = request.POST.get("decision")
-    comment = request.POST.get("comment", "").strip()
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, next(str(e[0]) for e in form.errors.values()))
+        return redirect("monitoring-review")
+    decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
     stored_version = observation.row_version
     observation.expect_version(request.POST.get("row_version"))
     if observation.row_version != stored_version:  # changed since the reviewer's page was built
@@ -299,12 +300,6 @@ def decide(request, observation_id: int):
         return redirect("monitoring-review")
     if observation.state != Observation.SUBMITTED:
         messages.error(request, "该数据不在待审核状态")
-        return redirect("monitoring-review")
-    if decision == "reject" and not comment:
-        messages.error(request, "退回时请填写审核意见，说明需要修改的地方")
-        return redirect("monitoring-review")
-    if decision not in ("approve", "reject"):
-        messages.error(request, "请选择通过或退回")
         return redirect("monitoring-review")
     refused = four_eyes_refusal(request.user, observation) if decision == "approve" else None
     if refused:
@@ -328,18 +323,15 @@ def decide(request, observation_id: int):
 def rounds(request):
     plan = current_plan(request)
     if request.method == "POST":
-        year, deadline = request.POST.get("year", ""), request.POST.get("deadline", "")
-        try:
-            deadline_date = timezone.datetime.strptime(deadline, "%Y-%m-%d").date()
-        except ValueError:
-            deadline_date = None
-        if not is_number(year) or deadline_date is None:
-            messages.error(request, "请填写四位数字年份和截止日期（YYYY-MM-DD）")
+        form = RoundForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, next(str(e[0]) for e in form.errors.values()))
         else:
+            year, deadline = form.cleaned_data["year"], form.cleaned_data["deadline"]
             ReportingRound.objects.create(
-                plan=plan, year=int(year), deadline=deadline_date, title=f"{year}年度监测数据填报"
+                plan=plan, year=year, deadline=deadline, title=f"{year}年度监测数据填报"
             )
-            messages.success(request, f"已开启{year}年度填报，截止{deadline}")
+            messages.success(request, f"已开启{year}年度填报，截止{deadline:%Y-%m-%d}")
         return redirect("monitoring-rounds")
     all_rounds = plan.rounds.all() if plan else []
     return render(
@@ -366,9 +358,6 @@ def observation_history(request, observation_id: int):
 
     Leaders read approved figures only, as in the export and the API; drafts are the departments' own.
     """
-    from planwatch.web.accounts.permissions import visible_to
-    from planwatch.web.plans.models import Indicator
-
     observation = get_object_or_404(Observation, pk=observation_id)
     if not visible_to(request.user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
         raise Http404
@@ -385,14 +374,6 @@ def observation_history(request, observation_id: int):
 @login_required
 def export(request):
     """All observations the user may see, as Excel: indicator, year, value, source, vintage, state, who."""
-    import io
-
-    from openpyxl import Workbook
-
-    from planwatch.document.spreadsheet import neutralise
-    from planwatch.web.accounts.permissions import visible_to
-    from planwatch.web.plans.models import Indicator
-
     indicators = visible_to(request.user, Indicator.objects.all())
     rows = Observation.objects.filter(indicator__in=indicators).select_related(
         "indicator", "indicator__department", "submitted_by", "reviewed_by"
@@ -408,7 +389,7 @@ def export(request):
             "指标名称",
             "责任部门",
             "年份",
-            "口径",
+            "计量方式",
             "分项",
             "数值",
             "单位",

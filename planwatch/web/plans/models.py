@@ -6,24 +6,15 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from planwatch import vocabulary
 from planwatch.web.accounts.models import Department
 from planwatch.web.locking import VersionedModel
 
-ATTRIBUTES = [("expected", "预期性"), ("binding", "约束性")]
-KINDS = [
-    ("level", "水平值"),
-    ("share", "比重/比率"),
-    ("annual_growth_rate", "年均增长率"),
-    ("cumulative", "累计值"),
-    ("per_year_bound", "每年约束"),
-    ("relative", "相对目标"),
-    ("allocation", "上级下达"),
-    ("standard", "标准达标"),
-    ("compound", "复合目标"),
-    ("qualitative", "定性目标"),
-]
-COMPARATORS = [(">=", "不低于"), ("<=", "不高于"), ("=", "等于"), ("~", "左右")]
-DIRECTIONS = [("up", "越高越好"), ("down", "越低越好")]
+# The glossary's terms (planwatch.vocabulary); model fields take the callables, so a label edit needs no migration.
+ATTRIBUTES = vocabulary.attribute_choices()
+KINDS = vocabulary.kind_choices()
+COMPARATORS = vocabulary.comparator_choices()
+DIRECTIONS = vocabulary.direction_choices()
 LEVELS = [("", "本级规划"), ("superior", "上级规划"), ("special", "专项规划")]
 
 
@@ -155,13 +146,17 @@ class Indicator(models.Model):
     number = models.PositiveIntegerField("序号")
     name = models.CharField("指标名称", max_length=200)
     unit = models.CharField("单位", max_length=40, blank=True)
-    attribute = models.CharField("属性", max_length=10, choices=ATTRIBUTES)
-    kind = models.CharField("类型", max_length=30, choices=KINDS)
+    attribute = models.CharField("属性", max_length=10, choices=vocabulary.attribute_choices)
+    kind = models.CharField("类型", max_length=30, choices=vocabulary.kind_choices)
     target_text = models.CharField("目标值（原文）", max_length=200)
     target_year = models.PositiveIntegerField("目标年")
     target_value = models.FloatField("目标值", null=True, blank=True)
-    comparator = models.CharField("比较方式", max_length=2, choices=COMPARATORS, null=True, blank=True)
-    direction = models.CharField("方向", max_length=4, choices=DIRECTIONS, null=True, blank=True)
+    comparator = models.CharField(
+        "比较方式", max_length=2, choices=vocabulary.comparator_choices, null=True, blank=True
+    )
+    direction = models.CharField(
+        "方向", max_length=4, choices=vocabulary.direction_choices, null=True, blank=True
+    )
     baseline_value = models.FloatField("基期值", null=True, blank=True)
     baseline_year = models.PositiveIntegerField("基期年", null=True, blank=True)
     parts = models.JSONField("分项", default=list, blank=True)
@@ -183,7 +178,7 @@ class Indicator(models.Model):
         "预期路径形状",
         max_length=10,
         blank=True,
-        choices=[("", "自动"), ("linear", "线性"), ("geometric", "几何（等比）")],
+        choices=vocabulary.path_choices,
     )
     detached = models.BooleanField("已脱离现行版本", default=False)
     history = HistoricalRecords()
@@ -238,7 +233,7 @@ class Adjustment(VersionedModel):
     """A proposed change of an indicator's target (规划调整): reason, approval, effective date, history."""
 
     PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
-    STATES = [(PROPOSED, "待审批"), (APPROVED, "已批准"), (REJECTED, "已驳回")]
+    STATES = vocabulary.adjustment_state_choices()
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="adjustments")
     old_target_text = models.CharField("原目标", max_length=200)
@@ -247,7 +242,9 @@ class Adjustment(VersionedModel):
     new_target_value = models.FloatField("调整后目标值", null=True, blank=True)
     reason = models.TextField("调整理由")
     effective_date = models.DateField("生效日期", null=True, blank=True)
-    state = models.CharField("状态", max_length=10, choices=STATES, default=PROPOSED)
+    state = models.CharField(
+        "状态", max_length=10, choices=vocabulary.adjustment_state_choices, default=PROPOSED
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

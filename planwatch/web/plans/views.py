@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import logging
 import re
 
 from django.contrib import messages
@@ -15,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from planwatch.errors import PlanWatchError
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -24,16 +27,18 @@ from planwatch.web.accounts.permissions import (
     sees_everything,
     visible_to,
 )
-from planwatch.web.evaluations.charts import chart_data
 from planwatch.web.evaluations.models import VerdictOverride
-from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.evaluations.service import current_year, evaluation_data, verdict_of
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
-from planwatch.web.params import is_number
+from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
+from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
 from planwatch.web.plans.scope import current_plan, default_plan, plan_for, set_default_plan
 from planwatch.web.plans.search import search_tasks
+
+log = logging.getLogger("planwatch.plans")
 
 _TARGET_PATTERN = re.compile(
     r"(?:(?:到|至)20\d\d年[^，。；]{0,30}?)?(?:达到|不低于|不少于|超过|控制在|以上|以下|力争|年均增长|累计|新增)?"
@@ -184,11 +189,8 @@ def indicator_page(request, indicator_id: int):
 def _indicator_context(request, indicator: Indicator) -> dict:
     plan = indicator.plan
     year = current_year(plan)
-    evaluation, error = evaluation_with_overrides(plan, year)
-    verdict = None
-    for row in (evaluation or {}).get("indicators", []):
-        if row.get("number") == indicator.number:
-            verdict = row
+    evaluation, error = evaluation_data(plan, year)
+    verdict = verdict_of(evaluation, indicator.number)
     observations = indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
         "year", "series", "vintage", "id"
     )
@@ -211,7 +213,7 @@ def _indicator_context(request, indicator: Indicator) -> dict:
         "observations": observations,
         "observed_baseline": observed_baseline,
         "illustrative": any(o.is_illustrative for o in observations),
-        "chart": json.dumps(chart_data(indicator, approved, plan, verdict), ensure_ascii=False),
+        "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),
         "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
         "history": indicator.history.all().select_related("history_user")[:20],
@@ -242,64 +244,43 @@ def review(request, plan_id: int | None = None):
     )
 
 
-def _float_or_none(text: str, label: str, errors: list) -> float | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        errors.append(f"“{label}”应为数字，收到“{text}”")
-        return None
-
-
 @planner_required
 def correct_indicator(request, indicator_id: int):
     """Save a planner's corrections; the corrected fields are remembered and survive a re-parse."""
     indicator = get_object_or_404(Indicator, pk=indicator_id)
     if request.method != "POST":
         return redirect("plan-review")
-    errors: list[str] = []
-    new = {
-        "name": request.POST.get("name", indicator.name).strip() or indicator.name,
-        "unit": request.POST.get("unit", indicator.unit).strip(),
-        "attribute": request.POST.get("attribute", indicator.attribute),
-        "kind": request.POST.get("kind", indicator.kind),
-        "target_text": request.POST.get("target_text", indicator.target_text).strip()
-        or indicator.target_text,
-        "comparator": request.POST.get("comparator", indicator.comparator or "") or None,
-        "direction": request.POST.get("direction", indicator.direction or "") or None,
-        "target_value": _float_or_none(request.POST.get("target_value", ""), "目标值", errors),
-        "baseline_value": _float_or_none(request.POST.get("baseline_value", ""), "基期值", errors),
-    }
-    baseline_year = request.POST.get("baseline_year", "").strip()
-    new["baseline_year"] = int(baseline_year) if is_number(baseline_year) else None
-    if new["kind"] not in dict(KINDS):
-        errors.append("类型不在可选范围内")
-    if new["attribute"] not in ("expected", "binding"):
-        errors.append("属性必须是预期性或约束性")
-    if errors:
-        for error in errors:
+    back = redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
+    current = {name: getattr(indicator, name) for name in Indicator.CORRECTABLE}
+    current |= {"path_shape": indicator.path_shape, "department": indicator.department_id}
+    data = {k: "" if v is None else v for k, v in current.items()} | request.POST.dict()
+    data["confirmed"], data["published"] = (
+        request.POST.get("confirmed") == "on",
+        request.POST.get("published") == "on",
+    )
+    form = IndicatorForm(data)
+    if not form.is_valid():
+        for error in messages_of(form):
             messages.error(request, f"指标{indicator.number}：{error}")
-        return redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
+        log.info("indicator %s correction refused: %s", indicator.pk, "; ".join(messages_of(form)))
+        return back
+    new = form.cleaned_data
     corrected = set(indicator.corrected)
-    for field, value in new.items():
-        if getattr(indicator, field) != value:
+    for field in Indicator.CORRECTABLE:
+        if getattr(indicator, field) != new[field]:
             if field in ("target_value", "comparator", "target_text") and indicator.target_version > 1:
                 continue  # an adjusted target is changed only through an adjustment
-            setattr(indicator, field, value)
+            setattr(indicator, field, new[field])
             corrected.add(field)
-    department = request.POST.get("department", "")
-    indicator.department = Department.objects.filter(pk=department).first() if is_number(department) else None
-    shape = request.POST.get("path_shape", indicator.path_shape)
-    if shape in ("", "linear", "geometric"):
-        indicator.path_shape = shape
-    indicator.confirmed = request.POST.get("confirmed") == "on"
-    indicator.published = request.POST.get("published") == "on"
+    indicator.department = (
+        Department.objects.filter(pk=new["department"]).first() if new["department"] else None
+    )
+    indicator.path_shape = new["path_shape"] or ""
+    indicator.confirmed, indicator.published = new["confirmed"], new["published"]
     indicator.corrected = sorted(corrected)
     indicator.save()
     messages.success(request, f"已保存指标{indicator.number}“{indicator.name}”")
-    return redirect(f"/plans/{indicator.plan_id}/review/#indicator-{indicator.pk}")
+    return back
 
 
 @require_safe
@@ -325,26 +306,28 @@ def adjustments(request):
 def propose_adjustment(request):
     if request.method != "POST":
         return redirect("adjustments")
-    indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
-    errors: list[str] = []
-    new_text = request.POST.get("new_target_text", "").strip()
-    new_value = _float_or_none(request.POST.get("new_target_value", ""), "调整后目标值", errors)
-    reason = request.POST.get("reason", "").strip()
-    if not new_text:
-        errors.append("请填写调整后目标")
-    if not reason:
-        errors.append("请写明调整理由")
-    if errors:
-        for error in errors:
+    form = AdjustmentForm(request.POST)
+    if not form.is_valid():
+        log.info("adjustment refused: %s", "; ".join(messages_of(form)))
+        for error in messages_of(form):
             messages.error(request, error)
         return redirect("adjustments")
+    indicator = get_object_or_404(Indicator.objects.select_related("plan"), pk=form.cleaned_data["indicator"])
+    if not form.check_against(indicator):
+        log.info("adjustment of indicator %s refused: %s", indicator.pk, "; ".join(messages_of(form)))
+        for error in messages_of(form):
+            messages.error(request, error)
+        return redirect("adjustments")
+    data = form.cleaned_data
+    effective = data["effective_year"]
     Adjustment.objects.create(
         indicator=indicator,
         old_target_text=indicator.target_text,
         old_target_value=indicator.target_value,
-        new_target_text=new_text,
-        new_target_value=new_value,
-        reason=reason,
+        new_target_text=data["new_target_text"],
+        new_target_value=data["new_target_value"],
+        reason=data["reason"],
+        effective_date=datetime.date(effective, 1, 1) if effective else None,
         proposed_by=request.user,
     )
     messages.success(request, f"已提出“{indicator.name}”的目标调整，待审批")
@@ -393,7 +376,7 @@ def decide_adjustment(request, adjustment_id: int):
             if decision == "approve":
                 adjustment.state = Adjustment.APPROVED
                 adjustment.version = indicator.target_version + 1
-                adjustment.effective_date = timezone.localdate()
+                adjustment.effective_date = adjustment.effective_date or timezone.localdate()
             else:
                 adjustment.state = Adjustment.REJECTED
             adjustment.save()  # first: the version check decides whose decision stands
@@ -426,9 +409,6 @@ def import_plan(request):
     """Upload a plan document (.txt export or .docx); the parse is stored for the planning office to review."""
     import tempfile
     from pathlib import Path
-
-    from planwatch.errors import PlanWatchError
-    from planwatch.web.plans.importer import import_plan_file
 
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -480,17 +460,16 @@ def plan_settings(request, plan_id: int):
     """The plan's tolerances (METHODOLOGY §3): δ of completion and the growth tolerance in percentage points."""
     plan = plan_for(request, plan_id)
     if request.method == "POST":
-        errors: list[str] = []
-        tolerance = _float_or_none(request.POST.get("progress_tolerance", ""), "完成进度容差", errors)
-        growth = _float_or_none(request.POST.get("growth_tolerance_pp", ""), "增长率容差", errors)
-        if tolerance is None or not 0 <= tolerance < 1:
-            errors.append("完成进度容差应为 0 到 1 之间的小数，如 0.10")
-        if growth is None or not 0 <= growth < 10:
-            errors.append("增长率容差应为 0 到 10 之间的百分点数，如 0.5")
-        if errors:
-            for error in errors:
+        form = PlanSettingsForm(request.POST)
+        if not form.is_valid():
+            log.info("settings of plan %s refused: %s", plan.pk, "; ".join(messages_of(form)))
+            for error in messages_of(form):
                 messages.error(request, error)
         else:
+            tolerance, growth = (
+                form.cleaned_data["progress_tolerance"],
+                form.cleaned_data["growth_tolerance_pp"],
+            )
             plan.progress_tolerance, plan.growth_tolerance_pp = tolerance, growth
             if (
                 "four_eyes_shown" in request.POST

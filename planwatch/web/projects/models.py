@@ -6,16 +6,11 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from planwatch import vocabulary
 from planwatch.web.accounts.models import Department
 from planwatch.web.plans.models import Plan, Task
 
-PROJECT_STATUSES = [
-    ("building", "在建"),
-    ("new", "新引进"),
-    ("negotiating", "在谈"),
-    ("planned", "计划实施"),
-    ("done", "已完成"),
-]
+PROJECT_STATUSES = vocabulary.project_status_choices()
 
 
 class Project(models.Model):
@@ -24,7 +19,9 @@ class Project(models.Model):
     category = models.CharField("类别", max_length=100, blank=True)
     name = models.CharField("项目名称", max_length=300)
     description = models.TextField("项目基本情况", blank=True)
-    status = models.CharField("状态", max_length=20, choices=PROJECT_STATUSES, default="planned")
+    status = models.CharField(
+        "状态", max_length=20, choices=vocabulary.project_status_choices, default="planned"
+    )
     investment = models.FloatField("投资（亿元）", null=True, blank=True)
     land_mu = models.FloatField("占地（亩）", null=True, blank=True)
     department = models.ForeignKey(
@@ -80,7 +77,7 @@ class ProgressReport(models.Model):
 class TaskAssignment(models.Model):
     """A plan task decomposed to a lead department, supporting departments and a yearly milestone."""
 
-    STATUSES = [("not_started", "未启动"), ("in_progress", "推进中"), ("done", "已完成"), ("delayed", "滞后")]
+    STATUSES = vocabulary.task_status_choices()
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="任务")
     department = models.ForeignKey(
@@ -91,7 +88,9 @@ class TaskAssignment(models.Model):
     )
     year = models.PositiveIntegerField("年度")
     milestone = models.CharField("年度目标", max_length=300, blank=True)
-    status = models.CharField("状态", max_length=20, choices=STATUSES, default="not_started")
+    status = models.CharField(
+        "状态", max_length=20, choices=vocabulary.task_status_choices, default="not_started"
+    )
     progress_note = models.TextField("进展说明", blank=True)
     history = HistoricalRecords()
 

@@ -8,8 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.evaluations.charts import chart_data, main_measure
-from planwatch.web.evaluations.verdicts import current_year, evaluation_with_overrides
+from planwatch.web.evaluations.service import current_year, evaluation_data, verdict_of
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
@@ -21,17 +20,18 @@ def home(request):
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
     year = current_year(plan)
-    evaluation, error = evaluation_with_overrides(plan, year)
+    evaluation, error = evaluation_data(plan, year)
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
     rows = []
     illustrative = False
     for indicator in indicators:
         observed = list(indicator.observations.filter(state=Observation.APPROVED, year__lte=year))
-        measure = main_measure(indicator, observed)
+        verdict = verdicts.get(indicator.number) or {}
+        measure = (verdict.get("chart") or {}).get("measure", "level")  # what the core charts for it
         main = [o for o in observed if o.measure == measure and not o.series]
         latest = max(main, key=lambda o: (o.year, o.vintage, o.pk)) if main else None
-        flagged = any(o.is_illustrative for o in observed)
+        flagged = any(o.is_illustrative for o in observed) or bool(verdict.get("illustrative"))
         illustrative = illustrative or flagged
         rows.append(
             {
@@ -55,10 +55,8 @@ def indicator(request, indicator_id: int):
         raise Http404("没有这个公开指标")
     plan = found.plan
     year = current_year(plan)
-    evaluation, error = evaluation_with_overrides(plan, year)
-    verdict = next(
-        (r for r in (evaluation or {}).get("indicators", []) if r.get("number") == found.number), None
-    )
+    evaluation, error = evaluation_data(plan, year)
+    verdict = verdict_of(evaluation, found.number)
     observed = list(
         found.observations.filter(state=Observation.APPROVED).order_by("year", "series", "vintage")
     )
@@ -72,9 +70,8 @@ def indicator(request, indicator_id: int):
             "verdict": verdict,
             "error": error,
             "observations": observed,
-            "illustrative": any(o.is_illustrative for o in observed),
-            "chart": json.dumps(
-                chart_data(found, [o for o in observed if o.year <= year], plan, verdict), ensure_ascii=False
-            ),
+            "illustrative": any(o.is_illustrative for o in observed)
+            or bool((verdict or {}).get("illustrative")),
+            "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
         },
     )

@@ -3,7 +3,11 @@
   "use strict";
   var charts = [];
   function draw(el) {
+    // The series come from the core (planwatch.evaluate.service.chart_series); nothing is computed here.
     var data = JSON.parse(el.getAttribute("data-chart"));
+    if (!data.years) { el.textContent = "暂无图表数据"; return; }
+    data.expected = data.expected || []; data.projection = data.projection || [];
+    data.observed = data.observed || {}; data.standards = data.standards || [];
     var series = [];
     if (data.expected.length) {
       series.push({ name: "预期路径", type: "line", data: data.expected, symbol: "none",
@@ -21,9 +25,14 @@
       series.push({ name: "趋势外推", type: "line", data: data.projection, symbol: "emptyCircle",
         lineStyle: { type: "dotted", color: "#c0392b" }, itemStyle: { color: "#c0392b" } });
     }
-    if (data.target !== null && data.target !== undefined && !data.expected.length) {
+    if (data.target !== null && data.target !== undefined && !data.expected.length && !data.standards.length) {
       series.push({ name: "目标", type: "line", data: [], markLine: { silent: true, symbol: "none",
         lineStyle: { color: "#1e8449" }, label: { formatter: "目标 {c}" }, data: [{ yAxis: data.target }] } });
+    }
+    if (data.standards.length) {
+      series.push({ name: "国家标准", type: "line", data: [], markLine: { silent: true, symbol: "none",
+        lineStyle: { color: "#1e8449", type: "dashed" }, label: { formatter: "{b} {c}" },
+        data: data.standards.map(function (s) { return { name: s.name, yAxis: s.value }; }) } });
     }
     var hollow = Object.keys(data.observed).some(function (name) {
       return data.observed[name].some(function (p) { return p[2]; });

@@ -1,0 +1,240 @@
+"""The evaluation of what is stored: the core plan built from the stored (corrected) rows, approved observations,
+adjustments in force and planners' overrides, all handed to `planwatch.evaluate.service`, which decides every
+verdict, count, order and chart series. This module only reads rows and keeps the result per data stamp."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from planwatch.errors import PlanWatchError
+from planwatch.evaluate import Observation as CoreObservation
+from planwatch.evaluate import Observations, Override, Settings
+from planwatch.evaluate.results import Evaluation
+from planwatch.evaluate.service import TargetChange, evaluate_in_force, evaluation_view
+from planwatch.evaluate.settings import IndicatorSettings
+from planwatch.plan.model import Baseline, Part, TargetValue
+from planwatch.plan.model import Indicator as CoreIndicator
+from planwatch.plan.model import Plan as CorePlan
+from planwatch.web.evaluations.cache import stored_evaluation
+from planwatch.web.evaluations.models import VerdictOverride
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.plans.models import Adjustment, Indicator, Plan
+
+log = logging.getLogger(__name__)
+
+
+def core_indicator(row: Indicator, original: Adjustment | None = None) -> CoreIndicator:
+    """The stored indicator as the core sees it; `original` is the first approved adjustment, whose old target
+    is the plan's own (the stored row holds the latest one)."""
+    target = TargetValue(row.target_value, row.comparator)
+    target_text = row.target_text
+    if original is not None:
+        target = TargetValue(original.old_target_value, row.comparator)
+        target_text = original.old_target_text
+    baseline = None
+    if row.baseline_value is not None:
+        year = row.baseline_year or row.plan.base_year
+        baseline = Baseline(value=row.baseline_value, year=year, line=row.line)
+    return CoreIndicator(
+        number=row.number,
+        name=row.name,
+        unit=row.unit,
+        attribute=row.attribute,
+        kind=row.kind,
+        target_text=target_text,
+        target_year=row.target_year,
+        target=target,
+        parts=[Part(p["name"], p["value"], p.get("comparator") or ">=") for p in row.parts or []],
+        baseline=baseline,
+        direction=row.direction or None,
+        base_year=row.plan.base_year,
+        reference=row.reference,
+        line=row.line,
+    )
+
+
+def _approved_adjustments(plan: Plan) -> list[Adjustment]:
+    return list(
+        Adjustment.objects.filter(indicator__plan=plan, state=Adjustment.APPROVED)
+        .select_related("indicator")
+        .order_by("indicator__number", "version", "id")
+    )
+
+
+def core_plan(plan: Plan) -> CorePlan:
+    """The plan from its stored rows, every correctable field as the planning office left it (no re-parse)."""
+    first: dict[int, Adjustment] = {}
+    for adjustment in _approved_adjustments(plan):
+        first.setdefault(adjustment.indicator_id, adjustment)
+    rows = plan.indicators.select_related("plan").order_by("number")
+    return CorePlan(
+        title=plan.title,
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        indicators=[core_indicator(row, first.get(row.pk)) for row in rows],
+    )
+
+
+def target_changes(plan: Plan) -> list[TargetChange]:
+    """Every approved adjustment, effective from the year of its effective date (else the year it was decided)."""
+    changes = []
+    for adjustment in _approved_adjustments(plan):
+        when = adjustment.effective_date or (adjustment.decided_at.date() if adjustment.decided_at else None)
+        changes.append(
+            TargetChange(
+                indicator=adjustment.indicator.number,
+                effective_year=when.year if when else plan.period_start,
+                target=TargetValue(adjustment.new_target_value, adjustment.indicator.comparator),
+                target_text=adjustment.new_target_text,
+                version=adjustment.version or 2,
+            )
+        )
+    return changes
+
+
+def core_settings(plan: Plan) -> Settings:
+    """The plan's tolerances and each indicator's chosen path shape."""
+    shapes = {
+        number: IndicatorSettings(path=shape)
+        for number, shape in plan.indicators.exclude(path_shape="").values_list("number", "path_shape")
+    }
+    return Settings(
+        tolerance=plan.progress_tolerance, growth_tolerance=plan.growth_tolerance_pp, indicators=shapes
+    )
+
+
+def core_overrides(plan: Plan, year: int) -> dict[int, Override]:
+    """The latest planner's verdict per indicator for the year."""
+    found: dict[int, Override] = {}
+    rows = VerdictOverride.objects.filter(indicator__plan=plan, year=year).select_related(
+        "indicator", "created_by"
+    )
+    for row in rows:  # newest first (the model's ordering)
+        if row.indicator.number not in found:
+            by = row.created_by
+            found[row.indicator.number] = Override(
+                status=row.status,
+                reason=row.reason,
+                by=(by.get_full_name() or by.username) if by else None,
+                at=row.created_at,
+            )
+    return found
+
+
+def approved_observations(plan: Plan, through_year: int | None = None):
+    rows = Observation.objects.filter(indicator__plan=plan, state=Observation.APPROVED).select_related(
+        "indicator"
+    )
+    if through_year is not None:
+        rows = rows.filter(year__lte=through_year)
+    return rows
+
+
+def core_observations(rows) -> Observations:
+    return Observations(
+        CoreObservation(
+            indicator=row.indicator.number,
+            year=row.year,
+            value=row.value,
+            measure=row.measure,
+            series=row.series or None,
+            unit=row.unit or None,
+            source=row.source or None,
+            note=row.note or None,
+            vintage=row.vintage,
+            row=row.pk,
+        )
+        for row in rows
+    )
+
+
+@dataclass
+class StoredEvaluation:
+    """What one evaluation of the stored data used and produced."""
+
+    plan: CorePlan  # with the target texts in force in that year
+    evaluation: Evaluation
+    observations: Observations
+    rows: list  # the approved Observation rows used
+
+
+def evaluate(plan: Plan, year: int) -> StoredEvaluation:
+    """The core's evaluation of the stored plan as of `year` (targets in force then, overrides applied)."""
+    rows = list(approved_observations(plan, year))
+    observations = core_observations(rows)
+    in_force, evaluation = evaluate_in_force(
+        core_plan(plan),
+        observations,
+        year,
+        core_settings(plan),
+        target_changes(plan),
+        core_overrides(plan, year),
+    )
+    return StoredEvaluation(in_force, evaluation, observations, rows)
+
+
+def evaluation_json(plan: Plan, year: int) -> dict:
+    """The core's view of the evaluation (INTERFACES.md §2 and more) with the target versions and figures used."""
+    done = evaluate(plan, year)
+    data = evaluation_view(done.plan, done.evaluation, done.observations)
+    in_force = {c.indicator: c for c in target_changes(plan) if c.effective_year <= year}
+    by_number = {i.number: i for i in done.plan.indicators}
+    data["targets_used"] = {
+        str(number): {
+            "version": in_force[number].version if number in in_force else 1,
+            "target_text": indicator.target_text,
+            "target_value": in_force[number].target.value if number in in_force else indicator.target.value,
+        }
+        for number, indicator in by_number.items()
+    }
+    data["observations_used"] = [
+        {
+            "id": r.pk,
+            "indicator": r.indicator.number,
+            "year": r.year,
+            "vintage": r.vintage.isoformat(),
+            "illustrative": r.is_illustrative,
+        }
+        for r in done.rows
+    ]
+    data["evaluated_at"] = datetime.datetime.now(datetime.UTC).isoformat()
+    return data
+
+
+def evaluation_data(plan: Plan, year: int, fresh: bool = False) -> tuple[dict | None, str | None]:
+    """(the evaluation as pages show it, None) or (None, a message in Chinese when it could not run).
+
+    Reused while the plan's data is unchanged (evaluations.cache); `fresh` recomputes (an archived run).
+    """
+    try:
+        data = evaluation_json(plan, year) if fresh else stored_evaluation(plan, year, evaluation_json)
+    except (PlanWatchError, ValueError) as error:
+        log.warning("evaluation of plan %s for %s failed: %s", plan.pk, year, error)
+        return None, f"评估未能完成：{error}"
+    return data, None
+
+
+def indicator_rows(data: dict | None) -> list[dict]:
+    """The evaluation's indicators in the core's attention order."""
+    if not data:
+        return []
+    by_number = {row["number"]: row for row in data.get("indicators", [])}
+    return [by_number[n] for n in data.get("order", by_number) if n in by_number]
+
+
+def verdict_of(data: dict | None, number: int) -> dict | None:
+    return next((row for row in (data or {}).get("indicators", []) if row.get("number") == number), None)
+
+
+def current_year(plan: Plan) -> int:
+    """The latest year with approved data, within the plan period."""
+    latest = Observation.objects.filter(indicator__plan=plan, state=Observation.APPROVED).aggregate(
+        y=Max("year")
+    )["y"]
+    if latest is None:
+        return plan.period_start
+    return max(plan.period_start, min(latest, plan.period_end))

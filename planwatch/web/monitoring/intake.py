@@ -1,0 +1,162 @@
+"""One intake for observations: rows from the entry form, an Excel upload or the API go through the core's
+validator (planwatch.evaluate.observations: numbers, units and their conversions, years, series, duplicates, with
+Chinese messages) and are stored by one function. Each channel only says where a row came from."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from planwatch.errors import ObservationError
+from planwatch.evaluate import Observation as CoreObservation
+from planwatch.evaluate import check_observation_rows
+from planwatch.evaluate.observations import find_columns
+from planwatch.evaluate.service import reported_measure
+from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
+from planwatch.web.evaluations.service import approved_observations, core_observations, core_plan
+from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.plans.models import Indicator, Plan
+
+log = logging.getLogger("planwatch.intake")
+
+COLUMNS = ["indicator", "year", "value", "measure", "series", "unit", "source", "note"]
+TEXT_COLUMNS = ("measure", "series", "unit", "source", "note")
+# Storage limits of the text fields, from the model (a longer text is refused, never cut).
+LIMITS = {name: Observation._meta.get_field(name).max_length for name in ("series", "unit", "source")} | {
+    "note": 2000
+}
+
+
+@dataclass
+class Intake:
+    """What a channel handed in: the rows the core accepted, and every problem with its place, in Chinese."""
+
+    accepted: list[CoreObservation] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # rows left empty (a template's unfilled rows)
+
+
+def measure_for(indicator: Indicator) -> str:
+    """What the department reports for the indicator (the core decides from the kind and the approved figures)."""
+    plan = indicator.plan
+    observations = core_observations(approved_observations(plan).filter(indicator=indicator))
+    return reported_measure(indicator.kind, indicator.number, observations, plan.base_year)
+
+
+def unit_for(indicator: Indicator, measure: str) -> str:
+    return "%" if measure in ("growth_rate", "reduction_rate") else indicator.unit
+
+
+def _length_problems(cells: dict, place: Callable[[str], str]) -> list[str]:
+    problems = []
+    for name, limit in LIMITS.items():
+        text = cells.get(name)
+        if isinstance(text, str) and len(text) > limit:
+            problems.append(
+                f"{place(name)}：{OBSERVATION_COLUMN_ZH[name]}不超过{limit}字（现有{len(text)}字）"
+            )
+    return problems
+
+
+def check(
+    plan: Plan,
+    header: list,
+    records: Iterable[tuple[int, list]],
+    allowed: set[int] | None,
+    place: Callable[[int, str | None], str],
+) -> Intake:
+    """Validate rows with the core; `allowed` limits the indicator numbers (a department's own), `place(row,
+    column)` names a cell in the channel's words (第3行“数值”列, 第2条“value”, 指标8“…”)."""
+    result = Intake()
+    records = list(records)
+    columns = find_columns(header)
+    for number, cells in records:
+        named = {name: cells[i] for name, i in columns.items() if i < len(cells)}
+        result.errors.extend(_length_problems(named, lambda name, n=number: place(n, name)))
+    observations, problems = check_observation_rows(header, records, core_plan(plan), None)
+    for problem in problems:
+        result.errors.append(f"{place(problem.row, problem.column)}：{problem.reason}")
+    for observation in observations:
+        if allowed is not None and observation.indicator not in allowed:
+            result.errors.append(
+                f"{place(observation.row, 'indicator')}：指标{observation.indicator}不在本部门负责的指标中"
+            )
+        else:
+            result.accepted.append(observation)
+    if result.errors:
+        log.info("observations refused (plan %s): %s", plan.pk, "; ".join(result.errors)[:2000])
+        result.accepted = []
+    return result
+
+
+def check_table(
+    plan: Plan, header: list, records: list[tuple[int, list]], allowed: set[int] | None
+) -> Intake:
+    """Rows of a spreadsheet (the department's template): a row whose value is empty is skipped, not refused."""
+    columns = find_columns(header)
+    value_at = columns.get("value")
+    filled, skipped = [], []
+    for number, cells in records:
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        value = cells[value_at] if value_at is not None and value_at < len(cells) else ""
+        if value_at is not None and (value is None or str(value).strip() == ""):
+            skipped.append(number)
+        else:
+            filled.append((number, cells))
+    result = check(plan, header, filled, allowed, _sheet_place)
+    result.skipped = skipped
+    return result
+
+
+def _sheet_place(row: int | None, column: str | None) -> str:
+    return ObservationError("", row=row, column=column).where
+
+
+def error_of_file(error: ObservationError) -> str:
+    return f"{error.where}：{error.reason}" if error.where else error.reason
+
+
+def store(plan: Plan, observations: Iterable[CoreObservation], *, user, state: str) -> list[Observation]:
+    """Save accepted rows: a draft or returned value of the same key is replaced; approved ones are kept.
+
+    One transaction: all rows or none. The open round of the row's year is recorded.
+    """
+    indicators = {i.number: i for i in plan.indicators.all()}
+    open_round = ReportingRound.objects.filter(plan=plan, is_open=True).first()
+    today, now = timezone.localdate(), timezone.now()
+    saved = []
+    with transaction.atomic():
+        for row in observations:
+            indicator = indicators[row.indicator]
+            series = row.series or ""
+            existing = (
+                Observation.objects.select_for_update()
+                .filter(
+                    indicator=indicator,
+                    year=row.year,
+                    measure=row.measure,
+                    series=series,
+                    state__in=(Observation.DRAFT, Observation.REJECTED),
+                )
+                .first()
+            )
+            stored = existing or Observation(
+                indicator=indicator, year=row.year, measure=row.measure, series=series
+            )
+            stored.value = row.value
+            stored.unit = row.unit or ""
+            stored.source = row.source or ""
+            stored.note = "；".join(part for part in (row.note, row.conversion) if part)
+            stored.state = state
+            stored.round = open_round if open_round is not None and open_round.year == row.year else None
+            stored.submitted_by = user
+            stored.submitted_at = now if state == Observation.SUBMITTED else None
+            stored.vintage = row.vintage or today
+            stored.save()
+            saved.append(stored)
+    return saved

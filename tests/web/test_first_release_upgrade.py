@@ -1,0 +1,75 @@
+"""A first-release database (and so a first-release backup, which is the SQLite file) upgrades with today's
+migrations: the first release's migrations are kept, new ones are added, and no row is lost."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).parent / "fixtures" / "first-release.sqlite3.gz"
+FIRST_RELEASE_MIGRATIONS = {
+    ("accounts", "0001_initial"),
+    ("accounts", "0002_login_failures"),
+    ("evaluations", "0001_initial"),
+    ("evaluations", "0002_report_texts"),
+    ("evaluations", "0003_stored_evaluations"),
+    ("evaluations", "0004_alter_historicalverdictoverride_status_and_more"),
+    ("monitoring", "0001_initial"),
+    ("monitoring", "0002_row_version"),
+    ("plans", "0001_initial"),
+    ("plans", "0002_row_version"),
+    ("projects", "0001_initial"),
+}
+
+
+def _counts(path: Path) -> dict[str, object]:
+    with sqlite3.connect(path) as db:
+        return {
+            "plans": db.execute("select count(*) from plans_plan").fetchone()[0],
+            "indicators": db.execute("select count(*) from plans_indicator").fetchone()[0],
+            "observations": db.execute(
+                "select count(*), round(sum(value), 3) from monitoring_observation"
+            ).fetchone(),
+            "accounts": db.execute("select count(*) from accounts_profile").fetchone()[0],
+            "projects": db.execute("select count(*) from projects_project").fetchone()[0],
+        }
+
+
+def test_a_first_release_database_migrates_and_keeps_every_row(tmp_path):
+    database = tmp_path / "first-release.sqlite3"
+    database.write_bytes(gzip.decompress(FIXTURE.read_bytes()))
+    before = _counts(database)
+    assert before == {
+        "plans": 1,
+        "indicators": 21,
+        "observations": (175, 137276.087),
+        "accounts": 18,
+        "projects": 38,
+    }
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(ROOT)}
+    script = (
+        "from planwatch.web import demo; demo.setup_django(); demo.migrate();"
+        "from planwatch.web.evaluations.service import evaluation_data;"
+        "from planwatch.web.plans.models import Plan;"
+        "data, error = evaluation_data(Plan.objects.get(), 2025);"
+        "print(error or sum(c['count'] for c in data['counts']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "21"  # every indicator evaluated on the upgraded data
+    assert _counts(database) == before
+    with sqlite3.connect(database) as db:
+        applied = set(db.execute("select app, name from django_migrations").fetchall())
+    assert applied >= FIRST_RELEASE_MIGRATIONS
+    assert ("plans", "0003_vocabulary_choices") in applied
