@@ -60,7 +60,7 @@ def test_a_csv_with_an_unclosed_quote_names_the_row_where_it_opens_and_exits_2(t
     result = _cli("evaluate", str(SONGJIANG), "--observations", str(csv_file), "--year", "2023", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == (
-        f'planwatch: {csv_file}, row 2: a quoted cell is never closed: its " swallows every line after it\n'
+        f"planwatch: {csv_file}，第2行：引号未闭合：此行开始的带引号单元格一直延续到文件末尾，请检查引号\n"
     )
 
 
@@ -80,6 +80,6 @@ def test_an_observations_workbook_with_a_row_numbered_ten_million_is_refused_nam
     observations, problems = check_observations(workbook, plan(indicator(1, "地区生产总值增速", "%")))
     assert len(observations) == 0
     assert [(p.row, p.reason) for p in problems] == [
-        (10_000_000, "cannot read the workbook: 超过 200,000 行的上限，请拆分文件")
+        (10_000_000, "无法读取工作簿：超过 200,000 行的上限，请拆分文件")
     ]
     assert isinstance(problems[0], ObservationError)

@@ -138,7 +138,7 @@ def test_an_xlsx_over_the_row_limit_is_refused(tmp_path, monkeypatch):
     workbook.save(path)
     # openpyxl writes the sheet's size first (<dimension ref="A1:C8">): refused before any row is read
     assert problems_of(path) == [
-        f"{path}: 无法读取工作簿：工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
+        f"{path}：无法读取工作簿：工作表声明了 8 行 × 3 列，超过上限（5 行、64 列），拒绝读取"
     ]
 
 

@@ -253,7 +253,7 @@ def test_a_token_submits_to_the_plan_in_the_url(anonymous, national):
         HTTP_AUTHORIZATION=f"Bearer {_token()}",
     )
     assert response.status_code == 400
-    assert response.json()["error"] == "第1条“indicator”：没有序号为8的指标"
+    assert response.json()["error"] == "第1条“indicator”：未知指标“8”：不是本规划主要指标表中的序号或准确名称"
 
 
 def test_a_token_sees_at_least_what_an_anonymous_caller_sees(anonymous, plan):

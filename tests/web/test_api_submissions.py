@@ -39,7 +39,7 @@ def test_a_list_where_text_belongs_is_refused_before_anything_is_written(anonymo
     before = Observation.objects.count()
     response = _post(anonymous, [ITEM, {**ITEM, "year": 2024, "source": ["a"], "note": {"x": 1}}], _token())
     assert response.status_code == 400
-    assert response.json() == {"error": "第2条“source”：应为字符串；第2条“note”：应为字符串"}
+    assert response.json() == {"error": "第2条“source”：应为文字；第2条“note”：应为文字"}
     assert Observation.objects.count() == before
 
 

@@ -104,7 +104,7 @@ def test_a_department_reports_and_the_dashboard_shows_the_new_verdict(demo_serve
 
         page.set_input_files("#file", str(_fill(template, {8: 3350, 10: 5.1})))
         page.click("button:has-text('上传并检查')")
-        page.wait_for_url(f"{url}/monitoring/?department=*")
+        page.wait_for_url(f"{url}/**/monitoring/?department=*")
         assert "上传成功：2行已保存为草稿" in page.locator(".messages").inner_text()
         page.click("button:has-text('提交审核')")
         assert "已提交2项数据" in page.locator(".messages").inner_text()

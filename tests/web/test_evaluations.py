@@ -94,5 +94,7 @@ def test_the_evaluation_reads_the_stored_corrected_rows_not_the_file(planner):
 
 
 def test_a_superscript_digit_in_the_year_is_ignored_not_a_server_error(leader):
-    assert leader.get("/evaluations/", {"year": "²", "plan": "²"}).status_code == 200
+    assert leader.get("/evaluations/", {"year": "²"}).status_code == 200
+    # a plan id that is no number names no plan: not found, never silently the first plan
+    assert leader.get("/evaluations/", {"year": "²", "plan": "²"}).status_code == 404
     assert leader.get("/", {"year": "２０２３"}).status_code == 200

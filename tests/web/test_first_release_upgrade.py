@@ -72,4 +72,4 @@ def test_a_first_release_database_migrates_and_keeps_every_row(tmp_path):
     with sqlite3.connect(database) as db:
         applied = set(db.execute("select app, name from django_migrations").fetchall())
     assert applied >= FIRST_RELEASE_MIGRATIONS
-    assert ("plans", "0003_vocabulary_choices") in applied
+    assert ("plans", "0005_vocabulary_choices") in applied

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.contrib.auth.models import User
 
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.monitoring.models import Observation
@@ -65,7 +66,7 @@ def test_the_excel_upload(kewei, number, typed, stored, reason):
 
 
 def _post(client, body: str):
-    token = ApiToken.objects.get(user__username="kw").key
+    token = ApiToken.issue(User.objects.get(username="kw")).key
     return client.post(
         "/api/observations", body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
     )

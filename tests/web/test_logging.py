@@ -7,6 +7,7 @@ import json
 import logging
 
 from django.conf import settings
+from django.contrib.auth.models import User
 
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.logs import OneLineFormatter
@@ -47,7 +48,7 @@ def test_a_refused_api_submission_is_logged_in_one_line(anonymous, plan):
             "/api/observations",
             json.dumps({"indicator": 8, "year": 2025, "value": "nan"}),
             content_type="application/json",
-            HTTP_AUTHORIZATION=f"Bearer {ApiToken.objects.get(user__username='kw').key}",
+            HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(User.objects.get(username='kw')).key}",
         )
     finally:
         logger.removeHandler(handler)

@@ -15,18 +15,8 @@ from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.utils import timezone
 
-TEXT_FIELDS = ("measure", "series", "unit", "source", "note")
 MAX_KEY_LENGTH = 100
 KEPT = datetime.timedelta(days=7)  # a retry comes within minutes; a week of answers is plenty
-
-
-def malformed_fields(item: dict, where: str) -> list[str]:
-    """Messages for fields of the wrong JSON type (`"source": ["a"]`); text fields are strings or absent."""
-    return [
-        f"{where}“{name}”：应为字符串"
-        for name in TEXT_FIELDS
-        if item.get(name) is not None and not isinstance(item[name], str)
-    ]
 
 
 def _answer(body, status: int) -> JsonResponse:

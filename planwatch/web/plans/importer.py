@@ -80,7 +80,7 @@ def store_plan(
 ) -> Plan:
     """Store a parse as a new plan, or as the next version of the plan it revises (people's work kept)."""
     digest = hashlib.sha256(source_bytes).hexdigest()
-    is_text = Path(source_name).suffix.lower() not in (".docx", ".pdf")
+    is_text = not source_bytes.startswith((b"PK\x03\x04", b"%PDF-"))  # a .docx or PDF, whatever its name
     text = source_bytes.decode("utf-8", errors="replace") if is_text else ""
     plan = _existing(parsed, plan_id)
     if plan is None:

@@ -404,9 +404,15 @@ def _without_paths(error: Exception, folder: str) -> str:
     return text
 
 
+# What the upload form offers; the core reads a file by its content, whatever its name says.
+PLAN_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".wps")
+
+
 @planner_required
 def import_plan(request):
-    """Upload a plan document (.txt export or .docx); the parse is stored for the planning office to review."""
+    """Upload a plan document (.docx, PDF or a .txt export); the parse is stored for the planning office to review.
+
+    The core decides what a file is by its content: a .doc or .wps gets its one-line advice to save as .docx."""
     import tempfile
     from pathlib import Path
 
@@ -415,9 +421,10 @@ def import_plan(request):
         suffix = Path(upload.name).suffix.lower() if upload else ""
         if upload is None:
             messages.error(request, "请选择规划文件")
-        elif suffix not in (".txt", ".docx"):
+        elif suffix not in PLAN_SUFFIXES:
             messages.error(
-                request, f"不支持“{suffix or '无扩展名'}”文件：请上传 Word（.docx）或其文本导出（.txt）"
+                request,
+                f"不支持“{suffix or '无扩展名'}”文件：请上传 Word（.docx）、PDF 或 Word 的文本导出（.txt）",
             )
         else:
             with tempfile.TemporaryDirectory() as folder:
