@@ -13,6 +13,15 @@ from planwatch.web.evaluations.verdicts import current_year, evaluation_with_ove
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
+from planwatch.web.public.basis import verdict_basis
+
+
+def _year(request, plan) -> int:
+    """`?year=` within the plan's period, else the latest year with approved data."""
+    text = request.GET.get("year", "")
+    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
+        return int(text)
+    return current_year(plan)
 
 
 @require_safe
@@ -20,7 +29,7 @@ def home(request):
     plan = current_plan(request)
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
-    year = current_year(plan)
+    year = _year(request, plan)
     evaluation, error = evaluation_with_overrides(plan, year)
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
@@ -31,20 +40,22 @@ def home(request):
         measure = main_measure(indicator, observed)
         main = [o for o in observed if o.measure == measure and not o.series]
         latest = max(main, key=lambda o: (o.year, o.vintage, o.pk)) if main else None
-        flagged = any(o.is_illustrative for o in observed)
-        illustrative = illustrative or flagged
-        rows.append(
-            {
-                "indicator": indicator,
-                "verdict": verdicts.get(indicator.number),
-                "latest": latest,
-                "illustrative": flagged,
-            }
-        )
+        verdict = verdicts.get(indicator.number)
+        # 示例 marks an illustrative value or a verdict computed from one, never an approved real figure
+        illustrative = illustrative or bool(latest and latest.is_illustrative)
+        illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
+        rows.append({"indicator": indicator, "verdict": verdict, "latest": latest})
     return render(
         request,
         "public/home.html",
-        {"plan": plan, "year": year, "rows": rows, "error": error, "illustrative": illustrative},
+        {
+            "plan": plan,
+            "year": year,
+            "years": list(range(plan.period_start, plan.period_end + 1)),
+            "rows": rows,
+            "error": error,
+            "illustrative": illustrative,
+        },
     )
 
 
@@ -54,7 +65,7 @@ def indicator(request, indicator_id: int):
     if found is None:
         raise Http404("没有这个公开指标")
     plan = found.plan
-    year = current_year(plan)
+    year = _year(request, plan)
     evaluation, error = evaluation_with_overrides(plan, year)
     verdict = next(
         (r for r in (evaluation or {}).get("indicators", []) if r.get("number") == found.number), None
@@ -72,7 +83,10 @@ def indicator(request, indicator_id: int):
             "verdict": verdict,
             "error": error,
             "observations": observed,
-            "illustrative": any(o.is_illustrative for o in observed),
+            "years": list(range(plan.period_start, plan.period_end + 1)),
+            "basis": verdict_basis(verdict),
+            "illustrative": any(o.is_illustrative for o in observed)
+            or bool(verdict and verdict.get("illustrative")),
             "chart": json.dumps(
                 chart_data(found, [o for o in observed if o.year <= year], plan, verdict), ensure_ascii=False
             ),
