@@ -147,16 +147,16 @@ def _pages():
     return [(name, "") for name in sorted(MATRIX)] + [(name, "plan:") for name in sorted(scoped)]
 
 
-def _read(name: str, namespace: str, role: str, objects) -> tuple[str, _VisibleText] | None:
+def _read(name: str, namespace: str, role: str, found, plan_id: int) -> tuple[str, _VisibleText] | None:
     row = MATRIX.get(name)
     if row is None:
         return None
     side = "other" if role == "other" else "own"
-    kwargs = dict(row.kwargs(objects, side)) if row.kwargs else {}
+    kwargs = dict(row.kwargs(found, side)) if row.kwargs else {}
     if namespace:
-        kwargs["plan_id"] = objects["own"]["plan_id"]
+        kwargs["plan_id"] = plan_id
     url = reverse(namespace + name, kwargs=kwargs or None)
-    query = row.query(objects, side) if row.query else {}
+    query = row.query(found, side) if row.query else {}
     response = _client(role).get(url, query, follow=True)
     if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
         return None
@@ -165,16 +165,20 @@ def _read(name: str, namespace: str, role: str, objects) -> tuple[str, _VisibleT
     return response.request["PATH_INFO"], parser
 
 
+@pytest.mark.parametrize("which", ["songjiang", "national"])
 @pytest.mark.parametrize("role", ROLES)
-def test_no_page_shows_english_or_code_words(role, objects, monkeypatch, settings):  # noqa: F811
+def test_no_page_shows_english_or_code_words(role, which, objects, national, monkeypatch, settings):  # noqa: F811
     monkeypatch.setattr(
         "planwatch.web.evaluations.report_views.build_stored_report", lambda *a, **k: b"<html></html>"
     )
     settings.PLANWATCH_REPORT_RUNNER = "inline"
     problems = []
     known_data = data_words()
+    plan_id = objects["own"]["plan_id"] if which == "songjiang" else national.pk
     for name, namespace in _pages():
-        read = _read(name, namespace, role, objects)
+        if which == "national" and not namespace:
+            continue  # the unscoped pages are the default plan's, walked once
+        read = _read(name, namespace, role, objects, plan_id)
         if read is None:
             continue
         path, parser = read
