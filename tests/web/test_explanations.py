@@ -53,6 +53,11 @@ def test_a_leader_cannot_write_an_explanation(leader):
     assert _write(leader, 10, "领导代写").status_code == 403
 
 
+def test_the_planning_office_reviews_but_does_not_write_a_departments_explanation(planner):
+    assert _write(planner, 10, "规划科代写").status_code == 403
+    assert not LaggingExplanation.objects.exists()
+
+
 def test_an_empty_explanation_is_refused(kewei):
     response = _write(kewei, 10, "   ")
     assert response.status_code == 400

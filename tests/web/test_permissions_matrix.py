@@ -275,10 +275,11 @@ MATRIX: dict[str, Row] = {
         kwargs=_ids("assignment_id"),
         data=lambda o, side: {"year": "2023", "target": "完成实施方案"},
     ),
-    # 2023: 区科委's indicator 10 and 区生态环境局's indicator 12 are lagging; a department explains its own.
+    # 2023: 区科委's indicator 10 and 区生态环境局's indicator 12 are lagging; a department explains its own
+    # (the office reviews it and writes its own texts on the report texts page).
     "explanations": Row(
         get=signed_in(200),
-        post=roles(REDIRECT, anonymous=LOGIN, public=403, leader=403, other=404),
+        post=roles(403, anonymous=LOGIN, own=REDIRECT, other=404),
         data=lambda o, side: {
             "year": "2023",
             "indicator": o[side]["lagging_id"],

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from planwatch.web.accounts.permissions import (
+    is_reporter,
     login_required,
     may_report_for,
     planner_required,
@@ -29,6 +30,11 @@ from planwatch.web.projects.models import LaggingExplanation
 def is_lagging(row: dict) -> bool:
     """The verdict shown (an override wins) is a shortfall, or the warning is red: the reports ask for a 说明."""
     return row.get("shown_status") in PROBLEM_STATUSES or row.get("warning") == "red"
+
+
+def writes_for(user, indicator) -> bool:
+    """The responsible department's reporter writes; the office reviews (and writes report texts elsewhere)."""
+    return is_reporter(user) and may_report_for(user, indicator.department)
 
 
 def _year(request, plan) -> int:
@@ -60,7 +66,7 @@ def _rows(request, plan, year: int, forms: dict | None = None) -> tuple[list[dic
                 "indicator": indicator,
                 "verdict": lagging[indicator.number],
                 "explanation": explanation,
-                "may_write": may_report_for(request.user, indicator.department)
+                "may_write": writes_for(request.user, indicator)
                 and (explanation is None or explanation.state != LaggingExplanation.APPROVED),
                 "form": forms.get(indicator.pk)
                 or ExplanationForm(instance=explanation, prefix=f"i{indicator.pk}"),
@@ -103,7 +109,7 @@ def explanations(request):
     if row is None:
         raise Http404("该指标本年度没有滞后，或您无权查看")
     if not row["may_write"]:
-        raise PermissionDenied("只能为本部门的滞后指标撰写说明；已通过的说明不再修改")
+        raise PermissionDenied("说明由责任部门撰写，只能为本部门的滞后指标撰写；已通过的说明不再修改")
     explanation = row["explanation"] or LaggingExplanation(indicator=row["indicator"], year=year)
     form = ExplanationForm(request.POST, instance=explanation, prefix=f"i{indicator_id}")
     if not form.is_valid():
