@@ -119,3 +119,10 @@ def test_the_report_texts_page_shows_the_approved_explanation(kewei, planner):
     )
     page = planner.get("/evaluations/texts/", {"year": "2023"}).content.decode()
     assert "研发投入统计口径调整" in page
+
+
+def test_an_explanation_is_reported_work_that_keeps_a_plans_import_from_being_undone(national):
+    from planwatch.web.plans.versions import reported_work
+
+    LaggingExplanation.objects.create(indicator=national.indicators.first(), year=2026, text="基期数据待核")
+    assert reported_work(national) == ["1条责任部门说明"]
