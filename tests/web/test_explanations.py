@@ -21,6 +21,11 @@ def test_a_department_sees_only_its_own_lagging_indicators(kewei):
     assert [r["indicator"].number for r in response.context["rows"]] == [10]
 
 
+def test_each_indicator_links_to_its_page_for_the_same_year(kewei):
+    page = kewei.get("/projects/explanations/", {"year": "2023"}).content.decode()
+    assert f'href="/plans/indicators/{indicator(10).pk}/?year=2023"' in page
+
+
 def test_the_planning_office_sees_every_lagging_indicator_of_the_year(planner):
     response = planner.get("/projects/explanations/", {"year": "2023"})
     assert [r["indicator"].number for r in response.context["rows"]] == [1, 4, 9, 10, 12]
