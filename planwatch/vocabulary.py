@@ -65,7 +65,8 @@ PROJECT_STATUS_ZH = {
     "new": "新引进",
     "negotiating": "在谈",
     "planned": "计划实施",
-    "done": "已完成",
+    "done": "已竣工",
+    "lagging": "滞后",
 }
 TASK_STATUS_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成", "delayed": "滞后"}
 

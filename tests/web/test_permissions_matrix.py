@@ -233,7 +233,12 @@ MATRIX: dict[str, Row] = {
         get=scoped(200),
         post=scoped(REDIRECT) | {"leader": 403},
         kwargs=_ids("project_id"),
-        data=lambda o, side: {"text": "主体结构完工", "progress": "60"},
+        data=lambda o, side: {
+            "period": "2023年",
+            "status": "building",
+            "text": "主体结构完工",
+            "progress": "60",
+        },
     ),
     "project-assign": Row(
         get=planners(REDIRECT),
@@ -258,10 +263,34 @@ MATRIX: dict[str, Row] = {
         },
     ),
     "task-update": Row(
-        get=scoped(REDIRECT),
+        get=scoped(200),
         post=scoped(REDIRECT) | {"leader": 403},
         kwargs=_ids("assignment_id"),
         data=lambda o, side: {"status": "in_progress", "progress_note": "按计划推进"},
+    ),
+    # Yearly milestones: the planning office sets them (the reporter's POST without a milestone id is refused).
+    "task-milestones": Row(
+        get=scoped(REDIRECT),
+        post=scoped(403) | {"admin": REDIRECT, "planner": REDIRECT},
+        kwargs=_ids("assignment_id"),
+        data=lambda o, side: {"year": "2023", "target": "完成实施方案"},
+    ),
+    # 2023: 区科委's indicator 10 and 区生态环境局's indicator 12 are lagging; a department explains its own
+    # (the office reviews it and writes its own texts on the report texts page).
+    "explanations": Row(
+        get=signed_in(200),
+        post=roles(403, anonymous=LOGIN, own=REDIRECT, other=404),
+        data=lambda o, side: {
+            "year": "2023",
+            "indicator": o[side]["lagging_id"],
+            f"i{o[side]['lagging_id']}-text": "受外部需求影响",
+        },
+    ),
+    "explanation-review": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        kwargs=_ids("explanation_id"),
+        data=lambda o, side: {"decision": "return", "comment": "请补充数据"},
     ),
     "api-openapi": Row(get=everyone(200)),
     "api-plans": Row(get=everyone(200)),
@@ -304,6 +333,7 @@ REDIRECTED_PAGES = {
     "report-texts",
     "projects",
     "tasks",
+    "explanations",
     "public-home",
 }
 
@@ -389,7 +419,7 @@ def objects(db, plan):
     from planwatch.web.evaluations.models import EvaluationRun
     from planwatch.web.monitoring.models import Observation, ReportingRound
     from planwatch.web.plans.models import Adjustment, Indicator
-    from planwatch.web.projects.models import Project, TaskAssignment
+    from planwatch.web.projects.models import LaggingExplanation, Project, TaskAssignment
 
     User.objects.create(username=PUBLIC_USERNAME)  # no profile: nobody gave it a role
     planner = User.objects.get(username="guihuake")
@@ -400,9 +430,9 @@ def objects(db, plan):
     projects = list(Project.objects.filter(plan=plan).order_by("id")[:2])
     tasks = list(plan.tasks.filter(title__gt="").order_by("id")[:2])
     found = {}
-    for side, code, number, project, task in (
-        ("own", "kw", 8, projects[0], tasks[0]),
-        ("other", "sthj", 12, projects[1], tasks[1]),
+    for side, code, number, lagging, project, task in (
+        ("own", "kw", 8, 10, projects[0], tasks[0]),
+        ("other", "sthj", 12, 12, projects[1], tasks[1]),
     ):
         department = Department.objects.get(code=code)
         indicator = Indicator.objects.get(plan=plan, number=number)
@@ -435,6 +465,13 @@ def objects(db, plan):
             ).pk,
             "round_id": reporting_round.pk,
             "run_id": run.pk,
+            "lagging_id": Indicator.objects.get(plan=plan, number=lagging).pk,
+            "explanation_id": LaggingExplanation.objects.create(
+                indicator=Indicator.objects.get(plan=plan, number=lagging),
+                year=2022,
+                department=department,
+                text="原因说明",
+            ).pk,
         }
     return found
 
@@ -550,6 +587,14 @@ def test_url_gives_each_role_its_status(name, objects, monkeypatch, settings):
 
 # The scoped dashboard of a plan: the public are sent to the public pages, as at `/`.
 SCOPED_ROWS = {"dashboard": Row(get=roles(200, anonymous=PUBLIC_HOME, public=PUBLIC_HOME))}
+# The national plan has no data, so no lagging indicator to explain: Songjiang's indicator is not found there.
+NATIONAL_ROWS = {
+    "explanations": Row(
+        get=signed_in(200),
+        post=roles(404, anonymous=LOGIN, public=403),
+        data=MATRIX["explanations"].data,
+    )
+}
 
 
 @pytest.mark.parametrize("which", ["songjiang", "national"])
@@ -562,7 +607,7 @@ def test_plan_scoped_url_gives_each_role_its_status(name, which, objects, nation
         "planwatch.web.evaluations.report_views.build_stored_report", lambda *a, **k: b"<html></html>"
     )
     settings.PLANWATCH_REPORT_RUNNER = "inline"  # built in the request, not by a thread
-    row = SCOPED_ROWS.get(name) or MATRIX[name]
+    row = SCOPED_ROWS.get(name) or (NATIONAL_ROWS.get(name) if which == "national" else None) or MATRIX[name]
     plan_id = objects["own"]["plan_id"] if which == "songjiang" else national.pk
 
     def url(side):

@@ -33,7 +33,10 @@ def test_a_reporter_reports_progress_on_their_own_project(db):
     client = Client()
     client.force_login(User.objects.get(username="wjw"))
     project = _project_of("wjw")
-    response = client.post(f"/projects/{project.pk}/", {"progress": "40", "text": "主体结构完工"})
+    response = client.post(
+        f"/projects/{project.pk}/",
+        {"period": "2024年", "status": "building", "progress": "40", "text": "主体结构完工"},
+    )
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.progress == 40

@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from planwatch.vocabulary import ROLE_ZH
 from planwatch.web.accounts.models import ADMINISTRATOR, LEADER, PLANNING_OFFICE, REPORTER
@@ -64,6 +65,27 @@ def visible_to(user, queryset, department_field: str = "department"):
     if is_reporter(user) and department is not None:
         return queryset.filter(**{department_field: department})
     return queryset.none()
+
+
+def visible_with_supporting(
+    user, queryset, department_field: str = "department", supporting_field: str = "supporting"
+):
+    """Like `visible_to`, but a reporter also sees what their department supports (配合部门)."""
+    if sees_everything(user):
+        return queryset
+    department = department_of(user)
+    if is_reporter(user) and department is not None:
+        mine = Q(**{department_field: department}) | Q(**{supporting_field: department})
+        return queryset.filter(pk__in=queryset.filter(mine).values("pk"))
+    return queryset.none()
+
+
+def may_report_on(user, lead, supporting=()) -> bool:
+    """The lead department's or a supporting department's reporter, or the planning office."""
+    if may_report_for(user, lead):
+        return True
+    mine = department_of(user)
+    return is_reporter(user) and mine is not None and mine in supporting
 
 
 def may_report_for(user, department) -> bool:

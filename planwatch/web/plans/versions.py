@@ -38,12 +38,22 @@ def reported_work(plan: Plan) -> list[str]:
     from planwatch.web.evaluations.models import EvaluationRun, VerdictOverride
     from planwatch.web.monitoring.models import Observation
     from planwatch.web.plans.models import Adjustment
-    from planwatch.web.projects.models import ProgressReport, TaskAssignment
+    from planwatch.web.projects.models import (
+        LaggingExplanation,
+        ProgressReport,
+        TaskAssignment,
+        TaskMilestone,
+    )
 
     counts = [
         ("监测数据", Observation.objects.filter(indicator__plan=plan).count()),
         ("任务进展", TaskAssignment.objects.filter(task__plan=plan).exclude(progress_note="").count()),
         ("项目进展", ProgressReport.objects.filter(project__plan=plan).count()),
+        (
+            "任务节点报送",
+            TaskMilestone.objects.filter(assignment__task__plan=plan).exclude(report="").count(),
+        ),
+        ("责任部门说明", LaggingExplanation.objects.filter(indicator__plan=plan).count()),
         ("规划调整", Adjustment.objects.filter(indicator__plan=plan).count()),
         ("人工评价", VerdictOverride.objects.filter(indicator__plan=plan).count()),
         ("存档评估", EvaluationRun.objects.filter(plan=plan).count()),

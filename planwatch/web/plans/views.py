@@ -34,9 +34,10 @@ from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
 from planwatch.web.plans.importer import import_plan_file
+from planwatch.web.plans.linking import indicator_for_target
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
 from planwatch.web.plans.scope import current_plan, default_plan, plan_for, set_default_plan
-from planwatch.web.plans.search import search_tasks
+from planwatch.web.plans.search import highlight, related_words, search_tasks, vocabulary
 
 log = logging.getLogger("planwatch.plans")
 
@@ -46,11 +47,20 @@ _TARGET_PATTERN = re.compile(
 )
 
 
-def _annotate(text: str, footnotes, targets_on_line, title: str = "", guess_targets: bool = False) -> str:
-    """HTML of a paragraph: lead phrase in bold, quantitative targets marked, footnote terms explained on hover.
+def _annotate(
+    text: str,
+    footnotes,
+    targets_on_line,
+    title: str = "",
+    guess_targets: bool = False,
+    links: dict[str, str] | None = None,
+) -> str:
+    """HTML of a paragraph: lead phrase in bold, quantitative targets marked (and linked to their indicator when
+    `links` names one for the quote), footnote terms explained on hover.
 
     Targets are the parser's quotes; only for a plan stored without any (older parse) are they guessed here.
     """
+    links = links or {}
     html = escape(text)
     if guess_targets:
         html = _TARGET_PATTERN.sub(
@@ -62,9 +72,10 @@ def _annotate(text: str, footnotes, targets_on_line, title: str = "", guess_targ
             html,
         )
     for quote in sorted({t.quote for t in targets_on_line if t.quote}, key=len, reverse=True):
-        html = _replace_in_text(
-            html, escape(quote), f'<mark class="target" title="量化目标">{escape(quote)}</mark>'
-        )
+        marked = f'<mark class="target" title="量化目标">{escape(quote)}</mark>'
+        if quote in links:
+            marked = f'<a class="target-link" href="{links[quote]}" title="查看对应指标">{marked}</a>'
+        html = _replace_in_text(html, escape(quote), marked)
     if title and text.startswith(title):
         html = _replace_in_text(html, escape(title), f"<strong>{escape(title)}</strong>")
     for footnote in footnotes:
@@ -110,49 +121,54 @@ def reader(request, plan_id: int | None = None):
     )
 
 
+def _target_links(request, plan: Plan, targets) -> dict[str, str]:
+    """Quote → the page of the indicator it is about, for the indicators this user may open."""
+    indicators = list(
+        visible_to(request.user, plan.indicators.all()).only("pk", "name", "unit", "department")
+    )
+    links = {}
+    for target in targets:
+        found = indicator_for_target(target.metric, target.unit, indicators)
+        if found is not None and target.quote:
+            links[target.quote] = f"/plans/indicators/{found.pk}/"
+    return links
+
+
 def _reader_context(request, plan: Plan) -> dict:
     """The search results for `q`, or the whole text by chapter with targets and footnote terms marked."""
     query = request.GET.get("q", "").strip()
     footnotes = list(plan.footnotes.all())
-    guess = not plan.targets.exists()
+    targets = list(plan.targets.all())
+    guess = not targets
+    links = _target_links(request, plan, targets)
     targets_by_line: dict[int, list] = {}
-    for target in plan.targets.all():
+    for target in targets:
         targets_by_line.setdefault(target.line, []).append(target)
+
+    def paragraph(task) -> dict:
+        html = _annotate(task.text, footnotes, targets_by_line.get(task.line, []), task.title, guess, links)
+        return {"task": task, "html": html}
+
     if query:
         hits = search_tasks(plan.tasks.select_related("chapter", "section"), query)[:100]
-        results = [
-            {"task": t, "html": _annotate(t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess)}
-            for t in hits
-        ]
-        return {"plan": plan, "query": query, "results": results}
+        results = [{"task": t, "html": mark_safe(highlight(paragraph(t)["html"], query))} for t in hits]
+        suggestions = (
+            []
+            if results
+            else related_words(vocabulary(plan.tasks.values_list("search_words", flat=True)), query)
+        )
+        return {"plan": plan, "query": query, "results": results, "suggestions": suggestions}
     chapters = []
     tasks = list(plan.tasks.select_related("section").order_by("order"))
     for chapter in plan.chapters.prefetch_related("sections"):
         own = [t for t in tasks if t.chapter_id == chapter.pk]
-        blocks = [
-            {"task": t, "html": _annotate(t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess)}
-            for t in own
-            if t.section_id is None
+        blocks = [paragraph(t) for t in own if t.section_id is None]
+        sections = [
+            {"section": section, "items": [paragraph(t) for t in own if t.section_id == section.pk]}
+            for section in chapter.sections.all()
         ]
-        sections = []
-        for section in chapter.sections.all():
-            sections.append(
-                {
-                    "section": section,
-                    "items": [
-                        {
-                            "task": t,
-                            "html": _annotate(
-                                t.text, footnotes, targets_by_line.get(t.line, []), t.title, guess
-                            ),
-                        }
-                        for t in own
-                        if t.section_id == section.pk
-                    ],
-                }
-            )
         chapters.append({"chapter": chapter, "blocks": blocks, "sections": sections})
-    return {"plan": plan, "chapters": chapters, "footnotes": footnotes, "target_count": plan.targets.count()}
+    return {"plan": plan, "chapters": chapters, "footnotes": footnotes, "target_count": len(targets)}
 
 
 def visible_indicator(user, indicator_id: int) -> Indicator:
@@ -175,20 +191,28 @@ def indicator_page(request, indicator_id: int):
     plan_for(
         request, indicator.plan_id
     )  # 404 in an archived plan for all but the office; the header follows it
+    year = chosen_year(request, indicator.plan)
     return render_cached(
         request,
         "plans/indicator.html",
         indicator.plan_id,
-        (indicator.pk,),
-        lambda: _indicator_context(request, indicator),
+        (indicator.pk, year),
+        lambda: _indicator_context(request, indicator, year),
         title=indicator.name,
         charts=True,
     )
 
 
-def _indicator_context(request, indicator: Indicator) -> dict:
+def chosen_year(request, plan: Plan) -> int:
+    """`?year=` when it lies in the plan's period, else the latest year with approved data."""
+    text = request.GET.get("year", "")
+    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
+        return int(text)
+    return current_year(plan)
+
+
+def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
-    year = current_year(plan)
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_of(evaluation, indicator.number)
     observations = indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
@@ -208,6 +232,7 @@ def _indicator_context(request, indicator: Indicator) -> dict:
         "indicator": indicator,
         "plan": plan,
         "year": year,
+        "years": list(range(plan.period_start, plan.period_end + 1)),
         "verdict": verdict,
         "error": error,
         "observations": observations,

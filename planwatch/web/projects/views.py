@@ -11,22 +11,24 @@ from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
+    department_of,
     is_planner,
     login_required,
-    may_report_for,
+    may_report_on,
     planner_required,
-    visible_to,
+    visible_with_supporting,
 )
 from planwatch.web.params import is_number
 from planwatch.web.plans.models import Task
 from planwatch.web.plans.scope import current_plan
-from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, ProgressReport, Project, TaskAssignment
+from planwatch.web.projects.forms import ProgressReportForm
+from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, Project, TaskAssignment
 
 
 @require_safe
 @login_required
 def project_list(request):
-    projects = visible_to(
+    projects = visible_with_supporting(
         request.user, Project.objects.filter(plan=current_plan(request)).select_related("department")
     )
     status = request.GET.get("status", "")
@@ -68,42 +70,56 @@ def project_list(request):
 
 def _visible_project(user, project_id: int) -> Project:
     project = (
-        visible_to(user, Project.objects.select_related("department", "plan")).filter(pk=project_id).first()
+        visible_with_supporting(user, Project.objects.select_related("department", "plan"))
+        .filter(pk=project_id)
+        .first()
     )
     if project is None:
         raise Http404("没有这个项目，或您无权查看")
     return project
 
 
+def _may_report(user, project: Project) -> bool:
+    return may_report_on(user, project.department, list(project.supporting.all()))
+
+
 @login_required
 def project_detail(request, project_id: int):
+    """A project; its lead and supporting departments report progress for a period (形象进度, 完成投资, 状态)."""
     project = _visible_project(request.user, project_id)
+    may_report = _may_report(request.user, project)
+    form = ProgressReportForm(initial={"status": project.status, "progress": project.progress})
+    status = 200
     if request.method == "POST":
-        if not may_report_for(request.user, project.department):
-            raise PermissionDenied("只能报送本部门项目的进展")
-        text = request.POST.get("text", "").strip()
-        progress = request.POST.get("progress", "").strip()
-        if not text or not is_number(progress) or not 0 <= int(progress) <= 100:
-            messages.error(request, "请填写进展情况，形象进度为 0—100 的整数")
-        else:
-            ProgressReport.objects.create(
-                project=project, reported_by=request.user, progress=int(progress), text=text
-            )
-            project.progress = int(progress)
+        if not may_report:
+            raise PermissionDenied("只能报送本部门牵头或配合的项目的进展")
+        form = ProgressReportForm(request.POST)
+        if form.is_valid():
+            report = form.save(commit=False)
+            report.project, report.reported_by = project, request.user
+            report.department = department_of(request.user) or project.department
+            report.save()
+            project.progress, project.status = report.progress, report.status
             project.save()
-            messages.success(request, "已报送项目进展")
-        return redirect("project-detail", project_id=project.pk)
+            messages.success(request, f"已报送{report.period}项目进展")
+            return redirect("project-detail", project_id=project.pk)
+        messages.error(request, "报送未保存：请按标出的栏目修改")
+        status = 400  # what was typed stays in the form, the wrong fields marked
     return render(
         request,
         "projects/detail.html",
         {
             "project": project,
-            "reports": project.reports.select_related("reported_by"),
+            "reports": project.reports.select_related("reported_by", "department"),
             "milestones": project.milestones.all(),
-            "may_report": may_report_for(request.user, project.department),
+            "may_report": may_report,
+            "form": form,
+            "supporting": project.supporting.all(),
+            "statuses": PROJECT_STATUSES,
             "departments": Department.objects.all() if is_planner(request.user) else [],
             "history": project.history.all().select_related("history_user")[:20],
         },
+        status=status,
     )
 
 
@@ -119,19 +135,28 @@ def assign_project(request, project_id: int):
         if status in dict(PROJECT_STATUSES):
             project.status = status
         project.save()
-        messages.success(request, "已更新项目责任部门和状态")
+        project.supporting.set(
+            Department.objects.filter(pk__in=_ids(request.POST.getlist("supporting"))).exclude(
+                pk=project.department_id
+            )
+        )
+        messages.success(request, "已更新项目责任部门、配合部门和状态")
     return redirect("project-detail", project_id=project.pk)
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isascii() and v.isdigit()]
 
 
 @require_safe
 @login_required
 def task_list(request):
     plan = current_plan(request)
-    assignments = visible_to(
+    assignments = visible_with_supporting(
         request.user,
         TaskAssignment.objects.filter(task__plan=plan)
         .select_related("task", "task__chapter", "department")
-        .prefetch_related("supporting"),
+        .prefetch_related("supporting", "milestones"),
     )
     department = request.GET.get("department", "")
     if is_number(department):
@@ -145,7 +170,9 @@ def task_list(request):
         request,
         "projects/tasks.html",
         {
-            "assignments": assignments,
+            "assignments": [
+                (a, may_report_on(request.user, a.department, list(a.supporting.all()))) for a in assignments
+            ],
             "statuses": TaskAssignment.STATUSES,
             "departments": Department.objects.all(),
             "tasks": tasks,
@@ -176,33 +203,13 @@ def assign_task(request):
 
 
 @login_required
-def update_task(request, assignment_id: int):
-    assignment = visible_to(request.user, TaskAssignment.objects.all()).filter(pk=assignment_id).first()
-    if assignment is None:
-        raise Http404("没有这项任务，或您无权查看")
-    if request.method != "POST":
-        return redirect("tasks")
-    if not may_report_for(request.user, assignment.department):
-        raise PermissionDenied("只能更新本部门牵头的任务")
-    status = request.POST.get("status", "")
-    if status not in dict(TaskAssignment.STATUSES):
-        messages.error(request, "请选择任务状态")
-        return redirect("tasks")
-    assignment.status = status
-    assignment.progress_note = request.POST.get("progress_note", "").strip()
-    assignment.save()
-    messages.success(request, "已更新任务进展")
-    return redirect("tasks")
-
-
-@login_required
 def milestones(request, project_id: int):
     """Add a milestone (节点) to a project, or mark one done: the project's department or the planning office."""
     project = _visible_project(request.user, project_id)
     if request.method != "POST":
         return redirect("project-detail", project_id=project.pk)
-    if not may_report_for(request.user, project.department):
-        raise PermissionDenied("只能维护本部门项目的节点")
+    if not _may_report(request.user, project):
+        raise PermissionDenied("只能维护本部门牵头或配合的项目的节点")
     done = request.POST.get("done", "")
     if is_number(done):
         milestone = get_object_or_404(Milestone, pk=int(done), project=project)

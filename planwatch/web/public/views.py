@@ -12,6 +12,15 @@ from planwatch.web.evaluations.service import current_year, evaluation_data, ver
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
+from planwatch.web.public.basis import verdict_basis
+
+
+def _year(request, plan) -> int:
+    """`?year=` within the plan's period, else the latest year with approved data."""
+    text = request.GET.get("year", "")
+    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
+        return int(text)
+    return current_year(plan)
 
 
 @require_safe
@@ -19,7 +28,7 @@ def home(request):
     plan = current_plan(request)
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
-    year = current_year(plan)
+    year = _year(request, plan)
     evaluation, error = evaluation_data(plan, year)
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
@@ -31,20 +40,22 @@ def home(request):
         measure = (verdict.get("chart") or {}).get("measure", "level")  # what the core charts for it
         main = [o for o in observed if o.measure == measure and not o.series]
         latest = max(main, key=lambda o: (o.year, o.vintage, o.pk)) if main else None
-        flagged = any(o.is_illustrative for o in observed) or bool(verdict.get("illustrative"))
-        illustrative = illustrative or flagged
-        rows.append(
-            {
-                "indicator": indicator,
-                "verdict": verdicts.get(indicator.number),
-                "latest": latest,
-                "illustrative": flagged,
-            }
-        )
+        verdict = verdicts.get(indicator.number)
+        # 示例 marks an illustrative value or a verdict computed from one, never an approved real figure
+        illustrative = illustrative or bool(latest and latest.is_illustrative)
+        illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
+        rows.append({"indicator": indicator, "verdict": verdict, "latest": latest})
     return render(
         request,
         "public/home.html",
-        {"plan": plan, "year": year, "rows": rows, "error": error, "illustrative": illustrative},
+        {
+            "plan": plan,
+            "year": year,
+            "years": list(range(plan.period_start, plan.period_end + 1)),
+            "rows": rows,
+            "error": error,
+            "illustrative": illustrative,
+        },
     )
 
 
@@ -54,7 +65,7 @@ def indicator(request, indicator_id: int):
     if found is None:
         raise Http404("没有这个公开指标")
     plan = found.plan
-    year = current_year(plan)
+    year = _year(request, plan)
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_of(evaluation, found.number)
     observed = list(
@@ -70,6 +81,8 @@ def indicator(request, indicator_id: int):
             "verdict": verdict,
             "error": error,
             "observations": observed,
+            "years": list(range(plan.period_start, plan.period_end + 1)),
+            "basis": verdict_basis(verdict),
             "illustrative": any(o.is_illustrative for o in observed)
             or bool((verdict or {}).get("illustrative")),
             "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),

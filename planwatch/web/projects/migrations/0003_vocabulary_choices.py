@@ -7,7 +7,7 @@ import planwatch.vocabulary
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0001_initial"),
+        ("projects", "0002_departments_own_work"),
     ]
 
     operations = [
