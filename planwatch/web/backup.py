@@ -211,6 +211,8 @@ def verify_sqlite_backup(copy: Path, shown: str) -> None:
     """
     try:
         with closing(_sqlite_connect(copy, read_only=True)) as connection:
+            # A damaged file's names and messages may be any bytes: read them without failing on them.
+            connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
             result = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
                 raise BackupError(
@@ -220,7 +222,7 @@ def verify_sqlite_backup(copy: Path, shown: str) -> None:
             found = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
             ).fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise BackupError(f"{shown}：备份文件已损坏（{error}）") from None
     if found is None:
         raise BackupError(f"{shown} 是 SQLite 数据库，但不是 PlanWatch 的数据库（没有 django_migrations 表）")

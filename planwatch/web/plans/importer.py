@@ -91,6 +91,7 @@ def store_plan(
     plan.period_start, plan.period_end = parsed.period_start, parsed.period_end
     plan.source_name, plan.source_text, plan.source_hash = source_name, text, digest
     plan.source_file = source_bytes
+    plan.reader_warnings = list(parsed.warnings)
     plan.save()
 
     # Footnotes and targets are the parser's alone: re-created.

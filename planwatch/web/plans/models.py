@@ -43,6 +43,8 @@ class Plan(models.Model):
     level = models.CharField("规划层级", max_length=10, blank=True, choices=LEVELS)
     # What the last re-import could not match and where the file and a person's correction disagree.
     import_review = models.JSONField("导入核对清单", default=dict, blank=True)
+    # What the reader doubted or could not read in the file (the parse JSON's `warnings`), with their lines.
+    reader_warnings = models.JSONField("解析提示", default=list, blank=True)
     # Four-eyes rule (双人复核): whoever entered or submitted a figure may not approve it.
     four_eyes = models.BooleanField("四眼原则（提交人不能审核通过自己提交的数据）", default=True)
 
