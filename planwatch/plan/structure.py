@@ -14,7 +14,7 @@ from planwatch.plan.levels import Outline, decide
 from planwatch.plan.model import Annex, Box, Chapter, Figure, Item, Plan, PlanPart, Section
 from planwatch.plan.nonplan import describe_non_plan, looks_like_a_plan
 from planwatch.plan.tables import build_table, is_caption
-from planwatch.plan.title import find_period, find_title
+from planwatch.plan.title import find_period, find_title, period_from_mentions
 
 _LEAD_PHRASE = re.compile(r"^(?:——)?([^。，；：,;:]{2,25})。(?=.)")
 _HAS_WORDS = re.compile(r"[\w\u3400-\u9fff]")
@@ -186,10 +186,17 @@ class _Builder:
     def finish(self) -> Plan:
         texts = [p.text for p in self.paragraphs]
         title = find_title(self.front or texts[:5], texts, self.document.path)
+        if title == self.document.path:
+            self.warnings.append("未找到规划标题（首行不是标题，正文也未以《…》提到本规划）：以文件名代替")
         try:
             start, end = find_period(title, texts, self.tables)
         except PlanFormatError:
-            start, end = self.guess_period(texts)
+            named = period_from_mentions(texts)
+            if named:
+                start, end = named
+                self.warnings.append(f"标题未写明规划期：按正文提到的最晚一个五年规划时期读作{start}—{end}年")
+            else:
+                start, end = self.guess_period(texts)
         plan = Plan(
             title=title,
             period_start=start,

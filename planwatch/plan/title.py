@@ -59,7 +59,10 @@ def find_title(front: list[str], texts: list[str], fallback: str) -> str:
         if match:
             return normalise_zero(match.group(1))
     first = lines[0] if lines else ""
-    return normalise_zero(first[:80]) if first else fallback
+    # A first line that is a sentence (本纲要主要阐明…，…) is body text, not a title: the fallback names the plan.
+    if not first or len(first) > 60 or any(mark in first for mark in "。，,；;："):
+        return fallback
+    return normalise_zero(first)
 
 
 def _title_prefix(previous: str, line: str) -> bool:
