@@ -69,6 +69,12 @@ def test_liangzihu_figures_of_2020_compared_with_2015_are_2020_facts():
     levels = sorted((b.value, b.unit, b.year) for b in plan.baselines if b.unit == "亿元")
     assert levels == [(6.13, "亿元", 2020), (21.45, "亿元", 2020), (100.13, "亿元", 2020)]
     assert {b.year for b in plan.baselines} == {2020}
+    changes = [(b.metric, b.value, b.kind) for b in plan.baselines if b.unit == "%"]
+    assert changes == [
+        ("地区生产总值同比2015年增长", 67.86, "change"),
+        ("财政收入同比2015年增长", 72.0, "change"),
+        ("社会消费品零售总额同比2015年增长", 17.6, "change"),
+    ]
 
 
 @pytest.mark.parametrize(
