@@ -218,12 +218,27 @@ class _Builder:
         """No period stated: the five years up to the year the text's 到20XX年 targets most often name."""
         years = Counter(int(y) for text in texts for y in _TARGET_YEAR.findall(text) if y != "2035")
         if not years:
-            raise PlanFormatError(
-                "cannot tell the plan period: no 第N个五年规划 in the title, no 2021-2025年 and no 到2025年 in the text"
-            )
+            raise PlanFormatError(_no_period_message(texts))
         end = years.most_common(1)[0][0]
         self.warnings.append(f"标题和正文均未写明规划期：按正文中最常见的“到{end}年”推定为{end - 4}—{end}年")
         return end - 4, end
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def _no_period_message(texts: list[str]) -> str:
+    """Why no five-year period could be read, in words the user can act on; a plan of another span says so."""
+    span = next((m for text in texts[:5] for m in _YEAR_SPAN.finditer(text)), None)
+    found = (
+        f"开头写的期限是{span.group(1)}—{span.group(2)}年，不是一个五年规划期；"
+        if span and int(span.group(2)) - int(span.group(1)) != 4
+        else ""
+    )
+    return (
+        f"读不出规划期：{found}标题没有“第N个五年规划”，正文也没有“2021—2025年”“到2025年”或“十四五”这样的年份。"
+        "PlanWatch 读的是五年规划纲要；若本文件是五年规划，请在标题中写明（如“第十四个五年规划”）后再导入"
+    )
 
 
 def _numbering_gaps(plan: Plan) -> list[str]:

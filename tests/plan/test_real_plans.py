@@ -96,3 +96,20 @@ def test_the_latest_period_named_in_the_opening_is_the_plans_own():
     texts = ["“十三五”时期成就显著。", "谋划“十四五”时期国民经济和社会发展。", "“十三五”规划目标完成。"]
     assert period_from_mentions(texts) == (2021, 2025)
     assert period_from_mentions(["到2020年，地区生产总值达到100亿元。"]) is None
+
+
+def test_a_plan_of_another_span_is_refused_in_chinese_naming_its_span(tmp_path):
+    """崇明世界级生态岛发展规划纲要(2021-2035年) (https://www.shanghai.gov.cn/nw12344/20220114/
+    44da2dee52e2474d8c5942da188e3426.html): a fifteen-year plan, not a five-year outline."""
+    from planwatch.errors import PlanFormatError
+
+    path = tmp_path / "shengtaidao.txt"
+    path.write_text(
+        "崇明世界级生态岛发展规划纲要(2021-2035年)\n一、明确总体战略\n(一)指导思想\n坚持生态立岛不动摇。\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanFormatError) as refused:
+        read_plan(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}: 读不出规划期：开头写的期限是2021—2035年，不是一个五年规划期")
+    assert "第十四个五年规划" in message
