@@ -24,7 +24,7 @@ _LEADING_NOISE = re.compile(
     r"保持|预计|努力|推动|推进|累计|共|总计|合计|完成|的|是|，)+"
 )
 _TRAILING_VERBS = re.compile(
-    r"(?:(?:(?<![年人])均|将|已|也|分别|稳定|保持|稳步|持续|进一步|逐步)?"
+    r"(?:(?:(?<![年人])均|将|已|也|分别|稳定|保持|稳步|持续|进一步|逐步|预计)?"
     r"(?:达到了|达到|达|为|是|增至|增长至|增长到|提升至|提升到|提高至|提高到|上升至|上升到|下降至|下降到|降至|"
     r"跃升至|突破|超过|不少于|不低于|不小于|不高于|不超过|控制在|保持在|稳定在|约为|约|近|接近|增长|提高|提升|"
     r"下降|减少|增加|实现|完成|了|共))?$"
@@ -34,8 +34,9 @@ _METRIC_HEAD = re.compile(
     r"能力|人数|人次|户数|增速|速度|水平|指数|时间|长度|覆盖率|容量|密度|总量|岗位)$"
 )
 GROWTH_WORDS = ("年均", "绝对量", "增速", "增长", "比", "较", "同比")
+_COMPARISON_WORDS = ("比", "较", "同比", "相比")
 _SUBJECT_CUT = re.compile(
-    r"从|由|保持|实现|持续|连续|不断|稳步|快速|突破|增长|提升|提高|达到|达|位居|进一步|是|为"
+    r"从|由|保持|预计|实现|持续|连续|不断|稳步|快速|突破|增长|提升|提高|达到|达|位居|进一步|是|为"
 )
 
 
@@ -89,16 +90,23 @@ def metric_prefix(text: str, start: int, quantity: Quantity, is_from: bool) -> t
         core = prefix[: cut.start()] if cut else prefix
         return start, clean_metric(core), True
     core = prefix.rstrip(" 　")
-    if not re.search(r"(?:年均|年平均)(?:增长|增速)?$", core) and not core.startswith(("比", "较")):
+    comparison = core.startswith(
+        _COMPARISON_WORDS
+    )  # 比/同比2015年增长: the year and the change are the measure
+    if not re.search(r"(?:年均|年平均)(?:增长|增速)?$", core) and not comparison:
         core = _TRAILING_VERBS.sub("", core)
-    if not core.startswith(("比", "较")):
+    if not comparison:
         core = strip_horizons(core)
     core = clean_metric(core)
     return start, core, bool(_METRIC_HEAD.search(core))
 
 
+# 增 长, 同比 2015年: spaces a PDF copy leaves beside Chinese words in a metric mean nothing.
+_SPACE_BY_HANZI = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=\S)|(?<=\S) +(?=[\u4e00-\u9fff])")
+
+
 def clean_metric(text: str) -> str:
-    return text.strip(' 　“”"的，,（(')
+    return _SPACE_BY_HANZI.sub("", text).strip(' 　“”"的，,（(')
 
 
 def strip_horizons(text: str) -> str:

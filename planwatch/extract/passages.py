@@ -28,17 +28,18 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _REVIEW_WORDS = ("成就", "回顾", "发展基础", "取得成效", "主要成效", "主要成绩", "进展情况", "实施情况")
 # 第一节 发展基础 (national and provincial outlines) and （一） headings: short lines without a full stop.
 _OTHER_SECTION = re.compile(
-    r"^(?:第[一二三四五六七八九十]+节|（[一二三四五六七八九十]+）)\s*(?P<title>[^。；]{2,30})$"
+    r"^(?:第[一二三四五六七八九十]+节|[（(][一二三四五六七八九十]+[）)])\s*(?P<title>[^。；]{2,30})$"
 )
 
 
 # A look-back is decided by the tense of its sentences, not by its heading alone. These words mark a sentence
-# that reports the past (过去五年, 年末, 实现了, 跃居) or one that commits to the future (到2030年, 力争, 将).
+# that reports the past (过去五年, 年末, 实现了, 跃居) or one that commits to the future (到2030年, 力争, 将);
+# 增长到2020年的78.93亿元 names a year's value, not a horizon.
 _PAST_SENTENCE = re.compile(
     r"过去|五年来|回顾|以来|年末|年底|期末|实现了|取得了|完成了|[了已](?![解])|先后|跃居|位居|连续|圆满完成|跨越|迈上"
 )
 _FUTURE_SENTENCE = re.compile(
-    r"到\s*20\d{2}\s*年|到二[〇○零]|力争|(?<![即])将(?![近军])|确保|展望|预计|争取|必须|计划"
+    r"到\s*20\d{2}\s*年(?!的)|到二[〇○零]|力争|(?<![即])将(?![近军])|确保|展望|预计|争取|必须|计划"
 )
 # Where a plan may review the past under a heading of its own words (砥砺五载, 发展环境): checked by tense.
 _LOOK_BACK_PLACES = ("基础", "环境", "成就", "成绩", "五载", "五年", "回眸", "历程", "形势")

@@ -91,7 +91,8 @@ def _horizon(kind: str, match: re.Match, text: str) -> Horizon | None:
     elif kind == WITHIN:
         count = match.group("count") or match.group("recent")
         years = int(parse_number(count) or 0) or None
-    before = text[max(0, match.start() - 3) : match.start()]
+    # 同比 2015 年 in a PDF copy: the spaces before the year do not part it from the word of comparison.
+    before = text[max(0, match.start() - 6) : match.start()].rstrip(" \u3000\u00a0")
     reference = kind in (YEAR, PERIOD_END, PERIOD) and before.endswith(_REFERENCE_WORDS)
     return Horizon(kind, match.start(), match.end(), year, years, reference)
 

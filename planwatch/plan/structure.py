@@ -14,7 +14,7 @@ from planwatch.plan.levels import Outline, decide
 from planwatch.plan.model import Annex, Box, Chapter, Figure, Item, Plan, PlanPart, Section
 from planwatch.plan.nonplan import describe_non_plan, looks_like_a_plan
 from planwatch.plan.tables import build_table, is_caption
-from planwatch.plan.title import find_period, find_title
+from planwatch.plan.title import find_period, find_title, period_from_mentions
 
 _LEAD_PHRASE = re.compile(r"^(?:——)?([^。，；：,;:]{2,25})。(?=.)")
 _HAS_WORDS = re.compile(r"[\w\u3400-\u9fff]")
@@ -186,10 +186,17 @@ class _Builder:
     def finish(self) -> Plan:
         texts = [p.text for p in self.paragraphs]
         title = find_title(self.front or texts[:5], texts, self.document.path)
+        if title == self.document.path:
+            self.warnings.append("未找到规划标题（首行不是标题，正文也未以《…》提到本规划）：以文件名代替")
         try:
             start, end = find_period(title, texts, self.tables)
         except PlanFormatError:
-            start, end = self.guess_period(texts)
+            named = period_from_mentions(texts)
+            if named:
+                start, end = named
+                self.warnings.append(f"标题未写明规划期：按正文提到的最晚一个五年规划时期读作{start}—{end}年")
+            else:
+                start, end = self.guess_period(texts)
         plan = Plan(
             title=title,
             period_start=start,
@@ -211,12 +218,27 @@ class _Builder:
         """No period stated: the five years up to the year the text's 到20XX年 targets most often name."""
         years = Counter(int(y) for text in texts for y in _TARGET_YEAR.findall(text) if y != "2035")
         if not years:
-            raise PlanFormatError(
-                "cannot tell the plan period: no 第N个五年规划 in the title, no 2021-2025年 and no 到2025年 in the text"
-            )
+            raise PlanFormatError(_no_period_message(texts))
         end = years.most_common(1)[0][0]
         self.warnings.append(f"标题和正文均未写明规划期：按正文中最常见的“到{end}年”推定为{end - 4}—{end}年")
         return end - 4, end
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def _no_period_message(texts: list[str]) -> str:
+    """Why no five-year period could be read, in words the user can act on; a plan of another span says so."""
+    span = next((m for text in texts[:5] for m in _YEAR_SPAN.finditer(text)), None)
+    found = (
+        f"开头写的期限是{span.group(1)}—{span.group(2)}年，不是一个五年规划期；"
+        if span and int(span.group(2)) - int(span.group(1)) != 4
+        else ""
+    )
+    return (
+        f"读不出规划期：{found}标题没有“第N个五年规划”，正文也没有“2021—2025年”“到2025年”或“十四五”这样的年份。"
+        "PlanWatch 读的是五年规划纲要；若本文件是五年规划，请在标题中写明（如“第十四个五年规划”）后再导入"
+    )
 
 
 def _numbering_gaps(plan: Plan) -> list[str]:

@@ -22,11 +22,16 @@ _STATE = re.compile(
 _CONTINUATION = re.compile(r"^(?:和|与|及|暨|以及)|(?:纲要|规划|远景目标)$")
 _DATE_OR_BODY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月|(?:人民政府|人民代表大会|委员会|办公室|办公厅)$")
 _ZERO = re.compile(r"(?<=[一二三四五六七八九〇○O])[○O]|[○O](?=[一二三四五六七八九〇○O])")
+# 二 〇 三五 in a PDF copy: spaces between the numerals of a year written in Chinese.
+_NUMERAL_SPACE = re.compile(r"(?<=[一二三四五六七八九〇○O零])[ \u00a0\u3000]+(?=[一二三四五六七八九〇○O零])")
+# …第十四个五年 / 规划和…: a title broken inside its name, before 规划 or 纲要.
+_NAME_BROKEN = re.compile(r"(?:第[一二三四五六七八九十\d]+个五年|国民经济和社会发展)$")
 
 
 def normalise_zero(text: str) -> str:
-    """The white circle ○ or the letter O typed for the numeral zero 〇 (二○三五, 二O三五) becomes 〇."""
-    return _ZERO.sub("〇", text)
+    """The white circle ○ or the letter O typed for the numeral zero 〇 (二○三五, 二O三五) becomes 〇;
+    spaces between Chinese numerals (二 〇 三五, as PDF copies write them) go."""
+    return _ZERO.sub("〇", _NUMERAL_SPACE.sub("", text))
 
 
 def find_title(front: list[str], texts: list[str], fallback: str) -> str:
@@ -54,7 +59,10 @@ def find_title(front: list[str], texts: list[str], fallback: str) -> str:
         if match:
             return normalise_zero(match.group(1))
     first = lines[0] if lines else ""
-    return normalise_zero(first[:80]) if first else fallback
+    # A first line that is a sentence (本纲要主要阐明…，…) is body text, not a title: the fallback names the plan.
+    if not first or len(first) > 60 or any(mark in first for mark in "。，,；;："):
+        return fallback
+    return normalise_zero(first)
 
 
 def _title_prefix(previous: str, line: str) -> bool:
@@ -63,7 +71,11 @@ def _title_prefix(previous: str, line: str) -> bool:
         0 < len(previous) <= 60
         and not any(mark in previous for mark in "。，；：、")
         and not _DATE_OR_BODY.search(previous)
-        and (previous.endswith("发展") or line.startswith(("第", "“", "和", "与")))
+        and (
+            previous.endswith("发展")
+            or line.startswith(("第", "“", "和", "与"))
+            or (bool(_NAME_BROKEN.search(previous)) and line.startswith(("规划", "纲要")))
+        )
     )
 
 
@@ -77,13 +89,30 @@ def _title_line(text: str) -> bool:
     )
 
 
+def _ordinal_period(match: re.Match) -> tuple[int, int] | None:
+    n = headings.small_number(match.group(1) or match.group(2))
+    if n and n >= 3:
+        start = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966; each one since is five years
+        return start, start + 4
+    return None
+
+
+def period_from_mentions(texts: list[str]) -> tuple[int, int] | None:
+    """The latest five-year period the opening of the text names (谋划“十四五”时期…): a plan looks back at the
+    period before its own and plans its own, and names no later one."""
+    periods = [
+        period
+        for text in texts[:50]
+        for match in _FYP_ORDINAL.finditer(text)
+        if (period := _ordinal_period(match))
+    ]
+    return max(periods) if periods else None
+
+
 def find_period(title: str, texts: list[str], tables: list[Table]) -> tuple[int, int]:
     ordinal = _FYP_ORDINAL.search(title)
-    if ordinal:
-        n = headings.small_number(ordinal.group(1) or ordinal.group(2))
-        if n and n >= 3:
-            start = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966; each one since is five years
-            return start, start + 4
+    if ordinal and (period := _ordinal_period(ordinal)):
+        return period
     from_tables = period_from_tables(tables)  # column years witness the period as well as a title
     if from_tables:
         return from_tables

@@ -53,3 +53,16 @@ def test_clauses_end_at_commas_and_list_marks():
     text = "推动2-3所市示范园、8-10所市一级园创建。"
     assert clause_end(text, 0) == text.index("、")
     assert clause_start(text, text.index("8-10")) == text.index("、") + 1
+
+
+def test_a_change_against_a_year_keeps_the_year_after_tong_bi_as_after_bi():
+    assert prefix_of("同比2015年增长67.86%")[1] == "同比2015年增长"
+    assert prefix_of("比2015年增长72%")[1] == "比2015年增长"
+
+
+def test_expected_and_pdf_spaces_are_not_part_of_the_metric():
+    assert prefix_of("财政收入预计实现 6.13亿元")[1] == "财政收入"
+    assert prefix_of("社会消费品零售总额21.45亿元，同比 2015年增 长 17.6%")[1] == "同比2015年增长"
+    text = "财政收入预计实现6.13亿元，同比2015年增长72%。"
+    at = text.index("同比")
+    assert sentence_subject(text, clause_start(text, at), sentence_start(text, at)) == "财政收入"

@@ -1,7 +1,7 @@
 """Passages: what extraction reads, with container, chapter and whether the section reviews the past."""
 
 from planwatch.document.model import Box, Document, FootnoteBody, FootnoteRef, Paragraph, Piece, Table
-from planwatch.extract.passages import passages_from_document
+from planwatch.extract.passages import passages_from_document, sentence_tense
 
 from .conftest import paragraph
 
@@ -89,3 +89,29 @@ def test_review_is_read_from_chapter_and_numbered_section_headings():
         (2, True, None),
         (4, False, "面临形势"),
     ]
+
+
+def test_a_value_reached_by_a_past_year_is_not_a_horizon():
+    """增长到2020年的78.93亿元 tells what 2020 reached: the sentence reports the past (以来, 年末)."""
+    assert sentence_tense(
+        "“十三五”以来，经济较快增长。地区生产总值从2015年末的57亿元增长到2020年的79亿元。"
+    ) == (
+        2,
+        0,
+    )
+    assert sentence_tense("到2025年，地区生产总值达到100亿元。") == (0, 1)
+
+
+def test_half_width_brackets_open_a_look_back_section_under_a_numbered_chapter():
+    document = Document(
+        path="x.txt",
+        blocks=[
+            paragraph("一、开启全面建设社会主义现代化新征程", 1),
+            paragraph("(一)全面建设小康社会如期实现", 2),
+            paragraph("“十三五”以来，经济较快增长。地区生产总值从2015年末的57亿元增长到2020年的79亿元。", 3),
+            paragraph("(二)发展环境", 4),
+        ],
+        lines=[],
+    )
+    passages = passages_from_document(document)
+    assert [(p.paragraph.line, p.review) for p in passages] == [(3, True)]

@@ -70,3 +70,11 @@ def test_nearest_stated_year_governs():
 def test_end_of_a_year_without_by():
     horizon = first("2021年底实现区级带宽能力")
     assert (horizon.kind, horizon.year) == (horizons.YEAR, 2021)
+
+
+def test_a_comparison_year_after_spaces_of_a_pdf_copy_is_still_a_reference():
+    text = "财政收入预计实现 6.13 亿元,同比 2015 年增长 72%"
+    found = [h for h in find_horizons(text) if h.year == 2015]
+    assert [h.reference for h in found] == [True]
+    assert governing_year(found, len(text)) is None
+    assert first("2015 年末的57.02亿元").reference is False
