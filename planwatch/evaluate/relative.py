@@ -92,7 +92,7 @@ def evaluate_relative(ctx: Context) -> IndicatorResult:
     elif own.basis != other.basis:
         fields["notes"] = ["两项增长的计算口径不同（一项由水平值推算），比较仅供参考"]
     else:
-        fields["notes"] = ["增长率未标明实际或名义（series 实际/名义），按所录数据比较"]
+        fields["notes"] = ["增长率未标明实际或名义（可在“分项”中注明“实际”或“名义”），按所录数据比较"]
     binding = indicator.attribute == "binding"
     # A relative target is a condition, not a distance: met or missed, never ahead or achieved early (§2.6).
     status = condition_status(met, ctx.final)

@@ -38,7 +38,7 @@ def test_income_growth_is_compared_with_the_referenced_indicators_growth():
     assert result.status == "on_track"
     assert "增速差+1.8个百分点" in result.explanation
     # the rows do not say real or nominal: compared as given, and the explanation says so
-    assert "增长率未标明实际或名义（series 实际/名义），按所录数据比较" in result.explanation
+    assert "增长率未标明实际或名义（可在“分项”中注明“实际”或“名义”），按所录数据比较" in result.explanation
 
 
 def test_in_step_within_the_tolerance_is_on_track_and_achieved_at_the_end():
