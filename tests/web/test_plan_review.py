@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from planwatch.web.plans.models import Indicator
 from tests.web.conftest import indicator
 
@@ -64,3 +66,10 @@ def test_it_refuses_a_correction_by_a_reporter(shengtai):
     assert response.status_code == 403
     forest.refresh_from_db()
     assert forest.kind == "share"
+
+
+def test_the_source_files_hash_may_wrap_at_phone_width(planner, national):
+    page = planner.get(f"/plans/{national.pk}/review/").content.decode()
+    assert f'SHA-256 <span class="hash">{national.source_hash}</span>' in page
+    css = (Path(__file__).resolve().parents[2] / "planwatch/web/static/planwatch/style.css").read_text()
+    assert ".hash { overflow-wrap: anywhere; }" in css

@@ -348,7 +348,7 @@ def close_round(request, round_id: int):
         reporting_round.is_open = False
         reporting_round.save()
         messages.success(request, f"已关闭：{reporting_round}")
-    return redirect("monitoring-rounds")
+    return redirect(f"/plans/{reporting_round.plan_id}/monitoring/rounds/")  # the round's own plan
 
 
 @require_safe
