@@ -105,3 +105,9 @@ def test_a_filter_that_finds_nothing_says_so(planner, plan):
     page = planner.get(f"/plans/{plan.pk}/projects/", {"q": "不存在的项目名称"}).content.decode()
     assert "没有符合条件的项目" in page
     assert f'<option value="{Project.objects.filter(plan=plan).first().source_table}"' in page
+
+
+def test_a_department_without_projects_in_the_plan_is_told_so(kewei, plan):
+    page = kewei.get(f"/plans/{plan.pk}/projects/").content.decode()
+    assert "本规划中没有由本部门负责或配合的项目" in page
+    assert "本规划还没有列入项目库的重大项目" not in page
