@@ -68,3 +68,16 @@ def test_closing_a_round_of_the_second_plan_returns_to_that_plans_rounds(planner
     reporting_round.refresh_from_db()
     assert not reporting_round.is_open
     assert ReportingRound.objects.get(plan=plan).is_open  # the first plan's round is untouched
+
+
+def test_the_form_offers_the_first_year_of_a_plan_without_rounds(planner, national):
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert 'name="year" size="5" inputmode="numeric" required value="2026"' in page
+
+
+def test_the_form_offers_the_year_after_the_latest_round_within_the_period(planner, plan, national):
+    ReportingRound.objects.create(plan=national, year=2027, deadline="2028-03-31", title="2027年度监测数据填报")
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert 'required value="2028"' in page
+    songjiang = planner.get(f"/plans/{plan.pk}/monitoring/rounds/").content.decode()
+    assert 'required value="2025"' in songjiang  # its 2025 round is the last year of 2021–2025
