@@ -76,7 +76,9 @@ def test_the_form_offers_the_first_year_of_a_plan_without_rounds(planner, nation
 
 
 def test_the_form_offers_the_year_after_the_latest_round_within_the_period(planner, plan, national):
-    ReportingRound.objects.create(plan=national, year=2027, deadline="2028-03-31", title="2027年度监测数据填报")
+    ReportingRound.objects.create(
+        plan=national, year=2027, deadline="2028-03-31", title="2027年度监测数据填报"
+    )
     page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
     assert 'required value="2028"' in page
     songjiang = planner.get(f"/plans/{plan.pk}/monitoring/rounds/").content.decode()
