@@ -50,11 +50,6 @@ KNOWN_ELSEWHERE = {
     "evaluation-run-new": {"series"},
     "verdict-override": {"series"},
     "evaluation-run": {"series"},
-    # the parser review shows the target comparator's code
-    "plan-review": {"range"},
-    "plan-review-id": {"range"},
-    "indicator-correct": {"range"},
-    "plan-settings": {"range"},
 }
 # Headings that repeat a word, on other teams' pages: the page name → the repeated run.
 KNOWN_DOUBLED: dict[str, str] = {}
