@@ -56,3 +56,24 @@ def test_it_reports_binding_indicators_separately(planner):
     response = planner.get("/", {"year": "2025"})
     assert sum(c["count"] for c in response.context["binding_counts"]) == 8  # 12–16, 18, 19, 21
     assert "约束性指标</strong>：" in response.content.decode()
+
+
+def test_a_department_with_no_indicator_in_a_plan_is_told_why_the_overview_is_empty(kewei, national):
+    page = kewei.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert page.count('class="card attr-') == 0
+    assert "本规划中没有由本部门负责或配合的指标" in page
+    assert '<span class="num">0</span><span>项本部门指标</span>' in page
+    assert f'<a href="/plans/{national.pk}/monitoring/">数据填报</a>' in page  # not a bare dash
+    assert "<th>项目数</th>" not in page  # no empty project table
+
+
+def test_a_department_counts_its_own_indicators_not_the_plans(kewei, plan):
+    page = kewei.get(f"/plans/{plan.pk}/dashboard/").content.decode()
+    assert '<span class="num">3</span><span>项本部门指标</span>' in page
+    assert "项主要指标" not in page
+
+
+def test_the_planning_office_still_counts_the_plans_main_indicators(planner, national):
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert '<span class="num">7</span><span>项主要指标</span>' in page
+    assert "本规划中没有由本部门负责" not in page

@@ -45,3 +45,14 @@ def test_it_names_a_non_numeric_form_value(kewei):
 
 def test_it_refuses_a_leader(leader):
     assert leader.get("/monitoring/").status_code == 403
+
+
+def test_a_department_with_nothing_reported_in_a_plan_sees_an_empty_state(kewei, national):
+    page = kewei.get(f"/plans/{national.pk}/monitoring/").content.decode()
+    assert "本部门在本规划中还没有报送过数据" in page
+
+
+def test_a_department_with_figures_sees_them_not_the_empty_state(kewei, plan):
+    page = kewei.get(f"/plans/{plan.pk}/monitoring/").content.decode()
+    assert "本部门在本规划中还没有报送过数据" not in page
+    assert "每万人口发明专利拥有量" in page

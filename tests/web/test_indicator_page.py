@@ -34,3 +34,21 @@ def test_it_marks_illustrative_observations(planner):
     page = planner.get(f"/plans/indicators/{illustrative.indicator.pk}/").content.decode()
     assert "illustrative-banner" in page
     assert '<span class="tag illustrative">示例</span>' in page
+
+
+def test_an_indicator_without_values_says_who_reports_them(planner, national):
+    from planwatch.web.plans.models import Indicator
+
+    gdp = Indicator.objects.get(plan=national, number=1)
+    page = planner.get(f"/plans/indicators/{gdp.pk}/").content.decode()
+    assert "暂无监测值。由国家发展改革委在填报轮次中填报，审核通过后显示在这里。" in page
+
+
+def test_an_indicator_without_a_department_says_to_assign_one_first(planner, national):
+    from planwatch.web.plans.models import Indicator
+
+    gdp = Indicator.objects.get(plan=national, number=1)
+    gdp.department = None
+    gdp.save()
+    page = planner.get(f"/plans/indicators/{gdp.pk}/").content.decode()
+    assert "请规划科先在指标核对中指定责任部门，再开启填报轮次。" in page

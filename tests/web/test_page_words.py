@@ -50,17 +50,9 @@ KNOWN_ELSEWHERE = {
     "evaluation-run-new": {"series"},
     "verdict-override": {"series"},
     "evaluation-run": {"series"},
-    # the parser review shows the target comparator's code
-    "plan-review": {"range"},
-    "plan-review-id": {"range"},
-    "indicator-correct": {"range"},
-    "plan-settings": {"range"},
 }
 # Headings that repeat a word, on other teams' pages: the page name → the repeated run.
-KNOWN_DOUBLED = {
-    "monitoring-review": "填报填报",  # “2025年度监测数据填报” + “填报进度”
-    "monitoring-decide": "填报填报",
-}
+KNOWN_DOUBLED: dict[str, str] = {}
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&\-][A-Za-z0-9]+)*")
 _SKIPPED_TAGS = {"script", "style", "template"}
 

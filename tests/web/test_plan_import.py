@@ -89,3 +89,10 @@ def test_the_review_page_lists_what_the_reader_doubted_with_its_line(planner):
     page = planner.get(f"/plans/{stored.pk}/review/").content.decode()
     # line 19 of the export is the first body row of a two-row header: six cells under a header row of five
     assert "解析提示（" in page and "第19行：表格行有6个单元格，表头有5个" in page
+
+
+def test_the_list_of_imported_plans_scrolls_inside_its_frame_at_phone_width(planner, plan, national):
+    page = planner.get("/plans/import/").content.decode()
+    table = page.index("<th>SHA-256</th>")
+    assert page.rfind('<div class="table-wrap"><table>', 0, table) > page.index("已导入的规划")
+    assert page.index("</table></div>", table) > table

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from planwatch.web.plans.models import Indicator
 from tests.web.conftest import indicator
 
@@ -64,3 +66,33 @@ def test_it_refuses_a_correction_by_a_reporter(shengtai):
     assert response.status_code == 403
     forest.refresh_from_db()
     assert forest.kind == "share"
+
+
+def test_the_source_files_hash_may_wrap_at_phone_width(planner, national):
+    page = planner.get(f"/plans/{national.pk}/review/").content.decode()
+    assert f'SHA-256 <span class="hash">{national.source_hash}</span>' in page
+    css = (Path(__file__).resolve().parents[2] / "planwatch/web/static/planwatch/style.css").read_text()
+    assert ".hash { overflow-wrap: anywhere; }" in css
+
+
+def test_text_targets_read_as_planners_write_them_not_as_codes(planner, national):
+    page = planner.get(f"/plans/{national.pk}/review/").content.decode()
+    table = page[page.index("文中量化目标") :]
+    assert "<td>不低于7%</td><td>全社会研发经费投入年均增长7%以上</td>" in table
+    assert "<td>12.5%</td>" in table  # = 12.5 %, no “=”
+    assert "&gt;=" not in table and "<td>= " not in table
+
+
+def test_the_target_phrase_of_each_comparator():
+    from planwatch.extract.targets import Target
+    from planwatch.web.plans.templatetags.planwatch import target_zh
+
+    def target(comparator, value, value_max=None, unit="%"):
+        return Target("指标", value, value_max, unit, comparator, None, False, 1, "", value, unit)
+
+    assert target_zh(target(">=", 7.0)) == "不低于7%"
+    assert target_zh(target("<=", 3.5)) == "不高于3.5%"
+    assert target_zh(target("~", 6.0)) == "6%左右"
+    assert target_zh(target("=", 14.0, unit="个")) == "14个"
+    assert target_zh(target("range", 3.0, 5.0)) == "3—5%"
+    assert target_zh(target("range", 40.0, None, "G")) == "40G"

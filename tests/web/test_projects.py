@@ -90,3 +90,24 @@ def test_a_leader_cannot_add_a_milestone(leader):
     assert (
         leader.post(f"/projects/{project.pk}/milestones/", {"year": "2024", "title": "x"}).status_code == 403
     )
+
+
+def test_a_plan_without_projects_offers_no_other_plans_tables(planner, plan, national):
+    page = planner.get(f"/plans/{national.pk}/projects/").content.decode()
+    assert "本规划还没有列入项目库的重大项目" in page
+    assert "没有符合条件的项目" not in page
+    tables = set(Project.objects.filter(plan=plan).values_list("source_table", flat=True))
+    assert len(tables) == 3  # Songjiang's 表1–表3
+    assert not [t for t in tables if f'<option value="{t}"' in page]
+
+
+def test_a_filter_that_finds_nothing_says_so(planner, plan):
+    page = planner.get(f"/plans/{plan.pk}/projects/", {"q": "不存在的项目名称"}).content.decode()
+    assert "没有符合条件的项目" in page
+    assert f'<option value="{Project.objects.filter(plan=plan).first().source_table}"' in page
+
+
+def test_a_department_without_projects_in_the_plan_is_told_so(kewei, plan):
+    page = kewei.get(f"/plans/{plan.pk}/projects/").content.decode()
+    assert "本规划中没有由本部门负责或配合的项目" in page
+    assert "本规划还没有列入项目库的重大项目" not in page

@@ -55,3 +55,9 @@ def test_it_refuses_a_reporter_approving_their_own_value(kewei):
 
 def test_it_refuses_a_leader(leader):
     assert leader.get("/monitoring/review/").status_code == 403
+
+
+def test_the_round_progress_heading_does_not_repeat_its_last_word(planner):
+    page = planner.get("/monitoring/review/").content.decode()
+    assert "<h2>2025年度监测数据填报：进度</h2>" in page
+    assert "填报填报" not in page

@@ -47,3 +47,39 @@ def test_a_value_submitted_in_the_round_counts_for_its_department(planner, kewei
     status = {row["department"].code: row for row in planner.get("/monitoring/review/").context["status"]}
     assert (status["kw"]["submitted"], status["kw"]["assigned"]) == (1, 3)
     assert status["sthj"]["submitted"] == 0
+
+
+def test_a_plan_without_rounds_says_how_to_open_the_first(planner, national):
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert "本规划还没有填报轮次" in page
+    assert (
+        f'href="/plans/{national.pk}/review/"' in page
+    )  # assign departments first, on that plan's review page
+    assert "开启新一轮填报" in page
+
+
+def test_closing_a_round_of_the_second_plan_returns_to_that_plans_rounds(planner, plan, national):
+    reporting_round = ReportingRound.objects.create(
+        plan=national, year=2026, deadline="2027-03-31", title="2026年度监测数据填报"
+    )
+    response = planner.post(f"/monitoring/rounds/{reporting_round.pk}/close/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/plans/{national.pk}/monitoring/rounds/"
+    reporting_round.refresh_from_db()
+    assert not reporting_round.is_open
+    assert ReportingRound.objects.get(plan=plan).is_open  # the first plan's round is untouched
+
+
+def test_the_form_offers_the_first_year_of_a_plan_without_rounds(planner, national):
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert 'name="year" size="5" inputmode="numeric" required value="2026"' in page
+
+
+def test_the_form_offers_the_year_after_the_latest_round_within_the_period(planner, plan, national):
+    ReportingRound.objects.create(
+        plan=national, year=2027, deadline="2028-03-31", title="2027年度监测数据填报"
+    )
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert 'required value="2028"' in page
+    songjiang = planner.get(f"/plans/{plan.pk}/monitoring/rounds/").content.decode()
+    assert 'required value="2025"' in songjiang  # its 2025 round is the last year of 2021–2025

@@ -337,8 +337,21 @@ def rounds(request):
     return render(
         request,
         "monitoring/rounds.html",
-        {"rounds": [(r, round_status(r)) for r in all_rounds], "plan": plan},
+        {
+            "rounds": [(r, round_status(r)) for r in all_rounds],
+            "plan": plan,
+            "next_year": _next_round_year(plan),
+        },
     )
+
+
+def _next_round_year(plan: Plan | None) -> int | None:
+    """The year the form offers: the one after the latest round's, else the plan's first, within its period."""
+    if plan is None:
+        return None
+    latest = plan.rounds.order_by("-year").values_list("year", flat=True).first()
+    wanted = plan.period_start if latest is None else latest + 1
+    return max(plan.period_start, min(plan.period_end, wanted))
 
 
 @planner_required
@@ -348,7 +361,7 @@ def close_round(request, round_id: int):
         reporting_round.is_open = False
         reporting_round.save()
         messages.success(request, f"已关闭：{reporting_round}")
-    return redirect("monitoring-rounds")
+    return redirect(f"/plans/{reporting_round.plan_id}/monitoring/rounds/")  # the round's own plan
 
 
 @require_safe

@@ -28,8 +28,9 @@ from planwatch.web.projects.models import PROJECT_STATUSES, Milestone, Project, 
 @require_safe
 @login_required
 def project_list(request):
+    plan = current_plan(request)
     projects = visible_with_supporting(
-        request.user, Project.objects.filter(plan=current_plan(request)).select_related("department")
+        request.user, Project.objects.filter(plan=plan).select_related("department")
     )
     status = request.GET.get("status", "")
     department = request.GET.get("department", "")
@@ -60,7 +61,8 @@ def project_list(request):
             "by_status": by_status,
             "statuses": PROJECT_STATUSES,
             "departments": Department.objects.all(),
-            "tables": Project.objects.values_list("source_table", flat=True)
+            "tables": Project.objects.filter(plan=plan)  # this plan's project tables only
+            .values_list("source_table", flat=True)
             .distinct()
             .order_by("source_table"),
             "filters": {"status": status, "department": department, "table": table, "q": query},

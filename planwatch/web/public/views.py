@@ -44,7 +44,9 @@ def home(request):
         # 示例 marks an illustrative value or a verdict computed from one, never an approved real figure
         illustrative = illustrative or bool(latest and latest.is_illustrative)
         illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
-        rows.append({"indicator": indicator, "verdict": verdict, "latest": latest})
+        rows.append(
+            {"indicator": indicator, "verdict": verdict, "latest": latest, "has_values": bool(observed)}
+        )
     return render(
         request,
         "public/home.html",
