@@ -210,7 +210,7 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
     from django.contrib.auth.models import User
     from django.db import transaction
 
-    from planwatch.web.monitoring.models import ReportingRound
+    from planwatch.web.monitoring.models import Observation, ReportingRound
     from planwatch.web.plans.importer import parse_stored_plan
     from planwatch.web.projects.models import TaskAssignment
     from planwatch.web.projects.seed import seed_projects
@@ -243,9 +243,11 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
                 assignment.supporting.add(departments[helper])
         last_year = _import_observations(plan, observations_file, planner)
         year = min(plan.period_end, (last_year or plan.period_start - 1) + 1)
-        ReportingRound.objects.create(
+        reporting_round = ReportingRound.objects.create(
             plan=plan, year=year, title=f"{year}年度监测数据填报", deadline=datetime.date(year + 1, 3, 31)
         )
+        # The demo's figures of that year were reported in this round: only indicators without one are late.
+        Observation.objects.filter(indicator__plan=plan, year=year).update(round=reporting_round)
 
 
 def _import_observations(plan, path: Path, planner) -> int | None:

@@ -45,11 +45,6 @@ _HEX = re.compile(r"^[0-9a-f]*[0-9][0-9a-f]*$")
 KNOWN_ELSEWHERE = {
     # the audit page shows raw field dicts (issue 14 item 2, the security team's rewrite)
     "audit-log": None,
-    # the core's evaluation note “增长率未标明实际或名义（series 实际/名义）”
-    "evaluations": {"series"},
-    "evaluation-run-new": {"series"},
-    "verdict-override": {"series"},
-    "evaluation-run": {"series"},
 }
 # Headings that repeat a word, on other teams' pages: the page name → the repeated run.
 KNOWN_DOUBLED: dict[str, str] = {}

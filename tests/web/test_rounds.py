@@ -38,9 +38,18 @@ def test_a_reporter_cannot_close_a_round(kewei):
     assert reporting_round.is_open
 
 
-def test_a_value_submitted_in_the_round_counts_for_its_department(planner, kewei):
+def test_the_demo_round_holds_the_demo_figures_so_no_department_is_late(planner):
+    status = planner.get("/monitoring/review/").context["status"]
+    # every one of the 21 indicators has a 2025 figure in the demo data, reported in the 2025 round
+    assert sum(row["assigned"] for row in status) == 21
+    assert all(row["submitted"] == row["assigned"] and not row["late"] for row in status)
+
+
+def test_a_value_submitted_in_the_round_counts_for_its_department(planner, kewei, plan):
+    from planwatch.web.monitoring.models import Observation
     from tests.web.conftest import indicator
 
+    Observation.objects.filter(indicator__plan=plan, year=2025).update(round=None)  # the round starts empty
     patents = indicator(11)
     kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "61.5"})
     kewei.post("/monitoring/submit/")
