@@ -23,6 +23,15 @@ from planwatch.plan.model import Plan, TargetValue
 from planwatch.vocabulary import EVALUATION_MODE_ZH, STATUS_ZH, WARNING_ZH, report_kind_for
 
 SHORTFALL = ("lagging", "not_achieved")
+# Verdicts shown (an override wins) for which a report asks the responsible department for a 说明.
+NEEDS_EXPLANATION = ("lagging", "not_achieved", "nearly_achieved")
+
+
+def needs_explanation(row: dict) -> bool:
+    """A serialized verdict short of its target, or with a red warning: the reports ask for its 责任部门说明."""
+    return row.get("status") in NEEDS_EXPLANATION or row.get("warning") == "red"
+
+
 _WARNING_RANK = {"red": 0, "yellow": 1}
 # Kinds whose departments report a yearly rate rather than a level.
 _RATE_KINDS = ("annual_growth_rate", "relative")

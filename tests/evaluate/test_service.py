@@ -113,3 +113,17 @@ def test_the_reported_measure_is_the_one_most_figures_use(counts, expected):
     the_plan = plan(indicator(1, "x", kind="level", target=10))
     records = [(1, 2021 + i, 1.0, measure) for measure, n in counts.items() for i in range(n)]
     assert reported_measure("level", 1, rows(the_plan, *records), 2020) == expected
+
+
+def test_a_report_asks_for_an_explanation_of_a_shortfall_or_a_red_warning_only():
+    from planwatch.evaluate.service import needs_explanation
+
+    assert needs_explanation({"status": "lagging", "warning": "yellow"})
+    assert needs_explanation(
+        {"status": "nearly_achieved", "warning": None}
+    )  # 基本完成 is still short of the target
+    assert needs_explanation(
+        {"status": "on_track", "warning": "red"}
+    )  # e.g. the effort still needed is out of reach
+    assert not needs_explanation({"status": "on_track", "warning": "yellow"})
+    assert not needs_explanation({"status": "achieved", "warning": None})

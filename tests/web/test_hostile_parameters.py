@@ -42,6 +42,21 @@ def test_superscripts_and_huge_numbers_in_parameters_are_not_a_server_error(plan
         assert response.status_code in (200, 302, 400, 404), (url, number[:5], response.status_code)
 
 
+def test_a_huge_or_superscript_year_on_the_pages_that_keep_the_chosen_year_is_not_a_server_error(planner, plan):
+    # one helper (evaluations.service.chosen_year) reads ?year= for these pages; `int()` refuses 5,000 digits
+    patents = indicator(11)
+    urls = [
+        "/public/?year={n}",
+        f"/public/indicators/{patents.pk}/?year={{n}}",
+        f"/plans/indicators/{patents.pk}/?year={{n}}",
+        f"/plans/{plan.pk}/projects/explanations/?year={{n}}",
+    ]
+    for url in urls:
+        for number in NUMBERS:
+            response = planner.get(url.format(n=number))
+            assert response.status_code == 200, (url, number[:5], response.status_code)
+
+
 def test_a_1100_word_search_answers(planner):
     query = " ".join(f"词{i}" for i in range(1100))
     response = planner.get("/plans/", {"q": query})

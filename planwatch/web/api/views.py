@@ -48,12 +48,6 @@ def _user(request):
     return request.user if request.user.is_authenticated else None
 
 
-def _number(text) -> int | None:
-    """A small non-negative integer written in ASCII digits, else None (`²` and 5,000 digits are not numbers)."""
-    text = str(text).strip()
-    return int(text) if text.isascii() and is_number(text) and len(text) <= 9 else None
-
-
 def _error(message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
 

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from planwatch.evaluate.service import needs_explanation
 from planwatch.web.accounts.permissions import is_planner, sees_everything
 from planwatch.web.evaluations import report_jobs
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, ReportText
@@ -24,7 +25,6 @@ from planwatch.web.plans.scope import current_plan
 
 KINDS_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
 FORMATS_ZH = {"docx": "Word", "pdf": "PDF", "html": "HTML", "xlsx": "Excel"}
-PROBLEM_STATUSES = ("lagging", "not_achieved", "nearly_achieved")
 # Which reports print each section (planwatch.report.NARRATIVES; the first two and the dates go into all three).
 USED_IN = {
     "next_steps": "年度监测报告、中期评估报告",
@@ -158,11 +158,7 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
         }
         for key, label in REPORT_TEXTS
     ]
-    lagging = {
-        row["number"]: row
-        for row in rows
-        if row.get("status") in PROBLEM_STATUSES or row.get("warning") == "red"
-    }
+    lagging = {row["number"]: row for row in rows if needs_explanation(row)}
     written = {
         int(key.removeprefix(EXPLANATION_PREFIX))
         for key in texts

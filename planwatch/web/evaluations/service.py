@@ -22,6 +22,7 @@ from planwatch.plan.model import Plan as CorePlan
 from planwatch.web.evaluations.cache import stored_evaluation
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.params import number_or_none
 from planwatch.web.plans.models import Adjustment, Indicator, Plan
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,14 @@ def indicator_rows(data: dict | None) -> list[dict]:
 
 def verdict_of(data: dict | None, number: int) -> dict | None:
     return next((row for row in (data or {}).get("indicators", []) if row.get("number") == number), None)
+
+
+def chosen_year(params, plan: Plan) -> int:
+    """`year` of the request's parameters when it lies in the plan's period, else the latest year with data."""
+    year = number_or_none(params.get("year", ""))
+    if year is not None and plan.period_start <= year <= plan.period_end:
+        return year
+    return current_year(plan)
 
 
 def current_year(plan: Plan) -> int:

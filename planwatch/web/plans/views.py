@@ -28,7 +28,7 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.evaluations.models import VerdictOverride
-from planwatch.web.evaluations.service import current_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
@@ -191,7 +191,7 @@ def indicator_page(request, indicator_id: int):
     plan_for(
         request, indicator.plan_id
     )  # 404 in an archived plan for all but the office; the header follows it
-    year = chosen_year(request, indicator.plan)
+    year = chosen_year(request.GET, indicator.plan)
     return render_cached(
         request,
         "plans/indicator.html",
@@ -201,14 +201,6 @@ def indicator_page(request, indicator_id: int):
         title=indicator.name,
         charts=True,
     )
-
-
-def chosen_year(request, plan: Plan) -> int:
-    """`?year=` when it lies in the plan's period, else the latest year with approved data."""
-    text = request.GET.get("year", "")
-    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
-        return int(text)
-    return current_year(plan)
 
 
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:

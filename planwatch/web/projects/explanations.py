@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from planwatch.evaluate.service import needs_explanation
 from planwatch.web.accounts.permissions import (
     is_reporter,
     login_required,
@@ -20,16 +21,10 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
-from planwatch.web.evaluations.report_views import PROBLEM_STATUSES
-from planwatch.web.evaluations.service import current_year, evaluation_data
+from planwatch.web.evaluations.service import chosen_year, evaluation_data
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.forms import ExplanationForm
 from planwatch.web.projects.models import LaggingExplanation
-
-
-def is_lagging(row: dict) -> bool:
-    """The verdict shown (an override wins) is a shortfall, or the warning is red: the reports ask for a 说明."""
-    return row.get("status") in PROBLEM_STATUSES or row.get("warning") == "red"
 
 
 def writes_for(user, indicator) -> bool:
@@ -37,17 +32,12 @@ def writes_for(user, indicator) -> bool:
     return is_reporter(user) and may_report_for(user, indicator.department)
 
 
-def _year(request, plan) -> int:
-    text = (request.POST if request.method == "POST" else request.GET).get("year", "")
-    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
-        return int(text)
-    return current_year(plan)
-
-
 def _rows(request, plan, year: int, forms: dict | None = None) -> tuple[list[dict], str | None]:
     """The lagging indicators the user may see for the year, each with its explanation and a form."""
     evaluation, error = evaluation_data(plan, year)
-    lagging = {row["number"]: row for row in (evaluation or {}).get("indicators", []) if is_lagging(row)}
+    lagging = {
+        row["number"]: row for row in (evaluation or {}).get("indicators", []) if needs_explanation(row)
+    }
     indicators = visible_to(
         request.user, plan.indicators.filter(number__in=lagging).select_related("department")
     )
@@ -98,7 +88,7 @@ def explanations(request):
     plan = current_plan(request)
     if plan is None:
         raise Http404("尚未导入规划")
-    year = _year(request, plan)
+    year = chosen_year(request.POST if request.method == "POST" else request.GET, plan)
     if request.method != "POST":
         return _page(request, plan, year)
     indicator_id = request.POST.get("indicator", "")

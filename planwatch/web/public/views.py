@@ -8,19 +8,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.evaluations.service import current_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.public.basis import verdict_basis
-
-
-def _year(request, plan) -> int:
-    """`?year=` within the plan's period, else the latest year with approved data."""
-    text = request.GET.get("year", "")
-    if text.isascii() and text.isdigit() and plan.period_start <= int(text) <= plan.period_end:
-        return int(text)
-    return current_year(plan)
 
 
 @require_safe
@@ -28,7 +20,7 @@ def home(request):
     plan = current_plan(request)
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
-    year = _year(request, plan)
+    year = chosen_year(request.GET, plan)
     evaluation, error = evaluation_data(plan, year)
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
@@ -67,7 +59,7 @@ def indicator(request, indicator_id: int):
     if found is None:
         raise Http404("没有这个公开指标")
     plan = found.plan
-    year = _year(request, plan)
+    year = chosen_year(request.GET, plan)
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_of(evaluation, found.number)
     observed = list(
