@@ -42,7 +42,9 @@ def test_superscripts_and_huge_numbers_in_parameters_are_not_a_server_error(plan
         assert response.status_code in (200, 302, 400, 404), (url, number[:5], response.status_code)
 
 
-def test_a_huge_or_superscript_year_on_the_pages_that_keep_the_chosen_year_is_not_a_server_error(planner, plan):
+def test_a_huge_or_superscript_year_on_the_pages_that_keep_the_chosen_year_is_not_a_server_error(
+    planner, plan
+):
     # one helper (evaluations.service.chosen_year) reads ?year= for these pages; `int()` refuses 5,000 digits
     patents = indicator(11)
     urls = [
