@@ -19,8 +19,9 @@ def test_a_change_is_logged_with_who_before_and_after(planner):
     entry = AuditEntry.objects.filter(object_id=str(forest.pk), model="主要指标").first()
     assert entry.user.username == "guihuake"
     assert (entry.before["属性"], entry.after["属性"]) == ("binding", "expected")
+    assert entry.event == "indicator-correct" and ["属性", "约束性", "预期性"] in entry.fields
     page = planner.get("/accounts/audit/").content.decode()
-    assert "属性：binding → expected" in page
+    assert "更正指标" in page and "属性：约束性 → 预期性" in page and "binding" not in page
 
 
 def test_it_refuses_a_reporter(kewei):

@@ -10,6 +10,11 @@ class AccountsConfig(AppConfig):
         from planwatch.web.accounts import audit
 
         audit.connect()
+        from django.contrib.auth.signals import user_logged_in
+
+        from planwatch.web.accounts.forms import signed_in
+
+        user_logged_in.connect(signed_in, dispatch_uid="planwatch-audit-login")
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_save
 

@@ -1,11 +1,17 @@
-"""Audit log: every save and delete of the project's models is written with the user who made it."""
+"""Audit log: every save and delete of the project's models is written with the user who made it, as a business
+event (accounts/events.py) with its object, change and comment in words (accounts/words.py), over the raw
+field-level snapshots. Caches the system keeps (stored evaluations, data stamps) are not a person's change: they
+are not recorded, so opening a page writes nothing here."""
 
 from __future__ import annotations
 
 import threading
 
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.forms.models import model_to_dict
+
+from planwatch.web.accounts import events, words
 
 _state = threading.local()
 AUDITED_APPS = {"plans", "monitoring", "evaluations", "projects", "accounts"}
@@ -18,6 +24,8 @@ SKIPPED_MODELS = {
     "Task",
     "Footnote",
     "Target",
+    "StoredEvaluation",  # the evaluation cache, filled while anyone opens a page
+    "PlanDataVersion",  # the cache's data stamp
 }
 SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 
@@ -91,49 +99,168 @@ def _audited(sender) -> bool:
     )
 
 
+def _raw(instance) -> dict:
+    """Field values by field name, as stored (a related object by its key): what the event table tests."""
+    if instance is None:
+        return {}
+    return {f.name: f.value_from_object(instance) for f in instance._meta.concrete_fields}
+
+
+def _related(obj, field):
+    try:
+        return getattr(obj, field.name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _field_words(obj, field) -> str:
+    if obj is None:
+        return ""
+    raw = field.value_from_object(obj)
+    shown = words.value_words(
+        field, raw, _related(obj, field) if field.is_relation and raw is not None else None
+    )
+    unit = getattr(obj, "unit", "") if field.name in VALUE_FIELDS else ""
+    return f"{shown}{unit}" if unit and shown != "—" else shown
+
+
+VALUE_FIELDS = {"value", "target_value", "baseline_value"}  # shown with the object's unit
+
+
+def _readable(meta, old, new, action: str) -> list[list[str]]:
+    """[label, before, after] per field that changed (every filled one when created or deleted), in words."""
+    rows = []
+    for f in meta.concrete_fields:
+        if f.name in words.HIDDEN_FIELDS or f.name in SECRET_FIELDS or f.name == "row_version":
+            continue
+        before = f.value_from_object(old) if old is not None else None
+        after = f.value_from_object(new) if new is not None else None
+        if action == "update" and (before == after or getattr(f, "auto_now", False)):
+            continue
+        if action != "update" and (before if action == "delete" else after) in (None, "", [], {}):
+            continue
+        rows.append([words.field_label(f), _field_words(old, f), _field_words(new, f)])
+    return rows
+
+
+def _change_words(kind: events.EventKind, change: events.Change, old, new) -> str:
+    """The event's readable change: “已提交待审 → 已退回；数值：61.5%”."""
+    if kind.words is not None:
+        return kind.words(change)
+    meta = (new or old)._meta
+    names = (
+        kind.shows
+        or tuple(
+            f.name
+            for f in meta.concrete_fields
+            if change.action == "update"
+            and change.changed(f.name)
+            and f.name not in words.HIDDEN_FIELDS
+            and f.name != "row_version"
+            and not getattr(f, "auto_now", False)
+        )[:3]
+    )
+    parts = []
+    for name in names:
+        try:
+            f = meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        after = _field_words(new, f) if new is not None else ""
+        before = _field_words(old, f) if old is not None else ""
+        shown = after or before
+        if old is not None and new is not None and before != after:
+            shown = f"{before} → {after}"
+        label = "" if name in ("state", "status") and change.changed(name) else f"{words.field_label(f)}："
+        parts.append(label + shown)
+    return words.short("；".join(parts), 300)
+
+
+def _actor_fields(user) -> dict:
+    return {
+        "user": user,
+        "actor": words.display_name(user),
+        "actor_department": words.department_name(user),
+        "address": current_address(),
+    }
+
+
+def _write(sender, instance, action: str, old, new, using, before, after) -> None:
+    from planwatch.web.accounts.models import AuditEntry
+
+    label = sender._meta.label_lower
+    change = events.Change(label, action, _raw(old), _raw(new), instance)
+    kind = events.event_for(change)
+    summary, plan, department = words.describe(label, instance)
+    AuditEntry.objects.using(using).create(
+        **_actor_fields(current_user()),
+        action=action,
+        model=sender._meta.verbose_name,
+        model_label=label,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+        event=kind.key,
+        summary=words.short(summary, 300),
+        change=_change_words(kind, change, old, new),
+        comment=kind.comment(change)[:2000],
+        fields=_readable(sender._meta, old, new, action),
+        plan_id=plan.pk if plan is not None else None,
+        plan_title=plan.title[:300] if plan is not None else "",
+        object_department=department[:100],
+    )
+
+
+def record_event(
+    key: str, *, user=None, actor: str = "", summary: str = "", change: str = "", comment: str = "", plan=None
+):
+    """An event that is no model save (a sign-in, a failed one, a backup), written as the audit trail's entry."""
+    from planwatch.web.accounts.models import AuditEntry
+
+    if key not in events.BY_KEY:
+        raise ValueError(f"unknown audit event {key!r}")
+    fields = _actor_fields(user)
+    if actor and not fields["actor"]:
+        fields["actor"] = words.short(actor, 150)
+    return AuditEntry.objects.create(
+        **fields,
+        action="event",
+        model="",
+        object_id="",
+        object_repr="",
+        event=key,
+        summary=words.short(summary, 300),
+        change=words.short(change, 300),
+        comment=comment[:2000],
+        plan_id=plan.pk if plan is not None else None,
+        plan_title=plan.title[:300] if plan is not None else "",
+    )
+
+
 def _before_save(sender, instance, **kwargs):
     if not _audited(sender) or instance.pk is None:
         return
     old = sender._default_manager.using(kwargs.get("using")).filter(pk=instance.pk).first()
+    instance._audit_old = old
     instance._audit_before = _snapshot(old) if old is not None else None
 
 
 def _after_save(sender, instance, created, raw=False, using=None, **kwargs):
     if raw or not _audited(sender):
         return
-    from planwatch.web.accounts.models import AuditEntry
-
     before = None if created else getattr(instance, "_audit_before", None)
     after = _snapshot(instance)
     if before == after:
         return
-    AuditEntry.objects.using(using).create(
-        user=current_user(),
-        action="create" if created else "update",
-        model=sender._meta.verbose_name,
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:200],
-        address=current_address(),
-        before=before,
-        after=after,
-    )
+    old = None if created else getattr(instance, "_audit_old", None)
+    _write(sender, instance, "create" if created else "update", old, instance, using, before, after)
 
 
 def _after_delete(sender, instance, using=None, **kwargs):
     if not _audited(sender):
         return
-    from planwatch.web.accounts.models import AuditEntry
-
-    AuditEntry.objects.using(using).create(
-        user=current_user(),
-        action="delete",
-        model=sender._meta.verbose_name,
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:200],
-        address=current_address(),
-        before=_snapshot(instance),
-        after=None,
-    )
+    _write(sender, instance, "delete", instance, None, using, _snapshot(instance), None)
 
 
 def connect() -> None:

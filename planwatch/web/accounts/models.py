@@ -96,24 +96,61 @@ class ApiToken(models.Model):
 
 
 class AuditEntry(models.Model):
-    """One change of a stored object: who, when, what it was before and after (全过程留痕)."""
+    """One business event (提交、审核通过、退回…) or change of a stored object: who, when, what it was before and
+    after (全过程留痕). The event and its words are derived when written (accounts/events.py); `before` and `after`
+    keep the raw field-level snapshots underneath, `fields` the same change in readable words."""
 
     when = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    action = models.CharField(max_length=10)  # create | update | delete
+    action = models.CharField(max_length=10)  # create | update | delete | event
     model = models.CharField(max_length=60)
     object_id = models.CharField(max_length=40)
     object_repr = models.CharField(max_length=200)
     address = models.CharField("来源地址", max_length=64, blank=True)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    event = models.CharField("事件", max_length=30, blank=True, db_index=True)
+    model_label = models.CharField("对象类型", max_length=60, blank=True)
+    actor = models.CharField("人员", max_length=150, blank=True)  # display name at the time
+    actor_department = models.CharField("人员部门", max_length=100, blank=True)
+    object_department = models.CharField("对象部门", max_length=100, blank=True)
+    plan_id = models.PositiveIntegerField(
+        "规划", null=True, blank=True, db_index=True
+    )  # kept after a deletion
+    plan_title = models.CharField("规划名称", max_length=300, blank=True)
+    summary = models.CharField("对象", max_length=300, blank=True)
+    change = models.CharField("变化", max_length=300, blank=True)
+    comment = models.TextField("意见", blank=True)
+    fields = models.JSONField("字段变化", default=list, blank=True)
 
     class Meta:
         ordering = ["-when", "-id"]
         verbose_name = "操作留痕"
         verbose_name_plural = "操作留痕"
 
-    ACTIONS_ZH = {"create": "新增", "update": "修改", "delete": "删除"}
+    ACTIONS_ZH = {"create": "新增", "update": "修改", "delete": "删除", "event": "事件"}
+
+    @property
+    def event_label(self) -> str:
+        from planwatch.web.accounts.events import label_of
+
+        return label_of(self.event or self.action)
+
+    @property
+    def local_when(self) -> str:
+        from planwatch.web.accounts.words import local_time
+
+        return local_time(self.when)
+
+    @property
+    def field_rows(self) -> list:
+        """[label, before, after] in words; entries written before events were named show their raw values."""
+        if self.fields:
+            return self.fields
+        from planwatch.web.accounts.words import short
+
+        shown = lambda v: "—" if v in (None, "") else short(str(v))  # noqa: E731
+        return [[k, shown(b) if self.action != "create" else "", shown(a)] for k, b, a in self.changes]
 
     @property
     def action_zh(self) -> str:

@@ -8,10 +8,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.accounts import throttle
+from planwatch.web.accounts import throttle, trail
+from planwatch.web.accounts.events import EVENTS
 from planwatch.web.accounts.forms import LoginForm
-from planwatch.web.accounts.models import AuditEntry
+from planwatch.web.accounts.models import AuditEntry, Department
 from planwatch.web.accounts.permissions import planner_required
+from planwatch.web.plans.models import Plan
 from planwatch.web.security import client_address
 
 
@@ -53,10 +55,30 @@ class LogoutView(auth_views.LogoutView):
 @require_safe
 @planner_required
 def audit_log(request):
-    entries = AuditEntry.objects.select_related("user")
-    model = request.GET.get("model", "").strip()
-    if model:
-        entries = entries.filter(model=model)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    models = AuditEntry.objects.values_list("model", flat=True).distinct().order_by("model")
-    return render(request, "accounts/audit.html", {"page": page, "models": models, "model": model})
+    """The audit trail as business events, filtered, searched and paged; `?format=xlsx|csv` exports the selection."""
+    form = trail.valid_filters(request)
+    entries = trail.filtered(form)
+    file_format = request.GET.get("format", "")
+    if file_format in ("xlsx", "csv"):
+        return trail.export(entries, file_format)
+    page = Paginator(entries.select_related(None).order_by("-when", "-id"), trail.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    context = {
+        "page": page,
+        "form": form,
+        "errors": trail.form_errors(form),
+        "events": [(kind.key, kind.label) for kind in EVENTS],
+        "people": AuditEntry.objects.exclude(actor="")
+        .values_list("actor", flat=True)
+        .distinct()
+        .order_by("actor"),
+        "departments": Department.objects.values_list("name", flat=True),
+        "plans": Plan.objects.order_by("-id").values_list("id", "title"),
+        "chosen": {k: ("" if v is None else str(v)) for k, v in form.cleaned_data.items()},
+        "query": query.urlencode(),
+    }
+    return render(request, "accounts/audit.html", context)
