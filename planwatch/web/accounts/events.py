@@ -82,6 +82,12 @@ def _corrected(change: Change) -> bool:
     )
 
 
+def _indicator_corrected(change: Change) -> bool:
+    """A planner's correction of what the plan says (name, target, unit, department…), not a flag alone."""
+    flags = {"confirmed", "published", "corrected", "target_version", "detached"}
+    return change.changed(*(name for name in change.after if name not in flags))
+
+
 def _override_words(change: Change) -> str:
     computed = STATUS_ZH.get(change.now("computed_status") or "", "—")
     return f"系统评价{computed} → 人工评价{STATUS_ZH.get(change.now('status') or '', '—')}"
@@ -151,10 +157,11 @@ EVENTS: tuple[EventKind, ...] = (
     ),
     EventKind("default-plan", "设定默认规划", "plans.systemsetting", shows=("default_plan",)),
     # Indicators (指标核对)
+    EventKind("indicator-correct", "更正指标", IND, _indicator_corrected),
     EventKind("indicator-confirm", "核对确认", IND, lambda c: c.moved("confirmed", True), ("confirmed",)),
     EventKind("indicator-publish", "公开发布", IND, lambda c: c.moved("published", True), ("published",)),
     EventKind("indicator-unpublish", "取消发布", IND, lambda c: c.moved("published", False), ("published",)),
-    EventKind("indicator-correct", "更正指标", IND, _updated),
+    EventKind("indicator-update", "修改指标", IND, _updated),
     EventKind("indicator-create", "新增指标", IND, _created),
     # Rounds, reminders, evaluations, reports
     EventKind("round-open", "开启填报轮次", "monitoring.reportinground", _created, ("year", "deadline")),

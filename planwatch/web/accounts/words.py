@@ -80,8 +80,18 @@ def thing_name(obj) -> str:
     return short(str(obj), 80)
 
 
+# Fields some models leave unnamed, in the page's words (a related object is named by its model otherwise).
+FIELD_ZH = {"user": "用户", "created": "创建时间"}
+
+
 def field_label(field) -> str:
-    return str(getattr(field, "verbose_name", field.name))
+    label = str(getattr(field, "verbose_name", field.name))
+    if not label.isascii():
+        return label
+    if field.name in FIELD_ZH:
+        return FIELD_ZH[field.name]
+    related = getattr(field, "related_model", None)
+    return str(related._meta.verbose_name) if related is not None else label
 
 
 def _indicator(ind) -> str:
