@@ -25,9 +25,17 @@ def display_name(user) -> str:
 
 
 def department_name(user) -> str:
-    profile = getattr(user, "profile", None) if user is not None else None
+    """The person's department; for the planning office, leaders and administrators without one, their role."""
+    from planwatch.vocabulary import ROLE_ZH
+    from planwatch.web.accounts.permissions import role_of
+
+    if user is None:
+        return ""
+    profile = getattr(user, "profile", None)
     department = getattr(profile, "department", None) if profile is not None else None
-    return department.name if department is not None else ""
+    if department is not None:
+        return department.name
+    return ROLE_ZH.get(role_of(user) or "", "")
 
 
 def number(value: float | int) -> str:
