@@ -120,6 +120,7 @@ EVENTS: tuple[EventKind, ...] = (
         lambda c: str(getattr(c.instance, "_change_reason", "") or ""),
     ),
     EventKind("draft", "保存草稿", OBS, lambda c: not _deleted(c) and c.now("state") == DRAFT, ("value",)),
+    EventKind("observation-create", "录入监测值", OBS, _created, ("state", "value")),
     EventKind("observation-delete", "删除监测值", OBS, _deleted, ("state", "value")),
     # Target adjustments (规划调整)
     EventKind("adjust-propose", "规划调整提出", ADJ, _created, ("new_target_text",), _field("reason")),
@@ -188,6 +189,8 @@ EVENTS: tuple[EventKind, ...] = (
         lambda c: c.changed("status", "report"),
         ("status", "report"),
     ),
+    EventKind("project-create", "新增项目", "projects.project", _created, ("status", "department")),
+    EventKind("project-update", "修改项目", "projects.project", _updated),
     EventKind(
         "project-progress",
         "项目进展",
@@ -209,6 +212,8 @@ EVENTS: tuple[EventKind, ...] = (
     # Access: tokens and sign-in
     EventKind("token-issue", "令牌签发", "accounts.apitoken", _created, ("note",)),
     EventKind("token-revoke", "令牌吊销", "accounts.apitoken", _deleted, ("note",)),
+    EventKind("account", "用户与部门", "accounts.profile", shows=("role", "department")),
+    EventKind("department", "部门设置", "accounts.department", shows=("name",)),
     EventKind("login", "登录成功", None),
     EventKind("login-failed", "登录失败", None),
     EventKind("backup", "备份", None),
