@@ -92,7 +92,7 @@ def test_the_filters_select_by_kind_person_department_plan_and_dates(planner, na
     songjiang = indicator(1).plan
     _event(actor="甲", summary="对象一", plan=songjiang)
     _event("login-failed", actor="乙", summary="对象二", plan=national)
-    late = _event("backup", actor="丙", summary="对象三")
+    late = _event("login", actor="丙", summary="对象三")
     AuditEntry.objects.filter(pk=late.pk).update(
         when=datetime.datetime(2024, 6, 30, 17, 0, tzinfo=datetime.UTC)
     )

@@ -20,8 +20,9 @@ class PlanWatchUserAdmin(UserAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("when", "user", "action", "model", "object_repr")
-    list_filter = ("action", "model")
+    list_display = ("when", "actor", "actor_department", "event_label", "summary", "change")
+    list_filter = ("event", "model")
+    search_fields = ("summary", "actor", "comment")
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -215,7 +215,7 @@ def _write(sender, instance, action: str, old, new, using, before, after) -> Non
 def record_event(
     key: str, *, user=None, actor: str = "", summary: str = "", change: str = "", comment: str = "", plan=None
 ):
-    """An event that is no model save (a sign-in, a failed one, a backup), written as the audit trail's entry."""
+    """An event that is no model save (a sign-in, a failed one), written as the audit trail's entry."""
     from planwatch.web.accounts.models import AuditEntry
 
     if key not in events.BY_KEY:

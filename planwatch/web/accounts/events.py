@@ -216,8 +216,6 @@ EVENTS: tuple[EventKind, ...] = (
     EventKind("department", "部门设置", "accounts.department", shows=("name",)),
     EventKind("login", "登录成功", None),
     EventKind("login-failed", "登录失败", None),
-    EventKind("backup", "备份", None),
-    EventKind("restore", "恢复", None),
     # Anything else a person changed, field by field
     EventKind("record-create", "新增记录", "*", _created),
     EventKind("record-update", "修改记录", "*", _updated),

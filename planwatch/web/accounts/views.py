@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -11,8 +12,9 @@ from django.views.decorators.http import require_safe
 from planwatch.web.accounts import throttle, trail
 from planwatch.web.accounts.events import EVENTS
 from planwatch.web.accounts.forms import LoginForm
-from planwatch.web.accounts.models import AuditEntry, Department
+from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import planner_required
+from planwatch.web.accounts.words import display_name
 from planwatch.web.plans.models import Plan
 from planwatch.web.security import client_address
 
@@ -72,10 +74,8 @@ def audit_log(request):
         "form": form,
         "errors": trail.form_errors(form),
         "events": [(kind.key, kind.label) for kind in EVENTS],
-        "people": AuditEntry.objects.exclude(actor="")
-        .values_list("actor", flat=True)
-        .distinct()
-        .order_by("actor"),
+        # people with an account (a name typed at a failed sign-in is found by the search, not listed)
+        "people": sorted({display_name(u) for u in get_user_model().objects.all()}),
         "departments": Department.objects.values_list("name", flat=True),
         "plans": Plan.objects.order_by("-id").values_list("id", "title"),
         "chosen": {k: ("" if v is None else str(v)) for k, v in form.cleaned_data.items()},

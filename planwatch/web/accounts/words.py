@@ -168,6 +168,9 @@ def describe(label: str, instance) -> tuple[str, object, str]:
         words = OBJECT_WORDS[label](instance) if label in OBJECT_WORDS else ""
     except ObjectDoesNotExist:  # a cascade removed what it hung on
         words = ""
+    except (AttributeError, TypeError, ValueError):  # a model changed under its entry: named generically
+        logger.warning("audit: cannot name %s #%s in words", label, instance.pk, exc_info=True)
+        words = ""
     if not words:
         words = f"{instance._meta.verbose_name}“{short(str(instance), 80)}”"
     plan = instance if isinstance(instance, Plan) else _first(instance, _PLAN_PATHS)
