@@ -127,11 +127,16 @@ def _field_words(obj, field) -> str:
 VALUE_FIELDS = {"value", "target_value", "baseline_value"}  # shown with the object's unit
 
 
+def _worth_showing(f) -> bool:
+    """Not a secret, not a long source text, not the locking counter."""
+    return f.name not in words.HIDDEN_FIELDS and f.name not in SECRET_FIELDS and f.name != "row_version"
+
+
 def _readable(meta, old, new, action: str) -> list[list[str]]:
     """[label, before, after] per field that changed (every filled one when created or deleted), in words."""
     rows = []
     for f in meta.concrete_fields:
-        if f.name in words.HIDDEN_FIELDS or f.name in SECRET_FIELDS or f.name == "row_version":
+        if not _worth_showing(f):
             continue
         before = f.value_from_object(old) if old is not None else None
         after = f.value_from_object(new) if new is not None else None
@@ -155,8 +160,7 @@ def _change_words(kind: events.EventKind, change: events.Change, old, new) -> st
             for f in meta.concrete_fields
             if change.action == "update"
             and change.changed(f.name)
-            and f.name not in words.HIDDEN_FIELDS
-            and f.name != "row_version"
+            and _worth_showing(f)
             and not getattr(f, "auto_now", False)
         )[:3]
     )
