@@ -159,5 +159,7 @@ def test_production_behind_a_proxy_redirects_http_sends_hsts_logs_the_client_and
     )
     assert response.status == 302
     with sqlite3.connect(folder / "planwatch.sqlite3") as database:
-        rows = database.execute("SELECT model, address FROM accounts_auditentry").fetchall()
-    assert rows == [("部门", CLIENT)]
+        rows = database.execute(
+            "SELECT event, model, address FROM accounts_auditentry ORDER BY id"
+        ).fetchall()
+    assert rows == [("login", "", CLIENT), ("department", "部门", CLIENT)]  # the sign-in, then the change
