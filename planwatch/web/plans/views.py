@@ -471,7 +471,7 @@ def import_plan(request):
                     )
                     if stored.version > 1:
                         return redirect("plan-import-review", plan_id=stored.pk)
-                    return redirect("plan-review-id", plan_id=stored.pk)
+                    return redirect("plan:onboarding", plan_id=stored.pk)
     return render(
         request,
         "plans/import.html",
