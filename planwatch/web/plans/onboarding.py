@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from planwatch.web.accounts import audit
 from planwatch.web.accounts.models import AuditEntry, Department
@@ -133,6 +134,7 @@ def steps(plan: Plan, numbers: dict[str, int] | None = None) -> list[Step]:
     ]
 
 
+@require_safe
 @planner_required
 def onboarding(request):
     """The checklist of the plan's onboarding, with the confirmation of step ② and the form of step ⑤."""
@@ -300,11 +302,16 @@ def assign(request):
         table = AssignmentTableForm(request.POST, rows=indicators + tasks, departments=departments)
         if table.is_valid():
             done = 0
+            shown = set(request.POST.getlist("row"))  # rows the page showed; a row not sent is left alone
             with transaction.atomic():
                 for row in indicators:
+                    if row["key"] not in shown:
+                        continue
                     lead, supporting = table.choice(row["key"])
                     done += _set_indicator(row["object"], lead, supporting, row["supporting"], names)
                 for row in tasks:
+                    if row["key"] not in shown:
+                        continue
                     lead, supporting = table.choice(row["key"])
                     done += _set_task(
                         plan, row["object"], row["assignment"], lead, supporting, row["supporting"], names
