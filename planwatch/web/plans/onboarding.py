@@ -45,8 +45,11 @@ class Step:
 
 
 def _key_tasks(plan: Plan):
-    """The plan's titled tasks (重点任务), the ones decomposed to departments."""
-    return plan.tasks.filter(title__gt="").select_related("chapter").order_by("order")
+    """The tasks decomposed to departments (重点任务): the titled ones (a lead phrase in bold), or, in a plan whose
+    paragraphs have no titles, every paragraph."""
+    tasks = plan.tasks.select_related("chapter").order_by("order")
+    titled = tasks.filter(title__gt="")
+    return titled if titled.exists() else tasks
 
 
 def _first_assignments(plan: Plan) -> dict[int, TaskAssignment]:
@@ -220,7 +223,7 @@ def _rows(plan: Plan) -> tuple[list[dict], list[dict]]:
                 "object": task,
                 "chapter": task.chapter,
                 "assignment": assignment,
-                "label": f"任务“{task.title}”",
+                "label": f"任务“{task.title or task.text[:20]}”",
                 "lead": assignment.department_id if assignment else None,
                 "supporting": {d.pk for d in assignment.supporting.all()} if assignment else set(),
                 "locked_lead": assignment
@@ -286,7 +289,7 @@ def assign(request):
     departments = list(Department.objects.all())
     names = {d.pk: d.name for d in departments}
     indicators, tasks = _rows(plan)
-    chapters = plan.chapters.filter(tasks__title__gt="").distinct()
+    chapters = plan.chapters.filter(pk__in={row["chapter"].pk for row in tasks})
     bulk = BulkAssignForm(chapters=chapters, departments=departments)
     table = None
     status = 200
