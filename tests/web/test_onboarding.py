@@ -240,3 +240,15 @@ def test_leaders_and_reporters_are_refused(who, page, national, request):
     client = request.getfixturevalue(who)
     assert client.get(f"/plans/{national.pk}/onboarding/{page}").status_code == 403
     assert client.post(f"/plans/{national.pk}/onboarding/round/", {"year": "2026"}).status_code == 403
+
+
+def test_a_project_chosen_public_is_shown_on_the_public_page(planner, anonymous, plan):
+    from planwatch.web.projects.models import Project
+
+    chosen, other = Project.objects.filter(plan=plan).order_by("id")[:2]
+    assert not chosen.published
+    planner.post(f"/plans/{plan.pk}/onboarding/public/", {"projects": [chosen.pk]})
+    chosen.refresh_from_db()
+    assert chosen.published
+    page = anonymous.get(f"/plans/{plan.pk}/public/").content.decode()
+    assert "公开的规划项目" in page and chosen.name in page and other.name not in page
