@@ -94,7 +94,7 @@ class DepartmentForm(forms.ModelForm):
         model = Department
         fields = ["code", "name", "kind"]
         labels = {"code": "代码", "name": "部门名称", "kind": "部门类型"}
-        help_texts = {"code": "小写字母、数字和连字符，例如 qu-kw"}
+        help_texts = {"code": "部门的简短代码，由小写字母、数字和连字符组成"}
         error_messages = {
             "code": {
                 "invalid": "代码只能包含字母、数字、连字符和下划线",
