@@ -78,6 +78,15 @@ ROLE_ZH = {
     "leader": "领导、人大（只读）",
 }
 
+# Kinds of department (部门类型) the planning office files its departments under.
+DEPARTMENT_KIND_ZH = {
+    "bureau": "委办局",
+    "town": "街道、镇",
+    "office": "综合协调部门",
+    "enterprise": "国有企业",
+    "other": "其他单位",
+}
+
 # Reports (METHODOLOGY §5): the kind follows from the year.
 REPORT_KIND_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
 EVALUATION_MODE_ZH = {"annual": "年度监测", "midterm": "中期评估", "final": "总结评估"}
@@ -165,3 +174,7 @@ def task_status_choices() -> list[tuple[str, str]]:
 
 def role_choices() -> list[tuple[str, str]]:
     return list(ROLE_ZH.items())
+
+
+def department_kind_choices() -> list[tuple[str, str]]:
+    return list(DEPARTMENT_KIND_ZH.items())

@@ -223,6 +223,8 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
             indicator.published = True
             indicator.save()
         seed_projects(plan, parse_stored_plan(plan))
+        plan.parse_checked = plan.public_chosen = True  # the office onboarded the plan long ago
+        plan.save(update_fields=["parse_checked", "public_chosen"])
         for project in plan.projects.all():
             code = next(
                 (c for prefix, c in PROJECT_DEPARTMENTS.items() if project.source_table.startswith(prefix)),

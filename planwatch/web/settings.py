@@ -114,6 +114,12 @@ PLANWATCH_TRUSTED_PROXIES = env_networks("PLANWATCH_TRUSTED_PROXIES")
 
 AUTHENTICATION_BACKENDS = ["planwatch.web.accounts.backends.CanonicalUsernameBackend"]
 
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "planwatch.web.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/public/"

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from planwatch.web.evaluations import urls as evaluation_urls
 from planwatch.web.evaluations import views as evaluation_views
 from planwatch.web.monitoring import urls as monitoring_urls
+from planwatch.web.plans import onboarding
 from planwatch.web.plans import urls as plan_urls
 from planwatch.web.plans.scope import scoped
 from planwatch.web.projects import urls as project_urls
@@ -26,6 +27,11 @@ def healthz(request):
 # The plan-scoped forms (`/plans/<id>/…`), reversed as `plan:<name>` with `plan_id`.
 plan_scoped = [
     path("dashboard/", scoped(evaluation_views.dashboard), name="dashboard"),
+    path("onboarding/", scoped(onboarding.onboarding), name="onboarding"),
+    path("onboarding/checked/", scoped(onboarding.confirm_checked), name="onboarding-checked"),
+    path("onboarding/assign/", scoped(onboarding.assign), name="onboarding-assign"),
+    path("onboarding/public/", scoped(onboarding.choose_public), name="onboarding-public"),
+    path("onboarding/round/", scoped(onboarding.open_first_round), name="onboarding-round"),
     *plan_urls.plan_urlpatterns,
     *monitoring_urls.plan_urlpatterns,
     *evaluation_urls.plan_urlpatterns,

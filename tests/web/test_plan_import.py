@@ -73,7 +73,7 @@ def test_a_published_pdf_of_another_plan_is_imported_as_a_new_plan(planner):
     response = planner.post("/plans/import/", {"file": _file(pdf.read_bytes(), "庐江县纲要.pdf")})
     stored = Plan.objects.get(title__startswith="庐江县")
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/plans/{stored.pk}/review/"
+    assert response.headers["Location"] == f"/plans/{stored.pk}/onboarding/"  # a new plan: its checklist
     # tests/fixtures/plans/lujiang-14th/expected.json: 2021—2025, four chapters, eight main indicators
     assert (stored.period_start, stored.period_end) == (2021, 2025)
     assert stored.indicators.count() == 8

@@ -154,3 +154,32 @@ def test_the_switcher_lists_at_most_thirty_plans(leader, plan):
     switcher = page.split('<details class="plan-switch">', 1)[1].split("</details>", 1)[0]
     assert switcher.count('<li><a href="/plans/') == 30
     assert "共 42 个规划，此处列出前 30 个" in page
+
+
+SCOPED_FORM = {"plan-reader": "plan-reader-id", "plan-review": "plan-review-id"}
+
+
+@pytest.mark.parametrize("default", ["plan", "national"])
+def test_every_old_page_url_redirects_to_its_scoped_form_of_the_default_plan(default, plan, request):
+    """Each page of the permission matrix's REDIRECTED_PAGES, for the demo's default plan and after a change."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.web.test_permissions_matrix import REDIRECTED_PAGES
+
+    chosen = request.getfixturevalue(default)
+    set_default_plan(chosen)
+    client = Client()
+    client.force_login(User.objects.get(username="guihuake"))
+    for name in sorted(REDIRECTED_PAGES):
+        old = reverse(name)
+        scoped = SCOPED_FORM.get(name)
+        new = (
+            reverse(scoped, kwargs={"plan_id": chosen.pk})
+            if scoped
+            else reverse(f"plan:{name}", kwargs={"plan_id": chosen.pk})
+        )
+        response = client.get(old, {"year": "2026"})
+        assert (response.status_code, response["Location"]) == (302, f"{new}?year=2026"), name
+        assert client.get(new).status_code == 200, name

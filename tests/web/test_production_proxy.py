@@ -154,7 +154,7 @@ def test_production_behind_a_proxy_redirects_http_sends_hsts_logs_the_client_and
         "POST",
         "/admin/accounts/department/add/",
         cookies,
-        {"name": "区审计局", "code": "sjj", "csrfmiddlewaretoken": _csrf(page)},
+        {"name": "区审计局", "code": "sjj", "kind": "bureau", "csrfmiddlewaretoken": _csrf(page)},
         origin,
     )
     assert response.status == 302

@@ -217,9 +217,22 @@ def _write(sender, instance, action: str, old, new, using, before, after) -> Non
 
 
 def record_event(
-    key: str, *, user=None, actor: str = "", summary: str = "", change: str = "", comment: str = "", plan=None
+    key: str,
+    *,
+    user=None,
+    actor: str = "",
+    summary: str = "",
+    change: str = "",
+    comment: str = "",
+    plan=None,
+    before: dict | None = None,
+    after: dict | None = None,
+    action: str = "event",
+    model: str = "",
+    obj=None,
 ):
-    """An event that is no model save (a sign-in, a failed one), written as the audit trail's entry."""
+    """An event that is no model save (a sign-in, a failed one, a change the model signals do not see), written as
+    the audit trail's entry; `before`/`after` (field label → value) are kept as its field-level history."""
     from planwatch.web.accounts.models import AuditEntry
 
     if key not in events.BY_KEY:
@@ -229,17 +242,44 @@ def record_event(
         fields["actor"] = words.short(actor, 150)
     return AuditEntry.objects.create(
         **fields,
-        action="event",
-        model="",
-        object_id="",
-        object_repr="",
+        action=action,
+        model=model,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:200] if obj is not None else "",
         event=key,
         summary=words.short(summary, 300),
         change=words.short(change, 300),
         comment=comment[:2000],
+        before=before,
+        after=after,
+        fields=[
+            [str(label), _shown((before or {}).get(label)), _shown((after or {}).get(label))]
+            for label in dict.fromkeys([*(before or {}), *(after or {})])
+            if (before or {}).get(label) != (after or {}).get(label)
+        ],
         plan_id=plan.pk if plan is not None else None,
         plan_title=plan.title[:300] if plan is not None else "",
     )
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value) or "（空）"
+    return str(value)
+
+
+def change_words(before: dict | None, after: dict | None) -> str:
+    """“label：old → new；…” for the fields that differ, as the audit page's change column shows them."""
+    parts = [
+        f"{label}：{_shown((before or {}).get(label))} → {_shown((after or {}).get(label))}"
+        for label in dict.fromkeys([*(before or {}), *(after or {})])
+        if (before or {}).get(label) != (after or {}).get(label)
+    ]
+    return words.short("；".join(parts), 300)
 
 
 def _before_save(sender, instance, **kwargs):

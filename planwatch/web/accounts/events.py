@@ -214,6 +214,7 @@ EVENTS: tuple[EventKind, ...] = (
     EventKind("token-revoke", "令牌吊销", "accounts.apitoken", _deleted, ("note",)),
     EventKind("account", "用户与部门", "accounts.profile", shows=("role", "department")),
     EventKind("department", "部门设置", "accounts.department", shows=("name",)),
+    EventKind("supporting", "配合部门调整", None),
     EventKind("login", "登录成功", None),
     EventKind("login-failed", "登录失败", None),
     # Anything else a person changed, field by field

@@ -21,6 +21,9 @@ ROLES = vocabulary.role_choices()
 class Department(models.Model):
     name = models.CharField("部门名称", max_length=100, unique=True)
     code = models.SlugField("代码", max_length=40, unique=True)
+    kind = models.CharField(
+        "部门类型", max_length=20, choices=vocabulary.department_kind_choices, default="bureau"
+    )
 
     class Meta:
         ordering = ["id"]

@@ -148,7 +148,18 @@ def role_context(request) -> dict:
         "sees_everything": sees_everything(user),
         "my_department": department_of(user),
         "role_zh": ROLE_ZH.get(role or "", ""),
+        "may_manage_people": _may_manage_people(role),
     }
+
+
+def _may_manage_people(role: str | None) -> bool:
+    if role == ADMINISTRATOR:
+        return True
+    if role != PLANNING_OFFICE:
+        return False
+    from planwatch.web.accounts.people import planners_may_manage_people
+
+    return planners_may_manage_people()
 
 
 def four_eyes_refusal(user, observation) -> str | None:

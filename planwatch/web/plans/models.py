@@ -47,6 +47,9 @@ class Plan(models.Model):
     reader_warnings = models.JSONField("解析提示", default=list, blank=True)
     # Four-eyes rule (双人复核): whoever entered or submitted a figure may not approve it.
     four_eyes = models.BooleanField("四眼原则（提交人不能审核通过自己提交的数据）", default=True)
+    # Onboarding (计划接入向导): the office confirmed the parse review and chose what is public.
+    parse_checked = models.BooleanField("解析结果已核对", default=False)
+    public_chosen = models.BooleanField("公开内容已选定", default=False)
 
     class Meta:
         ordering = ["id"]
@@ -172,6 +175,9 @@ class Indicator(models.Model):
         related_name="indicators",
         verbose_name="责任部门",
     )
+    supporting = models.ManyToManyField(
+        Department, blank=True, related_name="supported_indicators", verbose_name="配合部门"
+    )
     confirmed = models.BooleanField("已核对", default=False)
     published = models.BooleanField("公开发布", default=False)
     corrected = models.JSONField("人工更正字段", default=list, blank=True)
@@ -283,6 +289,8 @@ class SystemSetting(models.Model):
     default_plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="默认规划"
     )
+    # The administrator may let the planning office manage users and departments (人员与部门).
+    planners_manage_people = models.BooleanField("允许规划科管理人员", default=False)
 
     class Meta:
         verbose_name = "系统设置"

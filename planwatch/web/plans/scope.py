@@ -166,4 +166,10 @@ def plan_context(request) -> dict:
         "nav_plans": plans[:SWITCHER_SIZE],
         "nav_plans_total": more,
         "nav_prefix": f"/plans/{shown.pk}" if shown else "",
+        "nav_onboarding": shown is not None and is_planner(user) and onboarding_open(shown),
     }
+
+
+def onboarding_open(plan: Plan) -> bool:
+    """Whether the plan's onboarding (计划接入向导) has steps left that the header should point to."""
+    return not (plan.parse_checked and plan.public_chosen) or not plan.rounds.exists()

@@ -36,7 +36,13 @@ from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSetting
 from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.linking import indicator_for_target
 from planwatch.web.plans.models import COMPARATORS, DIRECTIONS, KINDS, Adjustment, Indicator, Plan
-from planwatch.web.plans.scope import current_plan, default_plan, plan_for, set_default_plan
+from planwatch.web.plans.scope import (
+    current_plan,
+    default_plan,
+    onboarding_open,
+    plan_for,
+    set_default_plan,
+)
 from planwatch.web.plans.search import highlight, related_words, search_tasks, vocabulary
 
 log = logging.getLogger("planwatch.plans")
@@ -471,6 +477,8 @@ def import_plan(request):
                     )
                     if stored.version > 1:
                         return redirect("plan-import-review", plan_id=stored.pk)
+                    if onboarding_open(stored):  # a new plan: its checklist, up to the first round
+                        return redirect("plan:onboarding", plan_id=stored.pk)
                     return redirect("plan-review-id", plan_id=stored.pk)
     return render(
         request,

@@ -37,6 +37,7 @@ class Project(models.Model):
         Department, blank=True, related_name="supported_projects", verbose_name="配合部门"
     )
     progress = models.PositiveSmallIntegerField("形象进度（%）", default=0)
+    published = models.BooleanField("公开发布", default=False)
     line = models.PositiveIntegerField("原文行号", null=True, blank=True)
     history = HistoricalRecords()
 

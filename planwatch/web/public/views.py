@@ -49,6 +49,7 @@ def home(request):
             "rows": rows,
             "error": error,
             "illustrative": illustrative,
+            "projects": plan.projects.filter(published=True).only("name", "status", "progress", "category"),
         },
     )
 
