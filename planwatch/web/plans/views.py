@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import re
@@ -32,6 +31,7 @@ from planwatch.web.evaluations.service import chosen_year, evaluation_data, verd
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
+from planwatch.web.params import number_or_none
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
 from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.linking import indicator_for_target
@@ -336,7 +336,6 @@ def propose_adjustment(request):
             messages.error(request, error)
         return redirect("adjustments")
     data = form.cleaned_data
-    effective = data["effective_year"]
     Adjustment.objects.create(
         indicator=indicator,
         old_target_text=indicator.target_text,
@@ -344,7 +343,8 @@ def propose_adjustment(request):
         new_target_text=data["new_target_text"],
         new_target_value=data["new_target_value"],
         reason=data["reason"],
-        effective_date=datetime.date(effective, 1, 1) if effective else None,
+        effective_year=data["effective_year"],
+        document_number=data["document_number"],
         proposed_by=request.user,
     )
     messages.success(request, f"已提出“{indicator.name}”的目标调整，待审批")
@@ -363,6 +363,28 @@ def _stale_adjustment(stale: StaleEdit) -> str:
     )
 
 
+def _approval_refusal(request, adjustment: Adjustment) -> str | None:
+    """Take the approving document (批准文号) and the effective year from the decision form; a message if wrong.
+
+    An effective year left empty is the current year, within the plan period."""
+    plan = adjustment.indicator.plan
+    document = request.POST.get("document_number", "").strip() or adjustment.document_number
+    if not document:
+        return f"批准“{adjustment}”须填写批准文号（如 松府发〔2023〕12号）"
+    if len(document) > 100:
+        return "批准文号不超过 100 字"
+    typed = request.POST.get("effective_year", "").strip()
+    year = number_or_none(typed) if typed else adjustment.effective_year
+    if typed and year is None:
+        return f"生效年份“{typed[:10]}”应为四位数字年份"
+    if year is None:
+        year = min(max(timezone.localdate().year, plan.period_start), plan.period_end)
+    if not plan.period_start <= year <= plan.period_end:
+        return f"生效年份应在规划期{plan.period_start}—{plan.period_end}年内"
+    adjustment.document_number, adjustment.effective_year = document, year
+    return None
+
+
 @planner_required
 def decide_adjustment(request, adjustment_id: int):
     adjustment = get_object_or_404(Adjustment.objects.select_related("indicator"), pk=adjustment_id)
@@ -377,6 +399,11 @@ def decide_adjustment(request, adjustment_id: int):
     if adjustment.state != Adjustment.PROPOSED:
         return redirect("adjustments")
     decision = request.POST.get("decision")
+    if decision == "approve":
+        refusal = _approval_refusal(request, adjustment)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("adjustments")
     if (
         adjustment.proposed_by_id == request.user.pk
         and decision == "approve"
@@ -393,7 +420,6 @@ def decide_adjustment(request, adjustment_id: int):
             if decision == "approve":
                 adjustment.state = Adjustment.APPROVED
                 adjustment.version = indicator.target_version + 1
-                adjustment.effective_date = adjustment.effective_date or timezone.localdate()
             else:
                 adjustment.state = Adjustment.REJECTED
             adjustment.save()  # first: the version check decides whose decision stands
