@@ -474,9 +474,13 @@ def import_plan(request):
                 path = Path(folder) / Path(upload.name).name
                 path.write_bytes(upload.read())
                 target = request.POST.get("plan", "")
+                typed_year = request.POST.get("effective_year", "").strip()
                 try:
+                    since = number_or_none(typed_year) if typed_year else None
+                    if typed_year and since is None:
+                        raise ValueError(f"执行年份“{typed_year[:10]}”应为四位数字年份")
                     version_of = plan_for(request, target).pk if target else None
-                    stored = import_plan_file(path, plan_id=version_of)
+                    stored = import_plan_file(path, plan_id=version_of, effective_year=since)
                 except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
                     messages.error(
                         request, f"无法读取规划文件“{upload.name}”：{_without_paths(error, folder)}"
@@ -489,6 +493,7 @@ def import_plan(request):
                     messages.success(
                         request,
                         f"已导入“{stored.title}”第{stored.version}版：{stored.indicators.count()}项主要指标，请逐项核对"
+                        + (f"；自{stored.version_effective_year}年起执行" if stored.version > 1 else "")
                         + (
                             f"；{kept}项未能对应、{len(review.get('conflicts', []))}处与人工更正不一致，见导入核对"
                             if stored.version > 1
@@ -501,7 +506,11 @@ def import_plan(request):
     return render(
         request,
         "plans/import.html",
-        {"plans": Plan.objects.defer("source_file", "source_text"), "default": default_plan(request.user)},
+        {
+            "plans": Plan.objects.defer("source_file", "source_text"),
+            "default": default_plan(request.user),
+            "this_year": timezone.localdate().year,
+        },
     )
 
 
