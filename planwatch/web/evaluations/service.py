@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Max
 from django.utils import timezone
@@ -112,13 +112,31 @@ def effective_year(adjustment: Adjustment) -> int:
 
 def core_settings(plan: Plan) -> Settings:
     """The plan's tolerances and each indicator's chosen path shape."""
-    shapes = {
-        number: IndicatorSettings(path=shape)
-        for number, shape in plan.indicators.exclude(path_shape="").values_list("number", "path_shape")
-    }
+    shapes: dict[int, IndicatorSettings] = {}
+    for row in plan.indicators.only(
+        "number", "path_shape", "corrected", "original", "target_value", "comparator"
+    ):
+        if row.path_shape:
+            shapes[row.number] = IndicatorSettings(path=row.path_shape)
+        if (
+            "target_value" in row.corrected and row.target_value is not None
+        ):  # a person's target names itself, with the file's beside it
+            shapes[row.number] = replace(
+                shapes.get(row.number, IndicatorSettings()),
+                target=TargetValue(row.target_value, row.comparator),
+                target_version=corrected_target_label(row),
+            )
     return Settings(
         tolerance=plan.progress_tolerance, growth_tolerance=plan.growth_tolerance_pp, indicators=shapes
     )
+
+
+def corrected_target_label(row: Indicator) -> str:
+    """人工更正（纲要原文：19.5）: the version name of a target a person corrected."""
+    original = row.original.get("target_text") or row.original.get("target_value")
+    if isinstance(original, float) and original.is_integer():
+        original = int(original)
+    return f"人工更正（纲要原文：{original}）" if original not in (None, "") else "人工更正"
 
 
 def core_overrides(plan: Plan, year: int) -> dict[int, Override]:

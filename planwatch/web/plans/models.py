@@ -143,6 +143,18 @@ class Footnote(models.Model):
         verbose_name = "名词解释"
 
 
+def _shown(field, value) -> str:
+    """A stored value as people read it: a choice by its label, a number without a trailing .0, None as —."""
+    if value is None or value == "":
+        return "—"
+    choices = dict(field.choices or [])
+    if value in choices:
+        return str(choices[value])
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 class Indicator(models.Model):
     """A row of the main indicator table. Fields a planner corrected are listed in `corrected` and win over a re-parse."""
 
@@ -204,6 +216,23 @@ class Indicator(models.Model):
         "baseline_value",
         "baseline_year",
     )
+
+    def corrections(self) -> list[dict]:
+        """Each field a person corrected (人工更正): its label, the value now and the plan file's own (纲要原文)."""
+        found = []
+        for name in self.corrected:
+            if name not in self.CORRECTABLE:
+                continue
+            field = self._meta.get_field(name)
+            found.append(
+                {
+                    "field": name,
+                    "label": field.verbose_name,
+                    "value": _shown(field, getattr(self, name)),
+                    "original": _shown(field, self.original[name]) if name in self.original else "未记录",
+                }
+            )
+        return found
 
     class Meta:
         ordering = ["plan", "number"]

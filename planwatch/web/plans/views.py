@@ -32,6 +32,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import number_or_none
+from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
 from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.linking import indicator_for_target
@@ -221,6 +222,10 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     ]
     observed_baseline = max(base_rows, key=lambda o: (o.vintage, o.pk)) if base_rows else None
     context = {
+        "baseline_shown": baseline_shown(indicator, verdict, observed_baseline),
+        "corrections": indicator.corrections(),
+        "corrected_target": bool({"target_text", "target_value"} & set(indicator.corrected)),
+        "target_used": (verdict or {}).get("target_text"),
         "indicator": indicator,
         "plan": plan,
         "year": year,
@@ -287,6 +292,8 @@ def correct_indicator(request, indicator_id: int):
         if getattr(indicator, field) != new[field]:
             if field in ("target_value", "comparator", "target_text") and indicator.target_version > 1:
                 continue  # an adjusted target is changed only through an adjustment
+            if field not in corrected:
+                indicator.original[field] = getattr(indicator, field)  # the plan file's own, kept beside
             setattr(indicator, field, new[field])
             corrected.add(field)
     indicator.department = (
