@@ -68,6 +68,8 @@ class Override:
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")
+        if not self.reason.strip():
+            raise ValueError("an override needs a written reason")
 
     def sentence(self, computed: str) -> str:
         """系统测算为滞后于预期，规划科改评为基本符合预期（理由：…）: both verdicts, as every text states them."""
@@ -75,8 +77,6 @@ class Override:
         return f"系统测算为{STATUS_ZH.get(computed, computed)}，规划科改评为{STATUS_ZH[self.status]}" + (
             f"（理由：{reason}）" if reason else ""
         )
-        if not self.reason.strip():
-            raise ValueError("an override needs a written reason")
 
 
 @dataclass

@@ -178,7 +178,10 @@ def _override_sentence(result, override) -> str:
     if override is None:
         return ""
     computed = _get(result, "computed_status") or _get(result, "status")
-    return Override(_get(override, "status"), _get(override, "reason") or "").sentence(computed)
+    try:
+        return Override(_get(override, "status"), _get(override, "reason") or "").sentence(computed)
+    except ValueError:  # an override without a reason or status states nothing
+        return ""
 
 
 def _status(result) -> str:

@@ -43,7 +43,9 @@ def test_a_corrected_target_is_labelled_and_keeps_the_plan_files_value_beside_it
 
 def test_a_second_correction_keeps_the_first_original(planner):
     forest = _correct_forest_target(planner)
-    planner.post(f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="20", target_text="20"))
+    planner.post(
+        f"/plans/indicators/{forest.pk}/correct/", _form(forest, target_value="20", target_text="20")
+    )
     forest.refresh_from_db()
     assert forest.target_value == 20.0 and forest.original["target_value"] == 19.5
 
