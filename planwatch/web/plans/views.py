@@ -204,6 +204,31 @@ def indicator_page(request, indicator_id: int):
     )
 
 
+_SHOWN_IN_PLACE = {
+    "target_text": "target",
+    "target_value": "target",
+    "baseline_value": "baseline",
+    "baseline_year": "baseline",
+}
+
+
+def _corrections_beside(indicator: Indicator) -> dict:
+    """A corrected target or base is labelled in its own row (the first correction of it); others get rows."""
+    in_place: dict[str, dict] = {}
+    others = []
+    for correction in indicator.corrections():
+        row = _SHOWN_IN_PLACE.get(correction["field"])
+        if row is None:
+            others.append(correction)
+        else:
+            in_place.setdefault(row, correction)
+    return {
+        "target_correction": in_place.get("target"),
+        "baseline_correction": in_place.get("baseline"),
+        "corrections": others,
+    }
+
+
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
@@ -223,7 +248,7 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     observed_baseline = max(base_rows, key=lambda o: (o.vintage, o.pk)) if base_rows else None
     context = {
         "baseline_shown": baseline_shown(indicator, verdict, observed_baseline),
-        "corrections": indicator.corrections(),
+        **_corrections_beside(indicator),
         "corrected_target": bool({"target_text", "target_value"} & set(indicator.corrected)),
         "target_used": (verdict or {}).get("target_text"),
         "indicator": indicator,
