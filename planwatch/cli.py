@@ -268,8 +268,15 @@ def _database_config() -> dict:
 @click.option(
     "--plan", "plan_id", type=int, default=None, help="Store the file as a new version of this plan."
 )
+@click.option(
+    "--effective-year",
+    "effective_year",
+    type=int,
+    default=None,
+    help="A new version is in force from this year (default: the current year, within the plan period).",
+)
 @_fail_cleanly
-def import_(plan_file: str, plan_id: int | None) -> None:
+def import_(plan_file: str, plan_id: int | None, effective_year: int | None) -> None:
     """Import a plan into the web system's database (DATABASE_URL, else planwatch.sqlite3 here) and print JSON.
 
     A new version of a plan already there (--plan ID, or the same title and period) keeps its id and people's work.
@@ -285,10 +292,17 @@ def import_(plan_file: str, plan_id: int | None) -> None:
 
     with open(plan_file, "rb") as source:
         data = source.read()
-    stored = store_plan(parsed, source_name=os.path.basename(plan_file), source_bytes=data, plan_id=plan_id)
+    stored = store_plan(
+        parsed,
+        source_name=os.path.basename(plan_file),
+        source_bytes=data,
+        plan_id=plan_id,
+        effective_year=effective_year,
+    )
     answer = {
         "plan_id": stored.pk,
         "version": stored.version,
+        "effective_year": stored.version_effective_year,
         "title": stored.title,
         "period": {"start": stored.period_start, "end": stored.period_end},
         "indicators": stored.indicators.count(),

@@ -77,12 +77,31 @@ class Context:
         return None
 
     def baseline_display(self, measure: str = "level") -> str:
-        """The base-year value for the table (not used in the verdict): a base-year row, else the text's."""
+        """The base-year value for the table (not used in the verdict): a base-year row, else the text's.
+
+        A growth rate's base is a rate, in %, with the base-year level in its own unit beside it when reported
+        (6.5%（2020年：1637.11亿元）); a level alone is named by its year, never shown as a rate."""
+        if measure == "growth_rate":
+            return self._growth_baseline()
         found = self.observations.series(self.indicator.number, measure).get(self.base_year)
         if found is not None:
             return text.number(found.value)
         if self.indicator.baseline is not None:
             return text.number(self.indicator.baseline.value)
+        return "—"
+
+    def _growth_baseline(self) -> str:
+        number = self.indicator.number
+        rate = self.observations.series(number, "growth_rate").get(self.base_year)
+        level = self.observations.series(number, "level").get(self.base_year)
+        level_text = f"{self.base_year}年：{text.number(level.value)}{level.unit or ''}" if level else ""
+        if rate is not None:
+            return f"{text.number(rate.value)}%" + (f"（{level_text}）" if level_text else "")
+        if level_text:
+            return level_text
+        baseline = self.indicator.baseline
+        if baseline is not None and (self.indicator.unit or "").strip() in ("%", "％"):
+            return f"{text.number(baseline.value)}%"  # the plan's own base column, a rate like its target
         return "—"
 
     def figure(self, observation: Observation) -> Figure:

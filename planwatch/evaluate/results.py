@@ -71,6 +71,13 @@ class Override:
         if not self.reason.strip():
             raise ValueError("an override needs a written reason")
 
+    def sentence(self, computed: str) -> str:
+        """系统测算为滞后于预期，规划科改评为基本符合预期（理由：…）: both verdicts, as every text states them."""
+        reason = self.reason.strip().rstrip("。；;.")
+        return f"系统测算为{STATUS_ZH.get(computed, computed)}，规划科改评为{STATUS_ZH[self.status]}" + (
+            f"（理由：{reason}）" if reason else ""
+        )
+
 
 @dataclass
 class IndicatorResult:
@@ -150,5 +157,10 @@ class Evaluation:
         """A copy of the evaluation where the planner's verdict replaces indicator `number`'s."""
         if not any(result.number == number for result in self.indicators):
             raise KeyError(f"no indicator {number} in the evaluation")
-        results = [replace(r, override=override) if r.number == number else r for r in self.indicators]
+        results = [
+            replace(r, override=override, explanation=f"{r.explanation}{override.sentence(r.status)}。")
+            if r.number == number
+            else r
+            for r in self.indicators
+        ]
         return replace(self, indicators=results)

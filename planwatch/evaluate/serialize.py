@@ -74,6 +74,7 @@ def indicator_to_json(result: IndicatorResult) -> dict[str, Any]:
         "expected_progress": _round(result.expected_progress),
         "path": result.path,
         "baseline": _figure(result.baseline),
+        "baseline_text": result.baseline_text,
         "current": _figure(result.current),
         "average_growth": _round(result.average_growth),
         "growth_basis": result.growth_basis,
@@ -131,6 +132,7 @@ def indicator_to_json(result: IndicatorResult) -> dict[str, Any]:
             "reason": o.reason,
             "by": o.by,
             "at": o.at.isoformat() if o.at else None,
+            "sentence": o.sentence(result.status),
         }
     return data
 

@@ -46,6 +46,16 @@ class TargetChange:
     target: TargetValue
     target_text: str
     version: int
+    document: str = ""  # the approving document (批准文号)
+    plan_version: int | None = None  # set when the change came with a new version of the plan file
+
+
+def change_label(change: TargetChange) -> str:
+    """第2版（2024年起规划调整后，松府发〔2024〕3号） or 第2版（2026年起执行规划第2版）."""
+    if change.plan_version:
+        return f"第{change.version}版（{change.effective_year}年起执行规划第{change.plan_version}版）"
+    document = f"，{change.document}" if change.document else ""
+    return f"第{change.version}版（{change.effective_year}年起规划调整后{document}）"
 
 
 def plan_in_force(plan: Plan, settings: Settings, changes: Iterable[TargetChange], year: int):
@@ -64,7 +74,7 @@ def plan_in_force(plan: Plan, settings: Settings, changes: Iterable[TargetChange
         overrides[number] = replace(
             overrides.get(number, IndicatorSettings()),
             target=change.target,
-            target_version=f"第{change.version}版（{change.effective_year}年起规划调整后）",
+            target_version=change_label(change),
         )
     indicators = [
         replace(i, target_text=latest[i.number].target_text) if i.number in latest else i

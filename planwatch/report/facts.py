@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from planwatch.evaluate.levels import small_span as core_small_span
+from planwatch.evaluate.results import Override
 from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
@@ -50,6 +51,7 @@ class IndicatorFacts:
     illustrative: bool
     overridden: bool = False
     override_reason: str | None = None
+    override_sentence: str = ""  # 系统测算为…，规划科改评为…（理由：…）
     result: object = None
     notes: list[str] = field(default_factory=list)
     baseline_value: float | None = None
@@ -75,7 +77,12 @@ class IndicatorFacts:
 
     @property
     def adjusted(self) -> bool:
-        return self.target_version != "纲要原文"
+        return self.target_version != "纲要原文" and not self.corrected
+
+    @property
+    def corrected(self) -> bool:
+        """The target a person corrected (人工更正), the file's own named beside it."""
+        return self.target_version.startswith("人工更正")
 
     @property
     def status_zh(self) -> str:
@@ -167,6 +174,16 @@ def _progress_text(result) -> str:
     return "—"
 
 
+def _override_sentence(result, override) -> str:
+    if override is None:
+        return ""
+    computed = _get(result, "computed_status") or _get(result, "status")
+    try:
+        return Override(_get(override, "status"), _get(override, "reason") or "").sentence(computed)
+    except ValueError:  # an override without a reason or status states nothing
+        return ""
+
+
 def _status(result) -> str:
     override = _get(result, "override")
     if override is not None:
@@ -214,6 +231,7 @@ def indicator_facts(result, year: int) -> IndicatorFacts:
         target_value=_get(result, "target_value"),
         overridden=override is not None,
         override_reason=_get(override, "reason") if override is not None else None,
+        override_sentence=_override_sentence(result, override),
         result=result,
         notes=list(_get(result, "notes", []) or []),
         baseline_value=_get(_get(result, "baseline"), "value"),

@@ -191,7 +191,12 @@ def override_sentence(facts: list[IndicatorFacts]) -> str:
     changed = [f for f in facts if f.overridden]
     if not changed:
         return ""
-    return f"其中{len(changed)}项指标的评价经规划部门研究调整，理由见附表1。"
+    named = "；".join(
+        f"第{f.number}项“{f.short_name}”{f.override_sentence}" for f in changed if f.override_sentence
+    )
+    return f"其中{len(changed)}项指标的评价经规划部门研究调整" + (
+        f"：{named}。" if named else "，理由见附表1。"
+    )
 
 
 def summary_paragraph(

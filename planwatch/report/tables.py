@@ -12,6 +12,7 @@ from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Marked,
 INDICATOR_HEADER = ["序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价"]
 OVERRIDE_MARK = "△"
 ADJUSTED_MARK = "（调整）"
+CORRECTED_MARK = "（更正）"
 MEASURE_ZH = {
     "level": "水平值",
     "growth_rate": "增长率",
@@ -49,7 +50,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
                 fact.unit or "—",
                 fact.attribute_zh,
                 fact.baseline,
-                fact.target + (ADJUSTED_MARK if fact.adjusted else ""),
+                fact.target + (ADJUSTED_MARK if fact.adjusted else CORRECTED_MARK if fact.corrected else ""),
                 fact.current,
                 fact.progress,
                 verdict,
@@ -84,6 +85,9 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
     if any(f.adjusted for f in facts):
         versions = "、".join(sorted({f.target_version for f in facts if f.adjusted}))
         notes.append(f"目标值标“{ADJUSTED_MARK}”的，采用规划调整后的目标（{versions}）。")
+    if any(f.corrected for f in facts):
+        versions = "、".join(sorted({f.target_version for f in facts if f.corrected}))
+        notes.append(f"目标值标“{CORRECTED_MARK}”的，为规划部门人工更正的目标（{versions}）。")
     if any(f.overridden for f in facts):
         notes.append(f"评价后标“{OVERRIDE_MARK}”的，经规划部门人工调整，理由见附表1。")
     # the illustrative-data caveat is stated once, on the cover; every page's header repeats what ※ means
@@ -242,9 +246,7 @@ def annex_explanations(facts: list[IndicatorFacts]) -> Table:
     """附表1: each verdict with the numbers and rule that produced it."""
     rows = []
     for fact in facts:
-        basis = fact.explanation or "—"
-        if fact.overridden:
-            basis += f"（人工调整理由：{fact.override_reason}）"
+        basis = fact.explanation or "—"  # an override's sentence (both verdicts, the reason) ends it
         rows.append(
             [str(fact.number), fact.name, fact.status_zh + (OVERRIDE_MARK if fact.overridden else ""), basis]
         )

@@ -34,7 +34,10 @@ def test_a_proposal_needs_a_reason(planner):
 
 def test_the_proposer_cannot_approve_their_own_change(planner):
     adjustment = _propose(planner)
-    planner.post(f"/plans/adjustments/{adjustment.pk}/decide/", {"decision": "approve"})
+    planner.post(
+        f"/plans/adjustments/{adjustment.pk}/decide/",
+        {"decision": "approve", "document_number": "松府发〔2023〕12号"},
+    )
     adjustment.refresh_from_db()
     assert adjustment.state == Adjustment.PROPOSED
 
@@ -42,7 +45,8 @@ def test_the_proposer_cannot_approve_their_own_change(planner):
 def test_an_approved_change_makes_a_new_target_version_that_evaluations_name(planner, admin_client_):
     adjustment = _propose(planner)
     admin_client_.post(
-        f"/plans/adjustments/{adjustment.pk}/decide/", {"decision": "approve", "comment": "同意"}
+        f"/plans/adjustments/{adjustment.pk}/decide/",
+        {"decision": "approve", "comment": "同意", "document_number": "松府发〔2023〕12号"},
     )
     adjustment.refresh_from_db()
     forest = indicator(16)
@@ -51,7 +55,7 @@ def test_an_approved_change_makes_a_new_target_version_that_evaluations_name(pla
     rows = planner.get("/evaluations/", {"year": "2025"}).context["rows"]
     row = next(r for r in rows if r["number"] == 16)
     assert row["target_used"]["version"] == 2
-    assert row["target"]["version"] == "第2版（2023年起规划调整后）"
+    assert row["target"]["version"] == "第2版（2023年起规划调整后，松府发〔2023〕12号）"
     assert row["target"]["value"] == 20.0
 
 

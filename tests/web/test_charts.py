@@ -51,5 +51,8 @@ def test_an_adjusted_target_moves_the_path(planner, admin_client_):
     )
     from planwatch.web.plans.models import Adjustment
 
-    admin_client_.post(f"/plans/adjustments/{Adjustment.objects.get().pk}/decide/", {"decision": "approve"})
+    admin_client_.post(
+        f"/plans/adjustments/{Adjustment.objects.get().pk}/decide/",
+        {"decision": "approve", "document_number": "松府发〔2023〕12号"},
+    )
     assert _chart(planner, 16, 2023)["expected"][-1] == ["2025", 20.0]

@@ -43,8 +43,16 @@ def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp
     revised.write_text(
         SUPERIOR_PLAN.read_text(encoding="utf-8").replace("\t12.5\n", "\t13\n"), encoding="utf-8"
     )
-    again = json.loads(_import(tmp_path, str(revised), "--plan", "1").stdout)
+    again = json.loads(_import(tmp_path, str(revised), "--plan", "1", "--effective-year", "2028").stdout)
     assert (again["plan_id"], again["version"], again["indicators"]) == (1, 2, 7)
+    assert again["effective_year"] == 2028
+
+    outside = _import(tmp_path, str(revised) + "", "--plan", "1", "--effective-year", "2031")
+    assert outside.returncode == 0  # the same file again: no new version, so no year is asked for
+    revised.write_text(revised.read_text(encoding="utf-8").replace("\t13\n", "\t13.5\n"), encoding="utf-8")
+    refused = _import(tmp_path, str(revised), "--plan", "1", "--effective-year", "2031")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == "planwatch: 执行年份2031不在规划期2026—2030年内"
 
 
 def test_a_file_it_cannot_read_is_one_line_and_exit_2(tmp_path):

@@ -286,7 +286,10 @@ def test_the_second_reviewer_is_told_the_value_was_approved_meanwhile(planner, a
     stored = _submitted(value=412.0)
     page = planner.get("/monitoring/review/").content.decode()
     assert f'name="row_version" value="{stored.row_version}"' in page
-    admin_client_.post(f"/monitoring/review/{stored.pk}/", {"decision": "approve", "row_version": "1"})
+    admin_client_.post(
+        f"/monitoring/review/{stored.pk}/",
+        {"decision": "approve", "row_version": "1", "document_number": "松府发〔2023〕12号"},
+    )
 
     response = planner.post(
         f"/monitoring/review/{stored.pk}/",
@@ -353,7 +356,8 @@ def test_the_second_decision_on_an_adjustment_is_refused(planner, admin_client_)
     )
     adjustment = Adjustment.objects.get()
     admin_client_.post(
-        f"/plans/adjustments/{adjustment.pk}/decide/", {"decision": "approve", "row_version": "1"}
+        f"/plans/adjustments/{adjustment.pk}/decide/",
+        {"decision": "approve", "row_version": "1", "document_number": "松府发〔2023〕12号"},
     )
 
     response = planner.post(

@@ -78,7 +78,10 @@ def test_an_adjustment_takes_effect_from_its_year_and_earlier_years_keep_the_old
             "effective_year": "2024",
         },
     )
-    admin_client_.post(f"/plans/adjustments/{Adjustment.objects.get().pk}/decide/", {"decision": "approve"})
+    admin_client_.post(
+        f"/plans/adjustments/{Adjustment.objects.get().pk}/decide/",
+        {"decision": "approve", "document_number": "松府发〔2023〕12号"},
+    )
 
     def used(year: int) -> tuple:
         row = next(
@@ -87,7 +90,7 @@ def test_an_adjustment_takes_effect_from_its_year_and_earlier_years_keep_the_old
         return row["target"]["value"], row["target"]["version"], row["target_used"]["version"]
 
     assert used(2023) == (19.5, "纲要原文", 1)
-    assert used(2024) == (20.0, "第2版（2024年起规划调整后）", 2)
+    assert used(2024) == (20.0, "第2版（2024年起规划调整后，松府发〔2023〕12号）", 2)
 
 
 def test_an_effective_year_outside_the_period_is_refused(planner):

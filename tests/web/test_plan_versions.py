@@ -180,3 +180,40 @@ def test_undoing_an_import_is_refused_once_anything_is_reported(plan, national, 
 @pytest.mark.parametrize("role", ["kewei", "leader"])
 def test_only_the_planning_office_reviews_imports(role, request, plan):
     assert request.getfixturevalue(role).get(f"/plans/{plan.pk}/versions/").status_code == 403
+
+
+def _forest_target(client, year: int) -> tuple:
+    rows = client.get("/evaluations/", {"year": str(year)}).context["rows"]
+    row = next(r for r in rows if r["number"] == 16)
+    return row["target"]["value"], row["target"]["version"]
+
+
+def test_a_new_version_takes_effect_from_the_year_it_states(plan, tmp_path, planner):
+    before = {year: _forest_target(planner, year) for year in (2022, 2023)}
+    assert before[2023] == (19.5, "纲要原文")
+
+    stored = import_plan_file(_changed_file(tmp_path, plan), effective_year=2024)
+
+    assert (stored.version, stored.version_effective_year) == (2, 2024)
+    assert {year: _forest_target(planner, year) for year in (2022, 2023)} == before
+    assert _forest_target(planner, 2024) == (20.0, "第2版（2024年起执行规划第2版）")
+    assert _forest_target(planner, 2025) == (20.0, "第2版（2024年起执行规划第2版）")
+    page = planner.get("/plans/adjustments/").content.decode()
+    assert "规划第2版" in page and "自2024年起" in page
+
+
+def test_the_import_page_asks_from_which_year_a_new_version_applies(plan, tmp_path, planner):
+    path = _changed_file(tmp_path, plan)
+    with path.open("rb") as upload:
+        refused = planner.post(
+            "/plans/import/", {"file": upload, "plan": str(plan.pk), "effective_year": "2031"}, follow=True
+        )
+    assert "执行年份2031不在规划期2021—2025年内" in refused.content.decode()
+    plan.refresh_from_db()
+    assert plan.version == 1
+    with path.open("rb") as upload:
+        planner.post("/plans/import/", {"file": upload, "plan": str(plan.pk), "effective_year": "2023"})
+    plan.refresh_from_db()
+    assert (plan.version, plan.version_effective_year) == (2, 2023)
+    assert _forest_target(planner, 2022)[0] == 19.5
+    assert _forest_target(planner, 2023)[0] == 20.0

@@ -74,6 +74,10 @@ class VerdictOverride(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.year}：{self.get_status_display()}"
 
+    @property
+    def computed_status_zh(self) -> str:
+        return STATUS_ZH.get(self.computed_status, "—")
+
 
 # The parts of a report the planning office writes (METHODOLOGY §5); keys as planwatch.report.NARRATIVES names them.
 REPORT_TEXTS = list(vocabulary.REPORT_TEXT_ZH.items())

@@ -31,21 +31,30 @@ def stored_evaluation(plan: Plan, year: int):
 
 def _adjustment_line(adjustment: Adjustment) -> str:
     indicator = adjustment.indicator
-    when = adjustment.effective_date
-    effective = f"，{when.year}年{when.month}月{when.day}日生效" if when else ""
+    year = service.effective_year(adjustment)
+    if adjustment.plan_version:
+        source = f"规划第{adjustment.plan_version}版，自{year}年起执行"
+    else:
+        document = f"，{adjustment.document_number}" if adjustment.document_number else ""
+        source = f"第{adjustment.version}版，自{year}年起执行{document}"
     return (
         f"第{indicator.number}项指标“{indicator.name}”的目标由“{adjustment.old_target_text}”调整为"
-        f"“{adjustment.new_target_text}”（第{adjustment.version}版{effective}；理由：{adjustment.reason.strip()}）。"
+        f"“{adjustment.new_target_text}”（{source}；理由：{adjustment.reason.strip()}）。"
     )
 
 
-def _narratives(plan: Plan, kind: str, texts: dict[str, ReportText]) -> dict[str, str]:
+def _narratives(plan: Plan, kind: str, texts: dict[str, ReportText], year: int) -> dict[str, str]:
+    """The office's sections, with the adjustments in force in `year` (one effective later is not yet news)."""
     narratives = {
         key: text.text for key, text in texts.items() if not key.startswith(EXPLANATION_PREFIX) and text.text
     }
-    adjustments = Adjustment.objects.filter(indicator__plan=plan).select_related("indicator")
+    adjustments = Adjustment.objects.filter(indicator__plan=plan).select_related(
+        "indicator", "indicator__plan"
+    )
     approved = [
-        a for a in adjustments.order_by("indicator__number", "version") if a.state == Adjustment.APPROVED
+        a
+        for a in adjustments.order_by("indicator__number", "version")
+        if a.state == Adjustment.APPROVED and service.effective_year(a) <= year
     ]
     if approved:
         lines = "\n".join(_adjustment_line(a) for a in approved)
@@ -176,7 +185,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
         kind,
         fmt,
         observations=observations,
-        narratives=_narratives(plan, kind, texts),
+        narratives=_narratives(plan, kind, texts, year),
         explanations=_explanations(texts),
         projects=projects,
         tasks=tasks,

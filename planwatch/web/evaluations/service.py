@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Max
+from django.utils import timezone
 
 from planwatch.errors import PlanWatchError
 from planwatch.evaluate import Observation as CoreObservation
@@ -61,7 +62,8 @@ def core_indicator(row: Indicator, original: Adjustment | None = None) -> CoreIn
 def _approved_adjustments(plan: Plan) -> list[Adjustment]:
     return list(
         Adjustment.objects.filter(indicator__plan=plan, state=Adjustment.APPROVED)
-        .select_related("indicator")
+        .select_related("indicator", "indicator__plan")
+        .defer("indicator__plan__source_file", "indicator__plan__source_text")
         .order_by("indicator__number", "version", "id")
     )
 
@@ -81,31 +83,60 @@ def core_plan(plan: Plan) -> CorePlan:
 
 
 def target_changes(plan: Plan) -> list[TargetChange]:
-    """Every approved adjustment, effective from the year of its effective date (else the year it was decided)."""
+    """Every approved adjustment (and target changed by a new plan version), in force from its effective year on
+    (one without a year: from the year it was decided)."""
     changes = []
     for adjustment in _approved_adjustments(plan):
-        when = adjustment.effective_date or (adjustment.decided_at.date() if adjustment.decided_at else None)
         changes.append(
             TargetChange(
                 indicator=adjustment.indicator.number,
-                effective_year=when.year if when else plan.period_start,
+                effective_year=effective_year(adjustment),
                 target=TargetValue(adjustment.new_target_value, adjustment.indicator.comparator),
                 target_text=adjustment.new_target_text,
                 version=adjustment.version or 2,
+                document=adjustment.document_number,
+                plan_version=adjustment.plan_version,
             )
         )
     return changes
 
 
+def effective_year(adjustment: Adjustment) -> int:
+    """The year an approved adjustment is in force from."""
+    if adjustment.effective_year:
+        return adjustment.effective_year
+    if adjustment.decided_at:
+        return timezone.localtime(adjustment.decided_at).year
+    return adjustment.indicator.plan.period_start
+
+
 def core_settings(plan: Plan) -> Settings:
     """The plan's tolerances and each indicator's chosen path shape."""
-    shapes = {
-        number: IndicatorSettings(path=shape)
-        for number, shape in plan.indicators.exclude(path_shape="").values_list("number", "path_shape")
-    }
+    shapes: dict[int, IndicatorSettings] = {}
+    for row in plan.indicators.only(
+        "number", "path_shape", "corrected", "original", "target_value", "comparator"
+    ):
+        if row.path_shape:
+            shapes[row.number] = IndicatorSettings(path=row.path_shape)
+        if (
+            "target_value" in row.corrected and row.target_value is not None
+        ):  # a person's target names itself, with the file's beside it
+            shapes[row.number] = replace(
+                shapes.get(row.number, IndicatorSettings()),
+                target=TargetValue(row.target_value, row.comparator),
+                target_version=corrected_target_label(row),
+            )
     return Settings(
         tolerance=plan.progress_tolerance, growth_tolerance=plan.growth_tolerance_pp, indicators=shapes
     )
+
+
+def corrected_target_label(row: Indicator) -> str:
+    """人工更正（纲要原文：19.5）: the version name of a target a person corrected."""
+    original = row.original.get("target_text") or row.original.get("target_value")
+    if isinstance(original, float) and original.is_integer():
+        original = int(original)
+    return f"人工更正（纲要原文：{original}）" if original not in (None, "") else "人工更正"
 
 
 def core_overrides(plan: Plan, year: int) -> dict[int, Override]:

@@ -91,6 +91,7 @@ class AdjustmentForm(forms.Form):
     effective_year = forms.IntegerField(
         required=False, min_value=1900, max_value=2200, error_messages={"invalid": "生效年份应为四位数字年份"}
     )
+    document_number = _text("批准文号", 100)
 
     def check_against(self, indicator) -> bool:
         """The value checks that need the indicator: its kind, and an effective year within its plan's period."""

@@ -11,21 +11,47 @@ import tempfile
 from pathlib import Path
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from planwatch.errors import PlanWatchError
 from planwatch.plan.model import Plan as ParsedPlan
 from planwatch.reading import read_plan
 from planwatch.web.plans import search
-from planwatch.web.plans.models import Chapter, Footnote, Indicator, Plan, Section, Target, Task
+from planwatch.web.plans.models import (
+    Adjustment,
+    Chapter,
+    Footnote,
+    Indicator,
+    Plan,
+    Section,
+    Target,
+    Task,
+)
 from planwatch.web.plans.versions import normalized, same_title, task_key
 
 
-def import_plan_file(path: str | Path, plan_id: int | None = None) -> Plan:
-    """Read a plan file with the core parser and store it (as a new version of plan `plan_id` if given)."""
+def import_plan_file(path: str | Path, plan_id: int | None = None, effective_year: int | None = None) -> Plan:
+    """Read a plan file with the core parser and store it (as a new version of plan `plan_id` if given, in force
+    from `effective_year`)."""
     path = Path(path)
     data = path.read_bytes()
     parsed = read_plan(path)
-    return store_plan(parsed, source_name=path.name, source_bytes=data, plan_id=plan_id)
+    return store_plan(
+        parsed, source_name=path.name, source_bytes=data, plan_id=plan_id, effective_year=effective_year
+    )
+
+
+class BadEffectiveYear(PlanWatchError):
+    """The year a new version is in force from lies outside the plan period."""
+
+
+def version_year(plan: Plan, year: int | None) -> int:
+    """The year a new version of `plan` is in force from: the one given (within the period), else this year."""
+    if year is None:
+        return min(max(timezone.localdate().year, plan.period_start), plan.period_end)
+    if not plan.period_start <= year <= plan.period_end:
+        raise BadEffectiveYear(f"执行年份{year}不在规划期{plan.period_start}—{plan.period_end}年内")
+    return year
 
 
 def parse_stored_plan(plan: Plan) -> ParsedPlan:
@@ -76,17 +102,28 @@ def _existing(parsed: ParsedPlan, plan_id: int | None) -> Plan | None:
 
 @transaction.atomic
 def store_plan(
-    parsed: ParsedPlan, *, source_name: str, source_bytes: bytes, plan_id: int | None = None
+    parsed: ParsedPlan,
+    *,
+    source_name: str,
+    source_bytes: bytes,
+    plan_id: int | None = None,
+    effective_year: int | None = None,
 ) -> Plan:
-    """Store a parse as a new plan, or as the next version of the plan it revises (people's work kept)."""
+    """Store a parse as a new plan, or as the next version of the plan it revises (people's work kept).
+
+    A new version is in force from `effective_year` (default: this year): a target it changes is recorded as a
+    target change from that year on, so earlier years keep the target of the version in force then."""
     digest = hashlib.sha256(source_bytes).hexdigest()
     is_text = not source_bytes.startswith((b"PK\x03\x04", b"%PDF-"))  # a .docx or PDF, whatever its name
     text = source_bytes.decode("utf-8", errors="replace") if is_text else ""
     plan = _existing(parsed, plan_id)
+    since = None
     if plan is None:
         plan = Plan(title=parsed.title)
     elif plan.source_hash != digest:
         plan.version += 1
+        since = version_year(plan, effective_year)
+        plan.version_effective_year = since
     plan.title = parsed.title
     plan.period_start, plan.period_end = parsed.period_start, parsed.period_end
     plan.source_name, plan.source_text, plan.source_hash = source_name, text, digest
@@ -103,9 +140,10 @@ def store_plan(
     )
     Target.objects.bulk_create(_target(plan, t.to_json()) for t in parsed.targets)
     unmatched_tasks = _store_text(plan, parsed)
-    unmatched_indicators, conflicts = _store_indicators(plan, parsed)
+    unmatched_indicators, conflicts = _store_indicators(plan, parsed, since)
     plan.import_review = {
         "version": plan.version,
+        "effective_year": plan.version_effective_year,
         "source_name": source_name,
         "unmatched_tasks": unmatched_tasks,
         "unmatched_indicators": unmatched_indicators,
@@ -196,8 +234,10 @@ def _save_task(pool: dict[str, list], plan, chapter, section, item, order: int) 
 _PARKED = 100000  # numbers are moved out of the way while rows are matched (the plan+number pair is unique)
 
 
-def _store_indicators(plan: Plan, parsed: ParsedPlan) -> tuple[list[dict], list[dict]]:
-    """Indicators matched by name (a renamed one by its number); corrected fields stand and disagreements are listed."""
+def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tuple[list[dict], list[dict]]:
+    """Indicators matched by name (a renamed one by its number); corrected fields stand and disagreements are listed.
+
+    With `since` (a new version), a target the file changes becomes a target change in force from that year."""
     stored = list(Indicator.all_objects.filter(plan=plan, detached=False).order_by("number"))
     Indicator.all_objects.filter(pk__in=[i.pk for i in stored]).update(number=models.F("number") + _PARKED)
     for indicator in stored:
@@ -219,8 +259,11 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan) -> tuple[list[dict], list[
             continue
         matched.add(indicator.pk)
         indicator.number = parsed_indicator.number
+        if since is not None:
+            _record_target_change(plan, indicator, fields, since)
         for name, value in fields.items():
             if name in indicator.corrected:
+                indicator.original[name] = value  # the file's own value (纲要原文), kept beside the person's
                 if getattr(indicator, name) != value:
                     conflicts.append(
                         {
@@ -244,6 +287,31 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan) -> tuple[list[dict], list[
         indicator.save()
         unmatched.append({"id": indicator.pk, "number": indicator.number - _PARKED, "name": indicator.name})
     return unmatched, conflicts
+
+
+_TARGET_FIELDS = ("target_text", "target_value")
+
+
+def _record_target_change(plan: Plan, indicator: Indicator, fields: dict, since: int) -> None:
+    """A target the new version changes (and no person corrected): an approved change from `since` on."""
+    if any(name in indicator.corrected for name in _TARGET_FIELDS):
+        return
+    if all(getattr(indicator, name) == fields[name] for name in _TARGET_FIELDS):
+        return
+    indicator.target_version += 1
+    Adjustment.objects.create(
+        indicator=indicator,
+        old_target_text=indicator.target_text,
+        old_target_value=indicator.target_value,
+        new_target_text=fields["target_text"],
+        new_target_value=fields["target_value"],
+        reason=f"重新导入规划第{plan.version}版（{plan.source_name}），自{since}年起执行",
+        effective_year=since,
+        plan_version=plan.version,
+        state=Adjustment.APPROVED,
+        decided_at=timezone.now(),
+        version=indicator.target_version,
+    )
 
 
 def _task(plan, chapter, section, item, order) -> Task:

@@ -39,6 +39,8 @@ class Plan(models.Model):
     growth_tolerance_pp = models.FloatField("增长率容差（百分点）", default=0.5)
     progress_tolerance = models.FloatField("完成进度容差", default=0.10)
     version = models.PositiveIntegerField("版本", default=1)
+    # The year the current version (a re-imported file) is in force from; earlier years keep the version before.
+    version_effective_year = models.PositiveIntegerField("现行版本生效年份", null=True, blank=True)
     archived = models.BooleanField("已归档", default=False)
     level = models.CharField("规划层级", max_length=10, blank=True, choices=LEVELS)
     # What the last re-import could not match and where the file and a person's correction disagree.
@@ -144,6 +146,18 @@ class Footnote(models.Model):
         verbose_name = "名词解释"
 
 
+def _shown(field, value) -> str:
+    """A stored value as people read it: a choice by its label, a number without a trailing .0, None as —."""
+    if value is None or value == "":
+        return "—"
+    choices = dict(field.choices or [])
+    if value in choices:
+        return str(choices[value])
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 class Indicator(models.Model):
     """A row of the main indicator table. Fields a planner corrected are listed in `corrected` and win over a re-parse."""
 
@@ -181,6 +195,8 @@ class Indicator(models.Model):
     confirmed = models.BooleanField("已核对", default=False)
     published = models.BooleanField("公开发布", default=False)
     corrected = models.JSONField("人工更正字段", default=list, blank=True)
+    # The plan file's own value (纲要原文) of each corrected field, kept beside the person's correction.
+    original = models.JSONField("纲要原文值", default=dict, blank=True)
     target_version = models.PositiveIntegerField("目标版本", default=1)
     path_shape = models.CharField(
         "预期路径形状",
@@ -206,6 +222,23 @@ class Indicator(models.Model):
         "baseline_value",
         "baseline_year",
     )
+
+    def corrections(self) -> list[dict]:
+        """Each field a person corrected (人工更正): its label, the value now and the plan file's own (纲要原文)."""
+        found = []
+        for name in self.corrected:
+            if name not in self.CORRECTABLE:
+                continue
+            field = self._meta.get_field(name)
+            found.append(
+                {
+                    "field": name,
+                    "label": field.verbose_name,
+                    "value": _shown(field, getattr(self, name)),
+                    "original": _shown(field, self.original[name]) if name in self.original else "未记录",
+                }
+            )
+        return found
 
     class Meta:
         ordering = ["plan", "number"]
@@ -249,7 +282,11 @@ class Adjustment(VersionedModel):
     new_target_text = models.CharField("调整后目标", max_length=200)
     new_target_value = models.FloatField("调整后目标值", null=True, blank=True)
     reason = models.TextField("调整理由")
-    effective_date = models.DateField("生效日期", null=True, blank=True)
+    # In force from this year on (within the plan period); earlier years keep the target before it.
+    effective_year = models.PositiveIntegerField("生效年份", null=True, blank=True)
+    document_number = models.CharField("批准文号", max_length=100, blank=True)  # e.g. 松府发〔2023〕12号
+    # Set when the change came with a new version of the plan file (re-import), not through the approval form.
+    plan_version = models.PositiveIntegerField("规划版本", null=True, blank=True)
     state = models.CharField(
         "状态", max_length=10, choices=vocabulary.adjustment_state_choices, default=PROPOSED
     )

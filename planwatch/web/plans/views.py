@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import re
@@ -32,6 +31,8 @@ from planwatch.web.evaluations.service import chosen_year, evaluation_data, verd
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
+from planwatch.web.params import number_or_none
+from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
 from planwatch.web.plans.importer import import_plan_file
 from planwatch.web.plans.linking import indicator_for_target
@@ -209,6 +210,31 @@ def indicator_page(request, indicator_id: int):
     )
 
 
+_SHOWN_IN_PLACE = {
+    "target_text": "target",
+    "target_value": "target",
+    "baseline_value": "baseline",
+    "baseline_year": "baseline",
+}
+
+
+def _corrections_beside(indicator: Indicator) -> dict:
+    """A corrected target or base is labelled in its own row (the first correction of it); others get rows."""
+    in_place: dict[str, dict] = {}
+    others = []
+    for correction in indicator.corrections():
+        row = _SHOWN_IN_PLACE.get(correction["field"])
+        if row is None:
+            others.append(correction)
+        else:
+            in_place.setdefault(row, correction)
+    return {
+        "target_correction": in_place.get("target"),
+        "baseline_correction": in_place.get("baseline"),
+        "corrections": others,
+    }
+
+
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
@@ -227,6 +253,10 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     ]
     observed_baseline = max(base_rows, key=lambda o: (o.vintage, o.pk)) if base_rows else None
     context = {
+        "baseline_shown": baseline_shown(indicator, verdict, observed_baseline),
+        **_corrections_beside(indicator),
+        "corrected_target": bool({"target_text", "target_value"} & set(indicator.corrected)),
+        "target_used": (verdict or {}).get("target_text"),
         "indicator": indicator,
         "plan": plan,
         "year": year,
@@ -293,6 +323,8 @@ def correct_indicator(request, indicator_id: int):
         if getattr(indicator, field) != new[field]:
             if field in ("target_value", "comparator", "target_text") and indicator.target_version > 1:
                 continue  # an adjusted target is changed only through an adjustment
+            if field not in corrected:
+                indicator.original[field] = getattr(indicator, field)  # the plan file's own, kept beside
             setattr(indicator, field, new[field])
             corrected.add(field)
     indicator.department = (
@@ -342,7 +374,6 @@ def propose_adjustment(request):
             messages.error(request, error)
         return redirect("adjustments")
     data = form.cleaned_data
-    effective = data["effective_year"]
     Adjustment.objects.create(
         indicator=indicator,
         old_target_text=indicator.target_text,
@@ -350,7 +381,8 @@ def propose_adjustment(request):
         new_target_text=data["new_target_text"],
         new_target_value=data["new_target_value"],
         reason=data["reason"],
-        effective_date=datetime.date(effective, 1, 1) if effective else None,
+        effective_year=data["effective_year"],
+        document_number=data["document_number"],
         proposed_by=request.user,
     )
     messages.success(request, f"已提出“{indicator.name}”的目标调整，待审批")
@@ -369,6 +401,28 @@ def _stale_adjustment(stale: StaleEdit) -> str:
     )
 
 
+def _approval_refusal(request, adjustment: Adjustment) -> str | None:
+    """Take the approving document (批准文号) and the effective year from the decision form; a message if wrong.
+
+    An effective year left empty is the current year, within the plan period."""
+    plan = adjustment.indicator.plan
+    document = request.POST.get("document_number", "").strip() or adjustment.document_number
+    if not document:
+        return f"批准“{adjustment}”须填写批准文号（如 松府发〔2023〕12号）"
+    if len(document) > 100:
+        return "批准文号不超过 100 字"
+    typed = request.POST.get("effective_year", "").strip()
+    year = number_or_none(typed) if typed else adjustment.effective_year
+    if typed and year is None:
+        return f"生效年份“{typed[:10]}”应为四位数字年份"
+    if year is None:
+        year = min(max(timezone.localdate().year, plan.period_start), plan.period_end)
+    if not plan.period_start <= year <= plan.period_end:
+        return f"生效年份应在规划期{plan.period_start}—{plan.period_end}年内"
+    adjustment.document_number, adjustment.effective_year = document, year
+    return None
+
+
 @planner_required
 def decide_adjustment(request, adjustment_id: int):
     adjustment = get_object_or_404(Adjustment.objects.select_related("indicator"), pk=adjustment_id)
@@ -383,6 +437,11 @@ def decide_adjustment(request, adjustment_id: int):
     if adjustment.state != Adjustment.PROPOSED:
         return redirect("adjustments")
     decision = request.POST.get("decision")
+    if decision == "approve":
+        refusal = _approval_refusal(request, adjustment)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("adjustments")
     if (
         adjustment.proposed_by_id == request.user.pk
         and decision == "approve"
@@ -399,7 +458,6 @@ def decide_adjustment(request, adjustment_id: int):
             if decision == "approve":
                 adjustment.state = Adjustment.APPROVED
                 adjustment.version = indicator.target_version + 1
-                adjustment.effective_date = adjustment.effective_date or timezone.localdate()
             else:
                 adjustment.state = Adjustment.REJECTED
             adjustment.save()  # first: the version check decides whose decision stands
@@ -454,9 +512,13 @@ def import_plan(request):
                 path = Path(folder) / Path(upload.name).name
                 path.write_bytes(upload.read())
                 target = request.POST.get("plan", "")
+                typed_year = request.POST.get("effective_year", "").strip()
                 try:
+                    since = number_or_none(typed_year) if typed_year else None
+                    if typed_year and since is None:
+                        raise ValueError(f"执行年份“{typed_year[:10]}”应为四位数字年份")
                     version_of = plan_for(request, target).pk if target else None
-                    stored = import_plan_file(path, plan_id=version_of)
+                    stored = import_plan_file(path, plan_id=version_of, effective_year=since)
                 except (PlanWatchError, UnicodeDecodeError, ValueError) as error:
                     messages.error(
                         request, f"无法读取规划文件“{upload.name}”：{_without_paths(error, folder)}"
@@ -469,6 +531,7 @@ def import_plan(request):
                     messages.success(
                         request,
                         f"已导入“{stored.title}”第{stored.version}版：{stored.indicators.count()}项主要指标，请逐项核对"
+                        + (f"；自{stored.version_effective_year}年起执行" if stored.version > 1 else "")
                         + (
                             f"；{kept}项未能对应、{len(review.get('conflicts', []))}处与人工更正不一致，见导入核对"
                             if stored.version > 1
@@ -483,7 +546,11 @@ def import_plan(request):
     return render(
         request,
         "plans/import.html",
-        {"plans": Plan.objects.defer("source_file", "source_text"), "default": default_plan(request.user)},
+        {
+            "plans": Plan.objects.defer("source_file", "source_text"),
+            "default": default_plan(request.user),
+            "this_year": timezone.localdate().year,
+        },
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.public.basis import verdict_basis
@@ -78,6 +79,8 @@ def indicator(request, indicator_id: int):
             "observations": observed,
             "years": list(range(plan.period_start, plan.period_end + 1)),
             "basis": verdict_basis(verdict),
+            "baseline_shown": baseline_shown(found, verdict),
+            "corrections": found.corrections(),
             "illustrative": any(o.is_illustrative for o in observed)
             or bool((verdict or {}).get("illustrative")),
             "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
