@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planwatch.evaluate import text
-from planwatch.evaluate.observations import ILLUSTRATIVE, Observation, Observations
+from planwatch.evaluate.observations import ILLUSTRATIVE, ILLUSTRATIVE_CAVEAT, Observation, Observations
 from planwatch.evaluate.paths import time_progress
 from planwatch.evaluate.progress import direction_of
 from planwatch.evaluate.results import Figure, IndicatorResult
@@ -138,7 +138,7 @@ class Context:
             notes.insert(0, f"目标采用{self.target_version}")
         explanation_text = body + extra + "".join(f"{note}。" for note in notes)
         if illustrative:
-            explanation_text += "（所用数据含示例数据，非公开发布数值。）"
+            explanation_text += ILLUSTRATIVE_CAVEAT
         indicator = self.indicator
         values = {
             "number": indicator.number,

@@ -161,3 +161,19 @@ def test_every_page_of_the_pdf_carries_the_running_header(demo, tmp_path):
     # the main text: within 8–15 pages before the annex (附表)
     annex = next(i for i, page in enumerate(pages) if "附表1" in page and "主要指标评价依据" in page)
     assert 8 <= annex - 1 <= 15
+
+
+def test_the_illustrative_data_caveat_is_stated_once_and_annex_1_marks_its_verdicts(demo):
+    evaluations, build = demo
+    document = docx.Document(io.BytesIO(build("midterm", 2023, "docx")))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert not [text for text in cells + paragraphs if "非公开发布数值" in text]
+    annex = _table(document, "序号", "评价依据")
+    verdicts = {row.cells[0].text: row.cells[2].text for row in annex.rows[1:]}
+    illustrative = [r for r in evaluations[2023].indicators if r.illustrative]
+    assert illustrative and all(verdicts[str(r.number)].endswith(ILLUSTRATIVE_MARK) for r in illustrative)
+    # the caveat: once on the cover, once in the annex's note (and the running header on every page)
+    stated = [text for text in paragraphs if "示例数据" in text]
+    assert [text[:8] for text in stated] == ["本报告含示例数据", "注：完成进度一般"]
+    assert stated[1].endswith("评价后标“※”的，所用数据含示例数据。")
