@@ -11,8 +11,8 @@ from planwatch.evaluate.paths import time_progress
 from planwatch.evaluate.progress import direction_of
 from planwatch.evaluate.results import Figure, IndicatorResult
 from planwatch.evaluate.settings import Rules
-from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import Indicator, Plan, TargetValue
+from planwatch.vocabulary import status_label
 
 
 def escalate(warning: str | None, binding: bool) -> str | None:
@@ -131,7 +131,8 @@ class Context:
             fields["warning"] = escalate(fields.get("warning"), self.indicator.attribute == "binding")
         sentences = [s for s in explanation if s]
         body = "；".join(sentences)
-        body = f"{body}；{STATUS_ZH[status]}。" if body else f"{STATUS_ZH[status]}。"
+        label = status_label(status, fields.get("missing"))
+        body = f"{body}；{label}。" if body else f"{label}。"
         extra = "".join(fields.pop("after", [])) + "".join(self.appendix)
         illustrative = any(obs.source == ILLUSTRATIVE for obs in self.used)
         if self.target_version != "纲要原文":

@@ -264,10 +264,15 @@ class _Builder:
             text = ""
             if no_data:
                 text += f"第{'、'.join(str(f.number) for f in no_data)}项指标暂无{self.year}年监测数据"
-            if needs:
-                text += (
-                    "，" if text else ""
-                ) + f"第{'、'.join(str(f.number) for f in needs)}项指标尚未录入上级下达指标"
+            for missing, what in (
+                ("allocation", "上级下达指标"),
+                ("baseline", "基期值"),
+                ("data", "监测数据"),
+            ):
+                lacking = [f for f in needs if (f.missing or "allocation") == missing]
+                if lacking:
+                    numbers = "、".join(str(f.number) for f in lacking)
+                    text += ("，" if text else "") + f"第{numbers}项指标尚未录入{what}"
             text += "，无法作出评价，需责任部门尽快报送。"
             self.blocks.append(Paragraph(text, lead=f"（{_ordinal(index)}）部分指标监测数据尚不完整。"))
         self.extra("problems")

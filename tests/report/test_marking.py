@@ -177,3 +177,18 @@ def test_the_illustrative_data_caveat_is_stated_once_and_annex_1_marks_its_verdi
     stated = [text for text in paragraphs if "示例数据" in text]
     assert [text[:8] for text in stated] == ["本报告含示例数据", "注：完成进度一般"]
     assert stated[1].endswith("评价后标“※”的，所用数据含示例数据。")
+
+
+def test_an_indicator_without_a_baseline_reads_awaiting_its_baseline_in_the_report():
+    from tests.evaluate.builders import indicator, plan, rows
+
+    the_plan = plan(indicator(1, "比例", target=20), indicator(2, "森林覆盖率", target=19.5))
+    observations = rows(the_plan, (1, 2022, 14), (2, 2020, 18.5), (2, 2022, 19.12))
+    evaluation = evaluate_plan(the_plan, observations, 2022)
+    document = docx.Document(io.BytesIO(build_report(the_plan, evaluation, "annual", "docx")))
+    table = _table(document, "序号", "评价")
+    verdicts = {row.cells[0].text: row.cells[8].text for row in table.rows[1:]}
+    assert verdicts["1"].rstrip(ILLUSTRATIVE_MARK) == "待录入基期值"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "“比例”1项有待录入基期值" in text and "第1项指标尚未录入基期值" in text
+    assert "下达指标" not in text
