@@ -261,3 +261,15 @@ def test_a_leader_reads_the_texts_but_cannot_save_them(leader, plan):
 
 def test_a_reporter_cannot_see_the_texts(kewei, plan):
     assert kewei.get("/evaluations/texts/", {"plan": plan.pk, "year": "2023"}).status_code == 403
+
+
+def test_lagging_indicators_name_their_responsible_department(planner, plan):
+    response = planner.get(f"/evaluations/report/annual.docx?plan={plan.pk}&year=2023")
+    assert response["Content-Type"] == DOCX
+    text = _text(Document(io.BytesIO(response.content)))
+    gdp, investment = indicator(1), indicator(4)  # both led by 区发改委 in the demo, both lagging in 2023
+    assert (gdp.department.name, investment.department.name) == ("区发改委", "区发改委")
+    summary = _summary(Document(io.BytesIO(response.content)))
+    assert f"“{gdp.name}”滞后于预期（责任部门：区发改委）" in summary
+    assert "地区生产总值年均增长率滞后于预期（责任部门：区发改委）。" in text  # 存在的问题
+    assert "区发改委（第1、4项）" in text and "尚未报送滞后原因说明" in text

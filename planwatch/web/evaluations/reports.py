@@ -170,6 +170,11 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     parsed, evaluation, observations = stored_evaluation(plan, year)
     texts = stored_texts(plan, year)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
+    departments = {
+        indicator.number: indicator.department.name
+        for indicator in plan.indicators.select_related("department")
+        if indicator.department is not None
+    }
     return build_report(
         parsed,
         evaluation,
@@ -180,6 +185,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
         explanations=_explanations(texts),
         projects=projects,
         tasks=tasks,
+        departments=departments,
         on_stage=on_stage,
     )
 
