@@ -273,3 +273,44 @@ def test_lagging_indicators_name_their_responsible_department(planner, plan):
     assert f"“{gdp.name}”滞后于预期（责任部门：区发改委）" in summary
     assert "地区生产总值年均增长率滞后于预期（责任部门：区发改委）。" in text  # 存在的问题
     assert "区发改委（第1、4项）" in text and "尚未报送滞后原因说明" in text
+
+
+def test_a_built_report_is_stored_for_every_process_until_the_data_changes(planner, plan, monkeypatch):
+    from planwatch.web.evaluations import report_views
+    from planwatch.web.evaluations.cache import data_changed
+    from planwatch.web.evaluations.models import StoredReport
+
+    calls = []
+
+    def build(plan_, year, kind, fmt, on_stage=None):
+        calls.append((year, kind, fmt))
+        return b"%PDF-1.7 stored"
+
+    monkeypatch.setattr(report_views, "build_stored_report", build)
+    url = f"/evaluations/report/annual.pdf?plan={plan.pk}&year=2021"
+    assert planner.get(url).content == b"%PDF-1.7 stored" and len(calls) == 1
+    key = report_jobs.report_key(plan, 2021, "annual", "pdf")
+    row = StoredReport.objects.get(plan=plan, year=2021, kind="annual", fmt="pdf")
+    assert (row.stamp, bytes(row.data)) == (key.stamp, b"%PDF-1.7 stored")
+    # a new process (or another worker) knows no job: the file comes from the database, not a new build
+    monkeypatch.setattr(report_jobs, "_JOBS", type(report_jobs._JOBS)())
+    monkeypatch.setattr(report_jobs, "_BY_KEY", {})
+    response = planner.get(url)
+    assert response.content == b"%PDF-1.7 stored" and response["Content-Type"] == "application/pdf"
+    assert len(calls) == 1
+    # new data: a new build replaces the stored file
+    data_changed(plan.pk)
+    assert planner.get(url).status_code == 200 and len(calls) == 2
+    assert StoredReport.objects.filter(plan=plan, year=2021, kind="annual", fmt="pdf").count() == 1
+    assert StoredReport.objects.get(plan=plan, year=2021, kind="annual").stamp != key.stamp
+
+
+def test_a_task_report_changes_the_data_the_reports_are_built_from(planner, plan):
+    from planwatch.web.evaluations.cache import data_stamp
+    from planwatch.web.projects.models import TaskAssignment
+
+    before = data_stamp(plan.pk)
+    assignment = TaskAssignment.objects.filter(task__plan=plan).first()
+    assignment.progress_note = "已完成年度目标"
+    assignment.save()
+    assert data_stamp(plan.pk) != before

@@ -18,6 +18,7 @@ SKIPPED_MODELS = {
     "Task",
     "Footnote",
     "Target",
+    "StoredReport",  # a built file, derived from audited data: a cache, not a person's change
 }
 SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 
