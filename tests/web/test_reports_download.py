@@ -314,3 +314,20 @@ def test_a_task_report_changes_the_data_the_reports_are_built_from(planner, plan
     assignment.progress_note = "已完成年度目标"
     assignment.save()
     assert data_stamp(plan.pk) != before
+
+
+def test_the_demo_reports_show_task_milestones_and_project_progress_marked_illustrative(planner, plan):
+    response = planner.get(f"/evaluations/report/annual.docx?plan={plan.pk}&year=2023")
+    document = Document(io.BytesIO(response.content))
+    text = _text(document)
+    assert "纲要共3章部署重点任务9项，已完成7项，滞后2项。" in text
+    tasks = next(t for t in document.tables if t.rows[0].cells[1].text == "章节")
+    row = [c.text for c in tasks.rows[3].cells]
+    assert row[1:4] == ["构建现代化产业体系", "加快推进战略性新兴产业集群建设", "区经委（配合：区科委）"]
+    assert row[4].startswith("滞后；2023年目标：新引进战略性新兴产业项目20个；") and row[4].endswith("※")
+    projects = next(t for t in document.tables if t.rows[0].cells[1].text == "项目名称")
+    printed = {r.cells[1].text: r.cells[5].text for r in projects.rows[1:]}
+    # reported up to 2023 only: the 2025 reports do not reach the 2023 report
+    assert printed["上海（车墩）高科技影视基地"] == "在建；形象进度55%；二期摄影棚主体结构施工※"
+    assert "1905国际数娱影视产业园" not in printed and len(printed) == 6
+    assert "累计完成投资7.6※亿元。进度滞后的项目为昊浦影视基地。" in text
