@@ -186,7 +186,7 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
         f"表{table_number}　重大项目推进情况",
         ["序号", "项目名称", "所属表", "计划投资（亿元）", "责任单位", "推进情况"],
         rows,
-        [1.0, 7.0, 1.5, 2.0, 2.0, 2.6],
+        [1.0, 4.6, 1.3, 1.8, 2.0, 5.4],
         align="clcrcl",
         printed=bool(reported),
         sheet="重大项目",
