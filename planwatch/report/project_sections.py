@@ -156,7 +156,7 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
             text += f"累计完成投资{money(done)}{ILLUSTRATIVE_MARK if marked else ''}亿元。"
         late = [p for p in projects if p.late]
         if late:
-            text += f"进度滞后的项目为{'、'.join(p.name for p in late)}。"
+            text += f"进度滞后的项目为{'、'.join(p.name.rstrip('。；') for p in late)}。"
     reported = [p for p in projects if p.progress or p.completed_investment or p.late]
     if not reported:
         text += "各项目单位尚未报送推进情况，项目清单见数据附件（Excel）“重大项目”表。"
@@ -168,7 +168,7 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
     rows = [
         [
             str(i),
-            p.name,
+            p.name.rstrip("。；"),  # some tables' names are sentences
             table_label(p.table) or "项目库",
             money(p.investment) + ("（首期）" if p.phase_only else ""),
             p.department or "—",

@@ -10,7 +10,7 @@ def test_projects_are_counted_with_investment_by_category_and_by_status():
         ProjectRecord(
             "乙", "在建项目", "表1 重点项目", investment=9.0, status="按计划推进", completed_investment=3
         ),
-        ProjectRecord("丙", "在谈项目", "表1 重点项目", late=True),
+        ProjectRecord("丙。", "在谈项目", "表1 重点项目", late=True),
     ]
     text = project_blocks(projects)[0].text
     assert text.startswith("纲要和项目库列出重大项目3个，其中重点项目3个（计划投资17.5亿元）。")
