@@ -33,9 +33,20 @@ STATUS_ZH = {
     "nearly_achieved": "基本完成",
     "not_achieved": "未完成",
     "no_data": "无数据",
-    "needs_input": "待录入下达指标",
+    "needs_input": "待录入数据",
     "qualitative": "定性评价",
 }
+# A needs_input verdict says what is missing (IndicatorResult.missing): the label the CLI, pages and reports show.
+NEEDS_INPUT_ZH = {"baseline": "待录入基期值", "allocation": "待录入下达指标", "data": "待录入监测数据"}
+
+
+def status_label(status: str, missing: str | None = None) -> str:
+    """The verdict's label; for needs_input, what must be entered (待录入基期值 / 待录入下达指标 / 待录入监测数据)."""
+    if status == "needs_input" and missing in NEEDS_INPUT_ZH:
+        return NEEDS_INPUT_ZH[missing]
+    return STATUS_ZH[status]
+
+
 WARNING_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
 
 # What an observation measures: its 计量方式.

@@ -101,6 +101,7 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
             current_text=_latest_text(actual),
             baseline_text=ctx.baseline_display(measure),
             allocations=[],
+            missing="allocation",
         )
     bounds = {r.year: r.value for r in records}
     values = {y: o.value for y, o in actual.items()}
@@ -118,7 +119,7 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
     )
     if unassigned:
         sentences.append(f"{'、'.join(str(y) for y in unassigned)}年下达指标待录入")
-        return ctx.result("needs_input", sentences, **fields)
+        return ctx.result("needs_input", sentences, missing="allocation", **fields)
     if not checks:
         return ctx.result("no_data", [*sentences, "尚无可与下达指标对照的监测值"], **fields)
     if measure == "growth_rate":
@@ -135,7 +136,8 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
     if missed:
         sentences.append(f"{'、'.join(str(y) for y in missed)}年未完成下达指标")
     warning = warning_for(status, ctx.indicator.attribute == "binding", not missed, False)
-    return ctx.result(status, sentences, warning=warning, **fields)
+    missing = "allocation" if status == "needs_input" else None
+    return ctx.result(status, sentences, warning=warning, missing=missing, **fields)
 
 
 def _allocated_growth(ctx: Context, records, checks, sentences, fields) -> IndicatorResult:

@@ -6,7 +6,7 @@ from planwatch.evaluate.context import Context
 from planwatch.evaluate.levels import assess_level
 from planwatch.evaluate.progress import direction_of
 from planwatch.evaluate.results import IndicatorResult
-from planwatch.evaluate.verdicts import STATUS_ZH, worst
+from planwatch.evaluate.verdicts import worst
 from planwatch.evaluate.warnings import warning_for
 
 
@@ -63,10 +63,12 @@ def evaluate_compound(ctx: Context) -> IndicatorResult:
         time_progress=results[0].time_progress,
         baseline_text="/".join(r.baseline_text or "—" for r in results),
         current_text="/".join(r.current_text or "—" for r in results),
+        missing=next((r.missing for r in results if r.status == status == "needs_input"), None),
     )
 
 
 def _part_sentence(result: IndicatorResult) -> str:
     """The part's own explanation without its trailing notes: 上市：2023年45家，…，快于预期."""
     first = result.explanation.split("。")[0]
-    return first if first.endswith(STATUS_ZH[result.status]) else f"{first}，{STATUS_ZH[result.status]}"
+    label = result.status_zh
+    return first if first.endswith(label) else f"{first}，{label}"

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planwatch.evaluate import text
-from planwatch.evaluate.observations import ILLUSTRATIVE, Observation, Observations
+from planwatch.evaluate.observations import ILLUSTRATIVE, ILLUSTRATIVE_CAVEAT, Observation, Observations
 from planwatch.evaluate.paths import time_progress
 from planwatch.evaluate.progress import direction_of
 from planwatch.evaluate.results import Figure, IndicatorResult
 from planwatch.evaluate.settings import Rules
-from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import Indicator, Plan, TargetValue
+from planwatch.vocabulary import status_label
 
 
 def escalate(warning: str | None, binding: bool) -> str | None:
@@ -150,14 +150,15 @@ class Context:
             fields["warning"] = escalate(fields.get("warning"), self.indicator.attribute == "binding")
         sentences = [s for s in explanation if s]
         body = "；".join(sentences)
-        body = f"{body}；{STATUS_ZH[status]}。" if body else f"{STATUS_ZH[status]}。"
+        label = status_label(status, fields.get("missing"))
+        body = f"{body}；{label}。" if body else f"{label}。"
         extra = "".join(fields.pop("after", [])) + "".join(self.appendix)
         illustrative = any(obs.source == ILLUSTRATIVE for obs in self.used)
         if self.target_version != "纲要原文":
             notes.insert(0, f"目标采用{self.target_version}")
         explanation_text = body + extra + "".join(f"{note}。" for note in notes)
         if illustrative:
-            explanation_text += "（所用数据含示例数据，非公开发布数值。）"
+            explanation_text += ILLUSTRATIVE_CAVEAT
         indicator = self.indicator
         values = {
             "number": indicator.number,

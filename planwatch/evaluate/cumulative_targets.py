@@ -72,7 +72,11 @@ def evaluate_level_change(ctx: Context, change: float) -> IndicatorResult:
     if baseline is None:
         if not ctx.values("level"):
             return ctx.result("no_data", [f"尚无{text.years(ctx.base_year + 1, ctx.eval_year)}监测值"])
-        return ctx.result("needs_input", [f"“{cell}”为较基期的变化，缺少基期值，请录入{ctx.base_year}年数值"])
+        return ctx.result(
+            "needs_input",
+            [f"“{cell}”为较基期的变化，缺少基期值，请录入{ctx.base_year}年数值"],
+            missing="baseline",
+        )
     target = baseline.value + change
     result = assess_level(ctx, None, target, "up" if change >= 0 else "down")
     shown = f"“{cell}”为较基期的变化：目标水平{text.amount(round(target, 4), ctx.unit)}（基期加{text.number(change)}）。"

@@ -70,7 +70,9 @@ def assess_level(
             return _finish(
                 ctx, status, [head, "已达到目标（缺少基期值，未计算完成进度）"], None, None, fields
             )
-        return ctx.result("needs_input", [head, "缺少基期值，无法计算完成进度，请录入基期值"], **fields)
+        return ctx.result(
+            "needs_input", [head, "缺少基期值，无法计算完成进度，请录入基期值"], missing="baseline", **fields
+        )
     if small_span(baseline.value, target, (o.value for o in values.values())):
         return _small_span(ctx, head, x, baseline, target, direction, met, fields)
 

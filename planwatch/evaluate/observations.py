@@ -38,6 +38,8 @@ GROWTH_BASES = {
     "现价": "名义",
 }
 ILLUSTRATIVE = "示例数据"  # the source of generated demo values, never to be shown as published
+# What an explanation built from illustrative values ends with (a report states it once and marks with ※).
+ILLUSTRATIVE_CAVEAT = "（所用数据含示例数据，非公开发布数值。）"
 
 # Column names as written in the file (English per INTERFACES.md §2, or the Chinese a template may use).
 _COLUMNS = {

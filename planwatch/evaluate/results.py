@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 from planwatch.evaluate.projection import Projection
 from planwatch.evaluate.sdg import SdgMeasure
-from planwatch.evaluate.verdicts import STATUS_ZH, STATUSES
+from planwatch.evaluate.verdicts import STATUSES
+from planwatch.vocabulary import status_label
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class IndicatorResult:
     effective_kind: str | None = (
         None  # the kind the verdict used when the baseline decided it (reach or hold)
     )
+    missing: str | None = None  # needs_input: "baseline" | "allocation" | "data" (vocabulary.NEEDS_INPUT_ZH)
 
     @property
     def computed_status(self) -> str:
@@ -132,7 +134,7 @@ class IndicatorResult:
 
     @property
     def status_zh(self) -> str:
-        return STATUS_ZH[self.final_status]
+        return status_label(self.final_status, self.missing)
 
 
 @dataclass
@@ -152,6 +154,12 @@ class Evaluation:
         """Count of indicators per (final) status, in the order of the statuses."""
         counts = Counter(result.final_status for result in self.indicators)
         return {status: counts[status] for status in STATUSES if counts[status]}
+
+    def label_counts(self, results: list[IndicatorResult] | None = None) -> dict[str, int]:
+        """Count per verdict label (needs_input split by what is missing), in the order of the statuses."""
+        chosen = self.indicators if results is None else results
+        ordered = sorted(chosen, key=lambda r: STATUSES.index(r.final_status))
+        return dict(Counter(r.status_zh for r in ordered))
 
     def with_override(self, number: int, override: Override) -> Evaluation:
         """A copy of the evaluation where the planner's verdict replaces indicator `number`'s."""

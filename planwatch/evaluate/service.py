@@ -20,7 +20,7 @@ from planwatch.evaluate.settings import IndicatorSettings, Settings
 from planwatch.evaluate.standards import GB3095_2012
 from planwatch.evaluate.verdicts import STATUSES
 from planwatch.plan.model import Plan, TargetValue
-from planwatch.vocabulary import EVALUATION_MODE_ZH, STATUS_ZH, WARNING_ZH, report_kind_for
+from planwatch.vocabulary import EVALUATION_MODE_ZH, STATUS_ZH, WARNING_ZH, report_kind_for, status_label
 
 SHORTFALL = ("lagging", "not_achieved")
 # Verdicts shown (an override wins) for which a report asks the responsible department for a 说明.
@@ -233,7 +233,7 @@ def evaluation_view(
     labels of the computed verdict and warning, the attention order, counts (all and binding) and the mode."""
     data = evaluation_to_json(evaluation)
     for row, result in zip(data["indicators"], evaluation.indicators, strict=True):
-        row["computed_status_zh"] = STATUS_ZH[result.status]
+        row["computed_status_zh"] = status_label(result.status, result.missing)
         row["warning_zh"] = WARNING_ZH.get(result.warning or "", "")
         row["chart"] = chart_series(result, observations, plan.base_year, evaluation.year)
     data["order"] = [result.number for result in in_attention_order(evaluation.indicators)]

@@ -15,7 +15,7 @@ _TARGET_WIDTH = 16
 
 
 def _row(result: IndicatorResult, final: bool) -> list[str]:
-    verdict = STATUS_ZH[result.final_status]
+    verdict = result.status_zh
     if result.override is not None:
         verdict += f"（原{STATUS_ZH[result.status]}）"
     if result.warning:
@@ -38,13 +38,9 @@ def _row(result: IndicatorResult, final: bool) -> list[str]:
 
 def overview(evaluation: Evaluation) -> str:
     """纲要提出的21项主要指标中，a项提前实现，b项快于预期… (METHODOLOGY §5)."""
-    summary = evaluation.summary()
-    counts = "，".join(f"{count}项{STATUS_ZH[status]}" for status, count in summary.items())
+    counts = "，".join(f"{count}项{label}" for label, count in evaluation.label_counts().items())
     binding = [r for r in evaluation.indicators if r.attribute == "binding"]
-    binding_counts: dict[str, int] = {}
-    for result in binding:
-        binding_counts[result.final_status] = binding_counts.get(result.final_status, 0) + 1
-    binding_text = "，".join(f"{c}项{STATUS_ZH[s]}" for s, c in binding_counts.items())
+    binding_text = "，".join(f"{c}项{label}" for label, c in evaluation.label_counts(binding).items())
     line = f"纲要提出的{len(evaluation.indicators)}项主要指标中，{counts}。"
     if binding:
         line += f"其中约束性指标{len(binding)}项：{binding_text}。"

@@ -239,23 +239,29 @@ class _Builder:
         if not short:
             self.blocks.append(Paragraph("本期主要指标中没有滞后于预期或未完成的指标。"))
         for index, fact in enumerate(short, 1):
-            lead = f"（{_ordinal(index)}）{fact.short_name}{fact.status_zh}。"
+            department = self.departments.get(fact.number)
+            who = f"（责任部门：{department}）" if department else ""
+            lead = f"（{_ordinal(index)}）{fact.short_name}{fact.status_zh}{who}。"
             text = ("作为约束性指标，" if fact.binding else "") + gap_sentence(fact)
             self.blocks.append(Paragraph(text, role="detail", lead=lead))
             notes = self._submission_notes(fact)
             if notes:
                 self.blocks.append(Paragraph(f"报送备注：{notes}"))
             reason = self._department_explanation(fact)
-            department = self.departments.get(fact.number)
-            who = f"（{department}）" if department else ""
             if reason:
-                self.blocks.append(Paragraph(f"责任部门说明{who}：{reason}"))
+                self.blocks.append(Paragraph(f"责任部门说明：{reason}"))
         unexplained = sorted(
             (f for f in short if not self._department_explanation(f)), key=lambda f: f.number
         )
         if unexplained:
-            numbers = "、".join(str(f.number) for f in unexplained)
-            self.blocks.append(Paragraph(f"第{numbers}项指标的责任部门尚未报送原因说明。", role="pending"))
+            by_department: dict[str, list[str]] = {}
+            for fact in unexplained:
+                by_department.setdefault(self.departments.get(fact.number, ""), []).append(str(fact.number))
+            who = "、".join(
+                f"{name}（第{'、'.join(numbers)}项）" if name else f"第{'、'.join(numbers)}项指标的责任部门"
+                for name, numbers in by_department.items()
+            )
+            self.blocks.append(Paragraph(f"{who}尚未报送滞后原因说明。", role="pending"))
         missing = [f for f in self.facts if f.status in ("no_data", "needs_input")]
         if missing:
             index = len(short) + 1
@@ -264,10 +270,15 @@ class _Builder:
             text = ""
             if no_data:
                 text += f"第{'、'.join(str(f.number) for f in no_data)}项指标暂无{self.year}年监测数据"
-            if needs:
-                text += (
-                    "，" if text else ""
-                ) + f"第{'、'.join(str(f.number) for f in needs)}项指标尚未录入上级下达指标"
+            for missing, what in (
+                ("allocation", "上级下达指标"),
+                ("baseline", "基期值"),
+                ("data", "监测数据"),
+            ):
+                lacking = [f for f in needs if (f.missing or "allocation") == missing]
+                if lacking:
+                    numbers = "、".join(str(f.number) for f in lacking)
+                    text += ("，" if text else "") + f"第{numbers}项指标尚未录入{what}"
             text += "，无法作出评价，需责任部门尽快报送。"
             self.blocks.append(Paragraph(text, lead=f"（{_ordinal(index)}）部分指标监测数据尚不完整。"))
         self.extra("problems")

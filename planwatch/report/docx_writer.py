@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
@@ -178,19 +177,23 @@ def _page_number_paragraph(paragraph, odd: bool) -> None:
 
 
 def _page_numbers(section) -> None:
-    """Page numbers in the footer (4号半角宋体), alternating right/left, restarting at 1 after the title page."""
+    """Page numbers in the footer (4号半角宋体), alternating right/left by the number's parity; the title page is
+    page 0 of the one section, shown with no number (a different first page), so the text starts at — 1 — on
+    the page right after it: no section break, hence no blank page a word processor inserts to put an odd
+    number on a right-hand page after the odd-numbered title page."""
     section.footer.is_linked_to_previous = False
     section.even_page_footer.is_linked_to_previous = False
+    section.different_first_page_header_footer = True
     _page_number_paragraph(section.footer.paragraphs[0], odd=True)
     _page_number_paragraph(section.even_page_footer.paragraphs[0], odd=False)
     number_type = OxmlElement("w:pgNumType")
-    number_type.set(qn("w:start"), "1")
+    number_type.set(qn("w:start"), "0")
     section._sectPr.insert_element_before(number_type, *_AFTER_PGNUMTYPE)
 
 
 def _running_header(section, text: str) -> None:
     """The illustrative-data line at the top of every page (odd and even) of the section."""
-    for header in (section.header, section.even_page_header):
+    for header in (section.header, section.even_page_header, section.first_page_header):
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -372,13 +375,11 @@ def write_docx(report: Report) -> bytes:
     _font_table(document)
     document.settings.odd_and_even_pages_header_footer = True
     _page(document.sections[0])
-    _title_page(document, report)
-    body = document.add_section(WD_SECTION.NEW_PAGE)
-    _page(body)
-    _page_numbers(body)
+    _page_numbers(document.sections[0])
     if report.running_header:
-        for section in document.sections:
-            _running_header(section, report.running_header)
+        _running_header(document.sections[0], report.running_header)
+    _title_page(document, report)
+    cover_paragraphs = len(document.paragraphs)
     document.core_properties.title = report.title_page.title
     document.core_properties.language = "zh-CN"
     for block in report.blocks:
@@ -393,6 +394,8 @@ def write_docx(report: Report) -> bytes:
             _charts(document, block)
         elif isinstance(block, PageBreak):
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if len(document.paragraphs) > cover_paragraphs:  # the text starts on the page after the title page
+        document.paragraphs[cover_paragraphs].paragraph_format.page_break_before = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from planwatch.evaluate.results import Override
 from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
+from planwatch.vocabulary import status_label
 
 DURING = ("achieved_early", "ahead", "on_track", "lagging")
 FINAL = ("achieved", "nearly_achieved", "not_achieved")
@@ -62,6 +63,7 @@ class IndicatorFacts:
     provisional: bool = False  # judged on an earlier year's figure, 待终值确认
     data_year: int | None = None
     target_value: float | None = None
+    missing: str | None = None  # needs_input: what must be entered (vocabulary.NEEDS_INPUT_ZH)
 
     @property
     def verdict_text(self) -> str:
@@ -86,7 +88,7 @@ class IndicatorFacts:
 
     @property
     def status_zh(self) -> str:
-        return STATUS_ZH.get(self.status, self.status)
+        return status_label(self.status, self.missing) if self.status in STATUS_ZH else self.status
 
     @property
     def attribute_zh(self) -> str:
@@ -239,6 +241,7 @@ def indicator_facts(result, year: int) -> IndicatorFacts:
         current_year=_get(_get(result, "current"), "year"),
         progress_value=_get(result, "progress"),
         target_version=_get(result, "target_version") or "纲要原文",
+        missing=_get(result, "missing"),
     )
 
 

@@ -1,7 +1,10 @@
 """The report as one self-contained HTML page: styles inline, charts embedded as PNG data URIs, no CDN.
 
 The same page carries print rules (A4, GB/T 9704 margins, — n — page numbers, repeated table headers)
-that the PDF writer relies on.
+that the PDF writer relies on. The text starts on the page after the title page, numbered — 1 — at the right:
+the side of a page number follows its parity (as Word's odd/even footers do), not the sheet's side, so no blank
+page is inserted after the title page. An office printing double-sided that wants page 1 on a recto adds the
+blank verso when it prints; GB/T 9704 numbers a document's pages but prescribes no title page.
 """
 
 from __future__ import annotations
@@ -23,13 +26,11 @@ def stylesheet(running_header: str = "") -> str:
     )
     return f"""
 @page {{ size: A4; margin: {s.MARGIN_TOP}mm {s.MARGIN_RIGHT}mm {s.MARGIN_BOTTOM}mm {s.MARGIN_LEFT}mm;{header} }}
-@page :right {{ @bottom-right {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
+@page :nth(2n) {{ @bottom-right {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
   font-size: {s.SIZE_4}pt; padding-right: 1em; }} }}
-@page :left {{ @bottom-left {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
+@page :nth(2n+1) {{ @bottom-left {{ content: "— " counter(page) " —"; font-family: {s.SONG.css};
   font-size: {s.SIZE_4}pt; padding-left: 1em; }} }}
 @page cover {{ counter-increment: page 0; @bottom-right {{ content: none; }} @bottom-left {{ content: none; }} }}
-@page :blank {{ counter-increment: page 0; @bottom-right {{ content: none; }} @bottom-left {{ content: none; }} }}
-@media print {{ main.report {{ break-before: right; }} }}
 html {{ background: #f3f3f3; }}
 body {{ font-family: {s.FANG.css}; font-size: {s.SIZE_3}pt; line-height: {s.LINE_PITCH}pt; color: #000;
   max-width: {s.TEXT_WIDTH}mm; margin: 0 auto; padding: 20mm 26mm; background: #fff; text-align: justify; }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.report.model import Paragraph, Table
+from planwatch.report.model import ILLUSTRATIVE_MARK, Paragraph, Table
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
 NOT_REPORTED = "未报送"
@@ -74,7 +74,7 @@ def task_blocks(tasks: list[TaskRecord], table_number: int = 2) -> list:
         return [Paragraph("纲要正文未列出可分解的重点任务。", role="note")]
     chapters = list(dict.fromkeys(t.area for t in tasks if t.area))
     text = (
-        f"纲要{chapters[0]}至{chapters[-1]}共{len(chapters)}章部署重点任务{len(tasks)}项"
+        f"纲要共{len(chapters)}章部署重点任务{len(tasks)}项"
         if len(chapters) > 1
         else f"纲要部署重点任务{len(tasks)}项"
     )
@@ -83,11 +83,13 @@ def task_blocks(tasks: list[TaskRecord], table_number: int = 2) -> list:
         text += "，" + _status_counts(tasks, "项") + "。"
         late = [t for t in tasks if t.late]
         if late:
-            text += f"进度滞后的任务为{'、'.join(f'“{t.text}”' for t in late[:6])}{'等' if len(late) > 6 else ''}。"
+            text += (
+                f"进度滞后的任务为{''.join(f'“{t.text}”' for t in late[:6])}{'等' if len(late) > 6 else ''}。"
+            )
     else:
-        text += "。各责任部门尚未报送推进情况，下表责任部门、年度目标和进展情况待各部门报送后填列。"
+        text += "。各责任部门尚未报送推进情况，任务清单见数据附件（Excel）“重点任务”表。"
     rows = [
-        [str(i), t.area or table_label(t.table), t.text, t.department or "—", progress_text(t)]
+        [str(i), short_area(t.area) or table_label(t.table), t.text, t.department or "—", progress_text(t)]
         for i, t in enumerate(tasks, 1)
     ]
     values = [
@@ -98,13 +100,19 @@ def task_blocks(tasks: list[TaskRecord], table_number: int = 2) -> list:
         f"表{table_number}　重点任务推进情况",
         ["序号", "章节", "任务", "责任部门", "年度目标与进展"],
         rows,
-        [1.0, 1.8, 7.2, 2.4, 3.2],
-        align="cclcl",
+        [1.0, 2.4, 3.6, 2.6, 6.0],
+        align="cllcl",
+        printed=bool(reported),  # a table of dashes says nothing: the empty state is the sentence above
         sheet="重点任务",
         values=values,
         sheet_header=["序号", "所属章（表）", "章节", "任务", "责任部门", "状态", "年度目标与进展"],
     )
     return [Paragraph(text), table]
+
+
+def short_area(area: str) -> str:
+    """A chapter's title up to its first comma (构建现代化产业体系，打造…之城 → 构建现代化产业体系)."""
+    return re.split(r"[，,：:]", area or "", maxsplit=1)[0]
 
 
 def _table_name(caption: str) -> str:
@@ -143,22 +151,30 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
         )
         done = sum(p.completed_investment or 0 for p in projects)
         if done:
-            text += f"累计完成投资{money(done)}亿元。"
+            # a sum over illustrative reports is illustrative too (their texts carry ※)
+            marked = any(p.progress.endswith(ILLUSTRATIVE_MARK) for p in projects if p.completed_investment)
+            text += f"累计完成投资{money(done)}{ILLUSTRATIVE_MARK if marked else ''}亿元。"
         late = [p for p in projects if p.late]
         if late:
-            text += f"进度滞后的项目为{'、'.join(p.name for p in late)}。"
-    else:
-        text += "各项目单位尚未报送推进情况，下表推进情况待报送后填列。"
+            text += f"进度滞后的项目为{'、'.join(p.name.rstrip('。；') for p in late)}。"
+    reported = [p for p in projects if p.progress or p.completed_investment or p.late]
+    if not reported:
+        text += "各项目单位尚未报送推进情况，项目清单见数据附件（Excel）“重大项目”表。"
+    elif len(reported) < len(projects):
+        text += (
+            f"已报送推进情况的{len(reported)}个项目见下表；其余{len(projects) - len(reported)}个项目，"
+            "项目单位尚未报送推进情况，清单见数据附件（Excel）“重大项目”表。"
+        )
     rows = [
         [
             str(i),
-            p.name,
+            p.name.rstrip("。；"),  # some tables' names are sentences
             table_label(p.table) or "项目库",
             money(p.investment) + ("（首期）" if p.phase_only else ""),
             p.department or "—",
             progress_text(p),
         ]
-        for i, p in enumerate(projects, 1)
+        for i, p in enumerate(reported, 1)
     ]
     values = [
         [i, p.table, p.name, p.category, p.investment, "是" if p.phase_only else "", p.land, p.description,
@@ -170,8 +186,9 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
         f"表{table_number}　重大项目推进情况",
         ["序号", "项目名称", "所属表", "计划投资（亿元）", "责任单位", "推进情况"],
         rows,
-        [1.0, 7.0, 1.5, 2.0, 2.0, 2.6],
+        [1.0, 4.6, 1.3, 1.8, 2.0, 5.4],
         align="clcrcl",
+        printed=bool(reported),
         sheet="重大项目",
         values=values,
         sheet_header=[

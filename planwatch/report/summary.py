@@ -18,10 +18,13 @@ _CLASS_TEMPLATES = (
     "{n}项{label}（{names}）",
     "{names}等{n}项{label}",
 )
-_OTHER_PHRASE = {
-    "no_data": "尚无{year}年监测数据",
-    "needs_input": "有待录入上级下达指标",
-    "qualitative": "为定性指标、由规划部门评价",
+_OTHER_PHRASE = {  # by (status, what is missing)
+    ("no_data", None): "尚无{year}年监测数据",
+    ("needs_input", "allocation"): "有待录入上级下达指标",
+    ("needs_input", "baseline"): "有待录入基期值",
+    ("needs_input", "data"): "有待录入监测数据",
+    ("needs_input", None): "有待录入数据",
+    ("qualitative", None): "为定性指标、由规划部门评价",
 }
 # Headline judgements, from the share of indicators in the good classes (see headline()).
 _HEADLINE_DURING = (
@@ -81,12 +84,15 @@ def counts_sentence(facts: list[IndicatorFacts], final: bool, year: int) -> str:
     main = _groups(facts, FINAL if final else DURING)
     phrases = [_class_phrase(i, members, STATUS_ZH[s]) for i, (s, members) in enumerate(main)]
     text = f"纲要提出的{len(facts)}项主要指标中，" + "，".join(phrases) if phrases else ""
-    others = _groups(facts, OTHER)
+    others: dict[tuple, list[IndicatorFacts]] = {}
+    for fact in (f for s in OTHER for f in facts if f.status == s):
+        key = (fact.status, fact.missing if fact.status == "needs_input" else None)
+        others.setdefault(key if key in _OTHER_PHRASE else (fact.status, None), []).append(fact)
     if others:
         rest = [
             f"{name_list(members)}{'等' if len(members) > 4 else ''}{len(members)}项"
-            + _OTHER_PHRASE[s].format(year=year)
-            for s, members in others
+            + _OTHER_PHRASE[key].format(year=year)
+            for key, members in others.items()
         ]
         text = (text + "；另有" if text else f"纲要提出的{len(facts)}项主要指标中，") + "，".join(rest)
     return text + f"。总体看，{headline(facts, final)}。"
@@ -236,8 +242,16 @@ def next_steps(facts: list[IndicatorFacts], final: bool) -> list[str]:
     if missing:
         paragraphs.append(
             f"对{name_list(missing)}{'等' if len(missing) > 4 else ''}{len(missing)}项尚无评价结论的指标，"
-            "请统计和责任部门尽快报送数据或下达指标，确保下次评估全部纳入。"
+            f"请统计和责任部门尽快报送{_what_is_missing(missing)}，确保下次评估全部纳入。"
         )
     if final:
         paragraphs = [p.replace("纳入年度计划重点督办", "在下一个五年规划中统筹考虑") for p in paragraphs]
     return paragraphs
+
+
+def _what_is_missing(facts: list[IndicatorFacts]) -> str:
+    """数据 / 基期值 / 下达指标, joined: what the departments are asked to send."""
+    wanted = {"no_data": "数据", "allocation": "下达指标", "baseline": "基期值", "data": "数据"}
+    keys = [f.status if f.status == "no_data" else (f.missing or "data") for f in facts]
+    names = list(dict.fromkeys(wanted.get(k, "数据") for k in keys))
+    return "或".join(names) if len(names) <= 2 else "、".join(names[:-1]) + "或" + names[-1]

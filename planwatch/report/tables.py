@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from planwatch.evaluate.observations import ILLUSTRATIVE_CAVEAT
 from planwatch.report.facts import IndicatorFacts, number
 from planwatch.report.model import ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, Marked, Table
 
@@ -70,7 +71,7 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
                 else fact.progress,
                 verdict,
                 _warning_zh(fact.warning),
-                fact.explanation,
+                fact.explanation.replace(ILLUSTRATIVE_CAVEAT, ""),  # the 含示例数据 column says it
                 fact.override_reason or "",
                 "是" if fact.illustrative else "",
                 _typed(fact.baseline_value, ILLUSTRATIVE_MARK in fact.baseline),
@@ -244,12 +245,20 @@ def _short_source(source: str) -> str:
 
 def annex_explanations(facts: list[IndicatorFacts]) -> Table:
     """附表1: each verdict with the numbers and rule that produced it."""
-    rows = []
+    rows, marked = [], False
     for fact in facts:
-        basis = fact.explanation or "—"  # an override's sentence (both verdicts, the reason) ends it
-        rows.append(
-            [str(fact.number), fact.name, fact.status_zh + (OVERRIDE_MARK if fact.overridden else ""), basis]
+        # the caveat is stated once in the note; the verdict built from illustrative values carries ※
+        # an override's sentence (both verdicts, the reason) follows the caveat in the core's explanation
+        caveat = ILLUSTRATIVE_CAVEAT in fact.explanation
+        basis = fact.explanation.replace(ILLUSTRATIVE_CAVEAT, "") or "—"
+        marked = marked or caveat
+        verdict = (
+            fact.status_zh
+            + (OVERRIDE_MARK if fact.overridden else "")
+            + (ILLUSTRATIVE_MARK if caveat else "")
         )
+        rows.append([str(fact.number), fact.name, verdict, basis])
+    caveat_note = f"评价后标“{ILLUSTRATIVE_MARK}”的，所用数据含示例数据。" if marked else ""
     return Table(
         "explanations",
         "附表1　主要指标评价依据",
@@ -257,6 +266,6 @@ def annex_explanations(facts: list[IndicatorFacts]) -> Table:
         rows,
         [1.0, 3.6, 1.9, 9.4],
         note="注：完成进度一般为(本期值－基期值)÷(目标值－基期值)；年均增长率、累计、逐年约束等指标按上表所列依据计算。"
-        "评价为期中的，完成进度与时序进度相差不超过10个百分点为基本符合预期。",
+        "评价为期中的，完成进度与时序进度相差不超过10个百分点为基本符合预期。" + caveat_note,
         align="clcl",
     )

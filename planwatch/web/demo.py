@@ -243,6 +243,9 @@ def _seed_plan_data(plan, departments, observations_file: Path) -> None:
                     status="in_progress",
                 )
                 assignment.supporting.add(departments[helper])
+        from planwatch.web.demo_progress import seed_progress
+
+        seed_progress(plan, planner)
         last_year = _import_observations(plan, observations_file, planner)
         year = min(plan.period_end, (last_year or plan.period_start - 1) + 1)
         reporting_round = ReportingRound.objects.create(

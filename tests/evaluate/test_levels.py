@@ -1,6 +1,8 @@
 import pytest
 
+from planwatch.evaluate import evaluate_plan, evaluation_to_json
 from planwatch.evaluate.settings import IndicatorSettings, Settings
+from planwatch.evaluate.table import format_table
 from planwatch.plan.model import Baseline
 from tests.evaluate.builders import evaluate, indicator, plan, rows
 
@@ -193,6 +195,13 @@ def test_level_with_observations_but_no_baseline_needs_input():
     # no base-year row and no baseline in the text: 缺少基期值 → needs_input, not no_data (§3)
     assert result.status == "needs_input"
     assert "缺少基期值" in result.explanation
+    # the label says what is missing, in the explanation, the JSON and the CLI's table alike
+    assert (result.missing, result.status_zh) == ("baseline", "待录入基期值")
+    assert "待录入基期值。" in result.explanation
+    assert "待录入下达指标" not in result.explanation
+    whole = evaluate_plan(the_plan, rows(the_plan, (1, 2022, 14)), 2022)
+    assert evaluation_to_json(whole)["indicators"][0]["status_zh"] == "待录入基期值"
+    assert "1项待录入基期值。" in format_table(whole)
 
 
 def test_target_equal_to_the_baseline_is_a_clear_verdict_not_an_error():

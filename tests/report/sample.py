@@ -130,6 +130,7 @@ def sample_evaluation(plan, year: int = 2023) -> Evaluation:
                 data_year=year if span else None,
                 target_value=indicator.target.value,
                 illustrative=bool(span),
+                missing="allocation" if status == "needs_input" else None,  # 14 and 18: 市下达指标
                 **{"progress": None, **fields},
             )
         )

@@ -98,7 +98,7 @@ def test_the_gb_fonts_fall_back_to_the_installed_noto_fonts(midterm_docx):
 
 def test_pages_are_a4_with_gb_margins_and_numbered_after_the_title_page(midterm_docx):
     document = _open(midterm_docx)
-    cover, body = document.sections
+    (body,) = document.sections
     assert (
         round(body.page_width.mm),
         round(body.page_height.mm),
@@ -106,7 +106,24 @@ def test_pages_are_a4_with_gb_margins_and_numbered_after_the_title_page(midterm_
         round(body.left_margin.mm),
     ) == (210, 297, 37, 28)
     assert "PAGE" in body.footer._element.xml and "— " in body.footer.paragraphs[0].text
-    assert not cover.footer.paragraphs[0].text.strip()
+    # the title page is page 0 with its own (empty) footer: the text's first page is — 1 —
+    assert body.different_first_page_header_footer
+    assert not body.first_page_footer.paragraphs[0].text.strip()
+    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "0"
+
+
+def test_no_blank_page_follows_the_title_page(midterm_docx):
+    """One section (no section break that could start an odd page after the odd title page) and one break
+    between the cover's last line and the first heading: the heading's page-break-before."""
+    document = _open(midterm_docx)
+    body = document.element.body
+    assert len(body.findall(".//" + qn("w:sectPr"))) == 1
+    paragraphs = document.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text.startswith("一、"))
+    assert paragraphs[first].paragraph_format.page_break_before
+    assert paragraphs[first - 1].text.startswith("本报告含示例数据")  # the cover's notice, no empty paragraph
+    between = [p for p in paragraphs[: first + 1] if 'w:type="page"' in p._element.xml]
+    assert between == []
 
 
 def test_the_title_page_names_the_report_and_its_illustrative_data(midterm_docx):

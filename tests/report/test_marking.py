@@ -124,16 +124,15 @@ def test_differences_of_percentages_are_written_in_points(demo, demo_observation
 def test_the_docx_carries_the_running_header_and_page_numbers_right_and_left(demo):
     document = docx.Document(io.BytesIO(demo[1]("final", 2025, "docx")))
     assert document.settings.odd_and_even_pages_header_footer
-    for section in document.sections:
-        assert section.header.paragraphs[0].text == HEADER
-        assert section.even_page_header.paragraphs[0].text == HEADER
-    body = document.sections[1]
+    (body,) = document.sections
+    for header in (body.header, body.even_page_header, body.first_page_header):
+        assert header.paragraphs[0].text == HEADER
     odd, even = body.footer.paragraphs[0], body.even_page_footer.paragraphs[0]
     assert (odd.alignment, even.alignment) == (2, 0)  # RIGHT, LEFT
     assert odd._p.xml.count("PAGE") == 1 and even._p.xml.count("PAGE") == 1
     cover = document.paragraphs[:8]
     assert any(p.text == "印发日期：（待定）" for p in cover)  # never the machine's date
-    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "0"  # the title page is page 0
 
 
 def test_the_final_report_states_the_cumulative_cut_and_the_gdp_level(demo, demo_observations):
@@ -153,9 +152,43 @@ def test_every_page_of_the_pdf_carries_the_running_header(demo, tmp_path):
     source = tmp_path / "final.pdf"
     source.write_bytes(demo[1]("final", 2025, "pdf"))
     text = subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True, check=True).stdout
-    pages = [page for page in text.split("\f") if page.strip()]
+    pages = text.split("\f")[:-1]
     assert len(pages) >= 12
     assert all(HEADER in "".join(page.split()) for page in pages)
-    # the cover and its blank back, then the main text: within 8–15 pages before the annex (附表)
+    # no blank back to the cover: the main text starts on the second page, numbered 1
+    assert "一、总体情况" in pages[1] and "".join(pages[1].split()).endswith("—1—")
+    assert "".join(pages[2].split()).endswith("—2—")
+    # the main text: within 8–15 pages before the annex (附表)
     annex = next(i for i, page in enumerate(pages) if "附表1" in page and "主要指标评价依据" in page)
-    assert 8 <= annex - 2 <= 15
+    assert 8 <= annex - 1 <= 15
+
+
+def test_the_illustrative_data_caveat_is_stated_once_and_annex_1_marks_its_verdicts(demo):
+    evaluations, build = demo
+    document = docx.Document(io.BytesIO(build("midterm", 2023, "docx")))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert not [text for text in cells + paragraphs if "非公开发布数值" in text]
+    annex = _table(document, "序号", "评价依据")
+    verdicts = {row.cells[0].text: row.cells[2].text for row in annex.rows[1:]}
+    illustrative = [r for r in evaluations[2023].indicators if r.illustrative]
+    assert illustrative and all(verdicts[str(r.number)].endswith(ILLUSTRATIVE_MARK) for r in illustrative)
+    # the caveat: once on the cover, once in the annex's note (and the running header on every page)
+    stated = [text for text in paragraphs if "示例数据" in text]
+    assert [text[:8] for text in stated] == ["本报告含示例数据", "注：完成进度一般"]
+    assert stated[1].endswith("评价后标“※”的，所用数据含示例数据。")
+
+
+def test_an_indicator_without_a_baseline_reads_awaiting_its_baseline_in_the_report():
+    from tests.evaluate.builders import indicator, plan, rows
+
+    the_plan = plan(indicator(1, "比例", target=20), indicator(2, "森林覆盖率", target=19.5))
+    observations = rows(the_plan, (1, 2022, 14), (2, 2020, 18.5), (2, 2022, 19.12))
+    evaluation = evaluate_plan(the_plan, observations, 2022)
+    document = docx.Document(io.BytesIO(build_report(the_plan, evaluation, "annual", "docx")))
+    table = _table(document, "序号", "评价")
+    verdicts = {row.cells[0].text: row.cells[8].text for row in table.rows[1:]}
+    assert verdicts["1"].rstrip(ILLUSTRATIVE_MARK) == "待录入基期值"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "“比例”1项有待录入基期值" in text and "第1项指标尚未录入基期值" in text
+    assert "下达指标" not in text

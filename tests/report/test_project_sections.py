@@ -10,7 +10,7 @@ def test_projects_are_counted_with_investment_by_category_and_by_status():
         ProjectRecord(
             "乙", "在建项目", "表1 重点项目", investment=9.0, status="按计划推进", completed_investment=3
         ),
-        ProjectRecord("丙", "在谈项目", "表1 重点项目", late=True),
+        ProjectRecord("丙。", "在谈项目", "表1 重点项目", late=True),
     ]
     text = project_blocks(projects)[0].text
     assert text.startswith("纲要和项目库列出重大项目3个，其中重点项目3个（计划投资17.5亿元）。")
@@ -19,14 +19,33 @@ def test_projects_are_counted_with_investment_by_category_and_by_status():
     assert "累计完成投资11.5亿元。进度滞后的项目为丙。" in text
 
 
-def test_tasks_without_reports_say_so_once_and_leave_the_cells_empty():
+def test_tasks_without_reports_say_so_once_and_print_no_table_of_dashes():
     tasks = [TaskRecord("新建学校", "第8章"), TaskRecord("优化空间格局", "第4章")]
     paragraph, table = task_blocks(tasks)
     assert paragraph.text == (
-        "纲要第8章至第4章共2章部署重点任务2项。各责任部门尚未报送推进情况，下表责任部门、年度目标和进展情况待各部门报送后填列。"
+        "纲要共2章部署重点任务2项。各责任部门尚未报送推进情况，任务清单见数据附件（Excel）“重点任务”表。"
     )
-    assert table.rows[0] == ["1", "第8章", "新建学校", "—", "—"]
+    assert not table.printed  # the workbook still lists them
+    assert table.values[0][2:4] == ["第8章", "新建学校"]
     assert task_count_sentence(tasks) == "纲要部署的2项重点任务，各责任部门尚未报送推进情况。"
+
+
+def test_only_projects_with_reported_progress_are_printed_the_others_are_counted():
+    projects = [
+        ProjectRecord("甲", "在建项目", "表1 重点项目", investment=8.5, progress="形象进度55%；主体施工※",
+                      completed_investment=4.1),
+        ProjectRecord("乙", "在建项目", "表1 重点项目", investment=9.0),
+        ProjectRecord("丙", "在谈项目", "表1 重点项目"),
+    ]  # fmt: skip
+    paragraph, table = project_blocks(projects)
+    assert "累计完成投资4.1※亿元。" in paragraph.text
+    assert paragraph.text.endswith(
+        "已报送推进情况的1个项目见下表；其余2个项目，项目单位尚未报送推进情况，清单见数据附件（Excel）“重大项目”表。"
+    )
+    assert table.printed and [row[1] for row in table.rows] == ["甲"]
+    assert [row[2] for row in table.values] == ["甲", "乙", "丙"]
+    nothing = project_blocks(projects[1:])
+    assert not nothing[1].printed and "各项目单位尚未报送推进情况" in nothing[0].text
 
 
 def test_reported_tasks_are_counted_by_status_like_the_indicators():

@@ -261,3 +261,73 @@ def test_a_leader_reads_the_texts_but_cannot_save_them(leader, plan):
 
 def test_a_reporter_cannot_see_the_texts(kewei, plan):
     assert kewei.get("/evaluations/texts/", {"plan": plan.pk, "year": "2023"}).status_code == 403
+
+
+def test_lagging_indicators_name_their_responsible_department(planner, plan):
+    response = planner.get(f"/evaluations/report/annual.docx?plan={plan.pk}&year=2023")
+    assert response["Content-Type"] == DOCX
+    text = _text(Document(io.BytesIO(response.content)))
+    gdp, investment = indicator(1), indicator(4)  # both led by 区发改委 in the demo, both lagging in 2023
+    assert (gdp.department.name, investment.department.name) == ("区发改委", "区发改委")
+    summary = _summary(Document(io.BytesIO(response.content)))
+    assert f"“{gdp.name}”滞后于预期（责任部门：区发改委）" in summary
+    assert "地区生产总值年均增长率滞后于预期（责任部门：区发改委）。" in text  # 存在的问题
+    assert "区发改委（第1、4项）" in text and "尚未报送滞后原因说明" in text
+
+
+def test_a_built_report_is_stored_for_every_process_until_the_data_changes(planner, plan, monkeypatch):
+    from planwatch.web.evaluations import report_views
+    from planwatch.web.evaluations.cache import data_changed
+    from planwatch.web.evaluations.models import StoredReport
+
+    calls = []
+
+    def build(plan_, year, kind, fmt, on_stage=None):
+        calls.append((year, kind, fmt))
+        return b"%PDF-1.7 stored"
+
+    monkeypatch.setattr(report_views, "build_stored_report", build)
+    url = f"/evaluations/report/annual.pdf?plan={plan.pk}&year=2021"
+    assert planner.get(url).content == b"%PDF-1.7 stored" and len(calls) == 1
+    key = report_jobs.report_key(plan, 2021, "annual", "pdf")
+    row = StoredReport.objects.get(plan=plan, year=2021, kind="annual", fmt="pdf")
+    assert (row.stamp, bytes(row.data)) == (key.stamp, b"%PDF-1.7 stored")
+    # a new process (or another worker) knows no job: the file comes from the database, not a new build
+    monkeypatch.setattr(report_jobs, "_JOBS", type(report_jobs._JOBS)())
+    monkeypatch.setattr(report_jobs, "_BY_KEY", {})
+    response = planner.get(url)
+    assert response.content == b"%PDF-1.7 stored" and response["Content-Type"] == "application/pdf"
+    assert len(calls) == 1
+    # new data: a new build replaces the stored file
+    data_changed(plan.pk)
+    assert planner.get(url).status_code == 200 and len(calls) == 2
+    assert StoredReport.objects.filter(plan=plan, year=2021, kind="annual", fmt="pdf").count() == 1
+    assert StoredReport.objects.get(plan=plan, year=2021, kind="annual").stamp != key.stamp
+
+
+def test_a_task_report_changes_the_data_the_reports_are_built_from(planner, plan):
+    from planwatch.web.evaluations.cache import data_stamp
+    from planwatch.web.projects.models import TaskAssignment
+
+    before = data_stamp(plan.pk)
+    assignment = TaskAssignment.objects.filter(task__plan=plan).first()
+    assignment.progress_note = "已完成年度目标"
+    assignment.save()
+    assert data_stamp(plan.pk) != before
+
+
+def test_the_demo_reports_show_task_milestones_and_project_progress_marked_illustrative(planner, plan):
+    response = planner.get(f"/evaluations/report/annual.docx?plan={plan.pk}&year=2023")
+    document = Document(io.BytesIO(response.content))
+    text = _text(document)
+    assert "纲要共3章部署重点任务9项，已完成7项，滞后2项。" in text
+    tasks = next(t for t in document.tables if t.rows[0].cells[1].text == "章节")
+    row = [c.text for c in tasks.rows[3].cells]
+    assert row[1:4] == ["构建现代化产业体系", "加快推进战略性新兴产业集群建设", "区经委（配合：区科委）"]
+    assert row[4].startswith("滞后；2023年目标：新引进战略性新兴产业项目20个；") and row[4].endswith("※")
+    projects = next(t for t in document.tables if t.rows[0].cells[1].text == "项目名称")
+    printed = {r.cells[1].text: r.cells[5].text for r in projects.rows[1:]}
+    # reported up to 2023 only: the 2025 reports do not reach the 2023 report
+    assert printed["上海（车墩）高科技影视基地"] == "在建；形象进度55%；二期摄影棚主体结构施工※"
+    assert "1905国际数娱影视产业园" not in printed and len(printed) == 6
+    assert "累计完成投资7.6※亿元。进度滞后的项目为昊浦影视基地。" in text

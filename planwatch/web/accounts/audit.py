@@ -26,6 +26,7 @@ SKIPPED_MODELS = {
     "Target",
     "StoredEvaluation",  # the evaluation cache, filled while anyone opens a page
     "PlanDataVersion",  # the cache's data stamp
+    "StoredReport",  # a built file, derived from audited data: a cache, not a person's change
 }
 SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 

@@ -74,11 +74,23 @@ def _the_plan(sender, instance, **kwargs) -> None:
     data_changed(instance.pk)
 
 
+def _through_project(sender, instance, **kwargs) -> None:
+    from planwatch.web.projects.models import Project
+
+    data_changed(Project.objects.filter(pk=instance.project_id).values_list("plan_id", flat=True).first())
+
+
+def _through_task(sender, instance, **kwargs) -> None:
+    from planwatch.web.plans.models import Task
+
+    data_changed(Task.objects.filter(pk=instance.task_id).values_list("plan_id", flat=True).first())
+
+
 def connect() -> None:
     from planwatch.web.evaluations.models import VerdictOverride
     from planwatch.web.monitoring.models import Observation, ReportingRound
     from planwatch.web.plans.models import Adjustment, Indicator, Plan
-    from planwatch.web.projects.models import Project
+    from planwatch.web.projects.models import Milestone, ProgressReport, Project, TaskAssignment
 
     receivers = [
         (Observation, _through_indicator),
@@ -87,6 +99,10 @@ def connect() -> None:
         (Indicator, _through_plan),
         (ReportingRound, _through_plan),
         (Project, _through_plan),
+        # what the reports' 重点任务 and 重大项目 sections show
+        (Milestone, _through_project),
+        (ProgressReport, _through_project),
+        (TaskAssignment, _through_task),
         (Plan, _the_plan),
     ]
     for model, receiver in receivers:

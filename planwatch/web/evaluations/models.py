@@ -141,3 +141,27 @@ class StoredEvaluation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "year", "data_stamp"], name="one_evaluation_per_stamp")
         ]
+
+
+class StoredReport(models.Model):
+    """A built report file, kept for the plan, year, kind and format while its data and texts are unchanged.
+
+    Shared by every worker process and kept across restarts; `stamp` digests the plan's data stamp and the
+    report texts' versions, so a change to either makes the row unusable (it is replaced on the next build).
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10)
+    fmt = models.CharField(max_length=5)
+    stamp = models.CharField(max_length=64)
+    data = models.BinaryField()
+    built_at = models.DateTimeField(auto_now_add=True)
+    seconds = models.FloatField(default=0)  # how long the build took
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "year", "kind", "fmt", "stamp"], name="one_report_per_stamp"
+            )
+        ]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import quote
 
+from planwatch.report.model import ILLUSTRATIVE_MARK
+from planwatch.web.demo_progress import ILLUSTRATIVE_TAG
 from planwatch.web.evaluations import service
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
@@ -81,16 +83,35 @@ def _explanations(texts: dict[str, ReportText]) -> dict[int, str]:
     return found
 
 
+def _marked(text: str) -> str:
+    """A department's text: the demo's illustrative ones (ending 示例数据) carry ※ instead."""
+    text = text.strip()
+    if text.endswith(ILLUSTRATIVE_TAG):
+        return text.removesuffix(ILLUSTRATIVE_TAG).rstrip("。") + ILLUSTRATIVE_MARK
+    return text
+
+
 def _project_progress(project, year: int) -> dict:
-    reports = list(project.reports.all())
-    progress = [f"形象进度{project.progress}%"] if project.progress else []
-    if reports:
-        progress.append(reports[0].text.strip())
+    """What the project's department reported up to the end of `year` (the latest report of that time)."""
+    reports = [r for r in project.reports.all() if r.reported_at.year <= year]
+    latest = reports[0] if reports else None  # newest first
+    progress, invested, status = [], None, project.get_status_display()
+    if latest is not None:
+        if latest.progress:
+            progress.append(f"形象进度{latest.progress}%")
+        progress.append(_marked(latest.text))
+        if latest.investment_total is not None:
+            unit = 1 if latest.investment_unit == "亿元" else 1 / 10000
+            invested = latest.investment_total * unit
+        if latest.status:
+            status = latest.get_status_display()
     return {
         "department": project.department.name if project.department else "",
+        "status": status,
         "progress": "；".join(p for p in progress if p),
+        "completed_investment": invested,
         "late": any(not m.done and m.year <= year for m in project.milestones.all()),
-        "reported": bool(project.progress or reports),
+        "reported": latest is not None,
     }
 
 
@@ -111,7 +132,7 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
             found_tasks[index] = replace(
                 found_tasks[index],
                 department=stored["department"],
-                status=project.get_status_display() if stored["reported"] else "",
+                status=stored["status"] if stored["reported"] else "",
                 progress=stored["progress"],
                 late=stored["late"],
             )
@@ -126,45 +147,53 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
                 "land": project.land_mu,
                 "line": project.line,
                 "department": stored["department"],
-                "status": project.get_status_display(),
+                "status": stored["status"],
                 "progress": stored["progress"],
+                "completed_investment": stored["completed_investment"],
                 "late": stored["late"],
             }
         )
     if not library:
         projects = found_projects
-    assigned = _assigned_tasks(plan)
+    assigned = _assigned_tasks(plan, year)
     # a chapter the office has decomposed into assigned tasks is reported by those tasks, not by its sections
     decomposed = {record["area"] for record in assigned}
     return projects, [t for t in found_tasks if t.table not in decomposed] + assigned
 
 
-def _assigned_tasks(plan: Plan) -> list[dict]:
+MILESTONE_STATUS_ZH = {"done": "已完成", "on_track": "推进中", "behind": "滞后"}  # pending: not reported
+
+
+def _assigned_tasks(plan: Plan, year: int) -> list[dict]:
+    """The tasks the office assigned, each with its milestone for `year` and what the department reported on
+    it (else the assignment's own milestone and note)."""
     assignments = (
         TaskAssignment.objects.filter(task__plan=plan)
         .select_related("task", "task__chapter", "department")
-        .prefetch_related("supporting")
+        .prefetch_related("supporting", "milestones")
     )
     records = []
     for assignment in assignments:
         supporting = "、".join(d.name for d in assignment.supporting.all())
         department = assignment.department.name + (f"（配合：{supporting}）" if supporting else "")
-        progress = "；".join(
-            p
-            for p in (
-                f"{assignment.year}年目标：{assignment.milestone}" if assignment.milestone else "",
-                assignment.progress_note.strip(),
-            )
-            if p
-        )
+        milestone = next((m for m in assignment.milestones.all() if m.year == year), None)
+        if milestone is not None:
+            status = MILESTONE_STATUS_ZH.get(milestone.status, "")
+            parts = (f"{year}年目标：{milestone.target}", _marked(milestone.report))
+            late = milestone.status == "behind"
+        else:
+            status = assignment.get_status_display()
+            target = f"{assignment.year}年目标：{assignment.milestone}" if assignment.milestone else ""
+            parts = (target, assignment.progress_note.strip())
+            late = assignment.status == "delayed"
         records.append(
             {
                 "text": assignment.task.title or assignment.task.text[:80],
                 "area": assignment.task.chapter.title,
                 "department": department,
-                "status": assignment.get_status_display(),
-                "progress": progress,
-                "late": assignment.status == "delayed",
+                "status": status,
+                "progress": "；".join(p for p in parts if p),
+                "late": late,
                 "line": assignment.task.line,
             }
         )
@@ -179,6 +208,11 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     parsed, evaluation, observations = stored_evaluation(plan, year)
     texts = stored_texts(plan, year)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
+    departments = {
+        indicator.number: indicator.department.name
+        for indicator in plan.indicators.select_related("department")
+        if indicator.department is not None
+    }
     return build_report(
         parsed,
         evaluation,
@@ -189,6 +223,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
         explanations=_explanations(texts),
         projects=projects,
         tasks=tasks,
+        departments=departments,
         on_stage=on_stage,
     )
 
