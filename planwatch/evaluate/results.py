@@ -75,8 +75,9 @@ class Override:
     def sentence(self, computed: str) -> str:
         """系统测算为滞后于预期，规划科改评为基本符合预期（理由：…）: both verdicts, as every text states them."""
         reason = self.reason.strip().rstrip("。；;.")
-        return f"系统测算为{STATUS_ZH.get(computed, computed)}，规划科改评为{STATUS_ZH[self.status]}" + (
-            f"（理由：{reason}）" if reason else ""
+        return (
+            f"系统测算为{status_label(computed) if computed in STATUSES else computed}，规划科改评为{status_label(self.status)}"
+            + (f"（理由：{reason}）" if reason else "")
         )
 
 
