@@ -56,15 +56,17 @@ class EntryForm(forms.Form):
             self.fields[f"value-{key}"] = FigureField(required=False)
             self.fields[f"source-{key}"] = _text("数据来源", LIMITS["source"])
             self.fields[f"note-{key}"] = _text("说明", LIMITS["note"])
+            self.fields[f"comment-{key}"] = _text("评注", LIMITS["note"])
 
-    def filled(self) -> list[tuple[str, str, str, str]]:
-        """(slot key, value text, source, note) of every slot with a value."""
+    def filled(self) -> list[tuple[str, str, str, str, str]]:
+        """(slot key, value text, source, note, comment on warnings) of every slot with a value."""
         return [
             (
                 key,
                 self.cleaned_data[f"value-{key}"],
                 self.cleaned_data[f"source-{key}"],
                 self.cleaned_data[f"note-{key}"],
+                self.cleaned_data[f"comment-{key}"],
             )
             for key in self.slots
             if self.cleaned_data.get(f"value-{key}")
