@@ -350,16 +350,26 @@ def submit(request):
 @require_safe
 @planner_required
 def review(request):
-    submitted = Observation.objects.filter(
-        state=Observation.SUBMITTED, indicator__plan=current_plan(request)
-    ).select_related("indicator", "indicator__department", "submitted_by")
+    """Submitted values with what the reviewer needs beside them: last year, target, path, change, warnings."""
     plan = current_plan(request)
+    submitted = list(
+        Observation.objects.filter(state=Observation.SUBMITTED, indicator__plan=plan).select_related(
+            "indicator", "indicator__department", "submitted_by"
+        )
+    )
+    besides: dict[int, Beside] = {}
+    for observation in submitted:
+        beside = besides.setdefault(observation.year, Beside(plan, observation.year))
+        observation.beside = beside.of(
+            observation.indicator, observation.measure, observation.series, observation.value
+        )
     reporting_round = _open_round(plan)
     return render(
         request,
         "monitoring/review.html",
         {
             "submitted": submitted,
+            "warned": sum(1 for o in submitted if o.warnings),
             "round": reporting_round,
             "status": round_status(reporting_round) if reporting_round else [],
         },
