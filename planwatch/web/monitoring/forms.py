@@ -151,3 +151,28 @@ class NumberField(forms.CharField):
         if reading.percent:
             raise forms.ValidationError("请只填写数字，不要带百分号")
         return reading.value
+
+
+class RuleForm(forms.Form):
+    """The planning office's validation rule of one indicator: bounds, jump multiple, source required."""
+
+    indicator = forms.IntegerField(min_value=1, error_messages={"required": "请选择指标"})
+    minimum = NumberField()
+    maximum = NumberField()
+    jump_factor = NumberField()
+    source_required = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        low, high, factor = data.get("minimum"), data.get("maximum"), data.get("jump_factor")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum", f"上限{high:g}低于下限{low:g}")
+        if factor is not None and not 1 <= factor <= 100:
+            self.add_error("jump_factor", "变化异常倍数应在1至100之间（留空即默认3倍）")
+        return data
+
+
+class ReminderForm(forms.Form):
+    round = forms.IntegerField(min_value=1, error_messages={"required": "请选择填报轮次"})
+    department = forms.IntegerField(min_value=1, error_messages={"required": "请选择部门"})
+    message = _text("催报内容", 1000)

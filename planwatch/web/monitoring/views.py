@@ -241,6 +241,10 @@ def _prefix(plan) -> str:
     return f"/plans/{plan.pk}" if plan else ""
 
 
+def _sheet_place(row: int | None) -> str:
+    return ObservationError("", row=row).where or "文件"
+
+
 def _where(indicator, series: str) -> str:
     return f"指标{indicator.number}“{indicator.name}”" + (f"（{series}）" if series else "")
 
@@ -286,14 +290,33 @@ def upload(request):
                 result = intake.check_table(plan, header, records, own)
             result.errors = shown_errors(result.errors)
             context["result"] = result
-            if not result.errors and result.accepted:
+            sorted_out = intake.sort_out(plan, result.accepted) if not result.errors else None
+            if sorted_out is not None and sorted_out.refused:
+                result.errors = shown_errors(
+                    [f"{_sheet_place(row)}：{reason}" for row, reason in sorted_out.refused]
+                )
+            elif sorted_out is not None and result.accepted:
+                back = f"{_prefix(plan)}/monitoring/?department={department.pk}"
+                if not sorted_out.changed:
+                    messages.info(request, f"上传的{sorted_out.unchanged}行与已保存的数据相同，未重复保存")
+                    return redirect(back)
                 try:
-                    intake.store(plan, result.accepted, user=request.user, state=Observation.DRAFT)
+                    saved = intake.store(plan, sorted_out.changed, user=request.user, state=Observation.DRAFT)
                 except StaleEdit as stale:
                     messages.error(request, stale_message(stale, "本次上传"))
-                    return redirect(f"/monitoring/?department={department.pk}")
-                messages.success(request, f"上传成功：{len(result.accepted)}行已保存为草稿，请核对后提交审核")
-                return redirect(f"/monitoring/?department={department.pk}")
+                    return redirect(back)
+                same = f"，{sorted_out.unchanged}行未修改" if sorted_out.unchanged else ""
+                messages.success(request, f"上传成功：{len(saved)}行已保存为草稿{same}，请核对后提交审核")
+                by_row = dict(zip([row.row for row in sorted_out.changed], saved, strict=True))
+                for row, observation in by_row.items():
+                    if observation.warnings:
+                        found = "；".join(w["message"] for w in observation.warnings)
+                        messages.warning(
+                            request,
+                            f"{_sheet_place(row)}（{_where(observation.indicator, observation.series)}）有预警："
+                            f"{found}。请在下方“评注”栏说明原因后再提交审核",
+                        )
+                return redirect(back)
             if not result.errors:
                 messages.warning(request, "文件中没有填写任何数值")
             else:
