@@ -27,15 +27,17 @@ def completeness(reporting_round: ReportingRound) -> list[dict]:
     for indicator_id, series, state in Observation.objects.filter(
         indicator__in=indicators, year=reporting_round.year
     ).values_list("indicator_id", "series", "state"):
-        key = (indicator_id, series or "")
-        best[key] = max(best.get(key, 0), _RANK.get(state, 0))
+        rank = _RANK.get(state, 0)
+        for key in ((indicator_id, series or ""), (indicator_id, None)):  # None: any series (no parts)
+            best[key] = max(best.get(key, 0), rank)
     rows: dict[int, dict] = {}
     for indicator in indicators:
         row = rows.setdefault(
             indicator.department_id,
             {"department": indicator.department, "expected": 0, "entered": 0, "submitted": 0, "approved": 0},
         )
-        for part in [p["name"] for p in indicator.parts] or [""]:
+        # An indicator without parts is one slot, whatever series its figures have (pollutants of a standard).
+        for part in [p["name"] for p in indicator.parts] or [None]:
             rank = best.get((indicator.pk, part), 0)
             row["expected"] += 1
             row["entered"] += rank >= 1
