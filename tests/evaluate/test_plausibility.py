@@ -79,3 +79,32 @@ def test_min_max_missing_source_and_changed_unit_are_warned():
     assert [c.code for c in checks(9, year=2025, unit="%", source="x", history={}, rule=rule)] == [
         "above_maximum"
     ]
+
+
+def test_the_validator_refuses_an_impossible_share_and_a_negative_count_naming_the_cell():
+    from planwatch.evaluate.observations import check_observation_rows
+    from planwatch.plan.model import Plan
+    from tests.evaluate.builders import indicator
+
+    plan = Plan(
+        "规划",
+        2021,
+        2025,
+        indicators=[
+            indicator(1, "森林覆盖率", "%", kind="share", target=20),
+            indicator(2, "高新技术企业数", "家", target=3000),
+        ],
+    )
+    rows = [
+        (2, [1, 2023, "480", "", "", "%"]),
+        (3, [2, 2023, "-3", "", "", "家"]),
+        (4, [1, 2023, "19", "", "", "%"]),
+    ]
+    observations, problems = check_observation_rows(
+        ["indicator", "year", "value", "measure", "series", "unit"], rows, plan
+    )
+    assert [(p.row, p.column, p.reason) for p in problems] == [
+        (2, "value", "数值480%不可能：比重（比率）应在0至100%之间"),
+        (3, "value", "数值-3家不可能：计数不能为负数"),
+    ]
+    assert [o.value for o in observations] == [19.0]

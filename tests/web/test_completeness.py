@@ -88,3 +88,11 @@ def test_another_departments_reminders_are_not_shown(planner, shengtai, plan):
     )
     assert "区科委请补报" not in shengtai.get("/monitoring/inbox/").content.decode()
     assert "规划科发来" not in shengtai.get("/monitoring/").content.decode()
+
+
+def test_an_indicator_without_parts_counts_once_whatever_the_series_of_its_figures(planner):
+    """区生态环境局's indicator 12 (GB 3095 standard) is reported per pollutant: one slot, reported."""
+    sthj = Department.objects.get(code="sthj")
+    row = _kewei_row(planner.get("/monitoring/completeness/").content.decode(), sthj)
+    assert '<td data-label="应报" class="num">2</td>' in row
+    assert '<td data-label="已提交" class="num">2（100%）</td>' in row

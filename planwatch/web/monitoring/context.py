@@ -51,6 +51,8 @@ class Beside:
         target = (row or {}).get("target", {}).get("value") if row else None
         expected = (row or {}).get("expected_path", {}).get(str(self.year)) if row else None
         unit = "%" if measure in ("growth_rate", "reduction_rate") else indicator.unit
+        if expected is None and measure == "growth_rate" and indicator.kind == "annual_growth_rate":
+            expected = target  # a yearly growth target expects that growth every year (the core's chart line)
         return {
             "last": last,
             "target": target if target is not None else (None if series else indicator.target_value),
