@@ -33,7 +33,7 @@ def rules(request):
     plan = current_plan(request)
     indicators = list(plan.indicators.select_related("department").order_by("number")) if plan else []
     form, invalid_for = None, None
-    if request.method == "POST":
+    if request.method == "POST" and plan is not None:
         form = RuleForm(request.POST)
         if form.is_valid():
             indicator = get_object_or_404(plan.indicators, pk=form.cleaned_data["indicator"])
@@ -85,7 +85,7 @@ def completeness(request):
 @planner_required
 def remind(request):
     plan = current_plan(request)
-    if request.method != "POST":
+    if request.method != "POST" or plan is None:
         return redirect(f"{_prefix(plan)}/monitoring/completeness/")
     form = ReminderForm(request.POST)
     if not form.is_valid():

@@ -129,7 +129,6 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
         "round": reporting_round,
         "rows": rows,
         "drafts": drafts,
-        "refused": problems is not None,
         "reminders": _unread_reminders(request.user, department),
         "departments": Department.objects.filter(indicators__isnull=False).distinct()
         if is_planner(request.user)
