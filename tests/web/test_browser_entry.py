@@ -55,7 +55,10 @@ def test_entry_warning_comment_review_reject_fix_approve(tmp_path):
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with running(["demo", "--no-browser"], tmp_path) as (url, _), sync_playwright() as playwright:
+    with (
+        running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, _),
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         department = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
         office = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
