@@ -38,7 +38,7 @@ pytestmark = [
 @pytest.fixture
 def demo_server(tmp_path):
     """`planwatch demo` in a fresh directory; yields its base URL once /healthz answers."""
-    with running(["demo", "--no-browser"], tmp_path) as (url, log):
+    with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, log):
         output = log.read_text()
         assert "guihuake" in output and "kw-demo-2025" in output
         yield url
