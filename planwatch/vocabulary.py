@@ -59,6 +59,15 @@ MEASURE_ZH = {
 }
 MEASURES = tuple(MEASURE_ZH)
 
+# Warnings of the validation rules on a monitoring figure (planwatch.evaluate.plausibility).
+CHECK_ZH = {
+    "below_minimum": "低于下限",
+    "above_maximum": "高于上限",
+    "jump": "变化异常",
+    "no_source": "缺少来源",
+    "unit_changed": "单位与上年不同",
+}
+
 COMPARATOR_ZH = {">=": "不低于", "<=": "不高于", "=": "等于", "~": "左右"}
 DIRECTION_ZH = {"up": "越高越好", "down": "越低越好"}
 PATH_ZH = {"": "自动", "linear": "线性", "geometric": "几何（等比）"}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planwatch.errors import ObservationError
 from planwatch.evaluate import standards
+from planwatch.evaluate.plausibility import impossible
 from planwatch.evaluate.units import conversion_factor, normalize
 from planwatch.evaluate.values import Reading, ValueProblem, percent_problem, read_value
 from planwatch.evaluate.values import shown as _shown
@@ -259,7 +260,7 @@ class _Reader:
         if converted is None:
             return None
         value, unit, conversion = converted
-        if not self._plausible(row, value, measure, unit):
+        if not self._plausible(row, value, measure, unit, indicator):
             return None
         observation = Observation(
             indicator.number,
@@ -291,7 +292,9 @@ class _Reader:
         self.seen[key] = row
         return observation
 
-    def _plausible(self, row: int, value: float, measure: str, unit: str | None) -> bool:
+    def _plausible(
+        self, row: int, value: float, measure: str, unit: str | None, indicator: Indicator
+    ) -> bool:
         """Refuse what no statistic can be, and what would overflow the evaluation's powers and projections."""
         if abs(value) > MAX_ABS_VALUE:
             self.problem(
@@ -302,6 +305,12 @@ class _Reader:
             return False
         if measure == "growth_rate" and value <= -100:
             self.problem(f"年增长{value:g}%不可能：任何量都不会下降100%或更多", row, "value")
+            return False
+        reason = impossible(
+            value, kind=indicator.kind, name=indicator.name, unit=unit or indicator.unit, measure=measure
+        )
+        if reason:
+            self.problem(reason, row, "value")
             return False
         return True
 

@@ -67,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "planwatch.web.accounts.permissions.role_context",
                 "planwatch.web.plans.scope.plan_context",
+                "planwatch.web.monitoring.reminders.inbox_context",
             ],
         },
     },
@@ -129,3 +130,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # One line per request error and per refused input, on stderr (planwatch/web/logs.py).
 LOGGING = logging_config()
+
+# 催报 by e-mail (monitoring/reminders.py): off unless an SMTP server is named; the reminder is kept either way.
+EMAIL_HOST = os.environ.get("PLANWATCH_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("PLANWATCH_EMAIL_PORT", "25") or 25)
+EMAIL_HOST_USER = os.environ.get("PLANWATCH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PLANWATCH_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", "planwatch@localhost")

@@ -136,7 +136,7 @@ def test_an_unpublished_indicator_is_not_found_anonymously(anonymous, plan):
 def test_a_value_in_another_unit_is_converted_by_the_engine(anonymous):
     response = anonymous.post(
         "/api/observations",
-        json.dumps({"indicator": 11, "year": 2025, "value": 61.5, "unit": "件"}),
+        json.dumps({"indicator": 11, "year": 2025, "value": 61.5, "unit": "件", "source": "区市场监管局"}),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {_token()}",
     )

@@ -40,7 +40,9 @@ def test_it_refuses_a_reporter_asking_for_another_department(kewei):
 def test_it_names_a_non_numeric_form_value(kewei):
     patents = indicator(11)
     response = kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "很多"}, follow=True)
-    assert "指标11“每万人口发明专利拥有量”：“很多”不是数字" in response.content.decode()
+    page = response.content.decode()
+    assert "指标11“每万人口发明专利拥有量”：“很多”不是数字" in page
+    assert f'id="value-{patents.pk}-1-error">“很多”不是数字' in page
 
 
 def test_it_refuses_a_leader(leader):

@@ -62,7 +62,7 @@ def test_a_settings_form_without_the_box_leaves_the_rule_as_it_was(planner, plan
 
 def test_the_demo_accounts_walk_the_whole_workflow(planner, kewei):
     found = indicator(11)
-    kewei.post("/monitoring/save/", {f"value-{found.pk}-1": "61.5"})
+    kewei.post("/monitoring/save/", {f"value-{found.pk}-1": "61.5", f"source-{found.pk}-1": "区统计局"})
     kewei.post("/monitoring/submit/")
     observation = Observation.objects.get(indicator=found, state=Observation.SUBMITTED)
     planner.post(f"/monitoring/review/{observation.pk}/", {"decision": "approve"})

@@ -74,7 +74,12 @@ def _post(client, body: str):
 
 @pytest.mark.parametrize(("number", "typed", "stored", "reason"), CASES, ids=IDS)
 def test_the_api_with_numbers_written_as_strings(anonymous, number, typed, stored, reason):
-    response = _post(anonymous, json.dumps({"indicator": number, "year": 2025, "value": typed}))
+    response = _post(
+        anonymous,
+        json.dumps(
+            {"indicator": number, "year": 2025, "value": typed, "source": "区统计局", "comment": "已核实"}
+        ),
+    )
     if reason is None:
         assert response.status_code == 201
         assert response.json()[0]["value"] == stored

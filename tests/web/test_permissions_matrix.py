@@ -253,6 +253,22 @@ MATRIX: dict[str, Row] = {
         post=planners(REDIRECT),
         data=lambda o, side: {"year": "2024", "deadline": "2025-03-31"},
     ),
+    "monitoring-rules": Row(
+        get=planners(200),
+        post=planners(REDIRECT),
+        data=lambda o, side: {"indicator": o[side]["indicator_id"], "minimum": "1", "maximum": "9"},
+    ),
+    "monitoring-completeness": Row(get=planners(200)),
+    "monitoring-remind": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        data=lambda o, side: {"round": o[side]["round_id"], "department": o[side]["department"]},
+    ),
+    # A reporter reads their own department's reminders (no department parameter: "other" is the same page).
+    "monitoring-inbox": Row(get=reporting(200, other=200)),
+    "monitoring-inbox-read": Row(
+        get=reporting(REDIRECT, other=REDIRECT), post=reporting(REDIRECT, other=REDIRECT)
+    ),
     "monitoring-round-close": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("round_id")),
     # Leaders read approved figures only; the observation here is submitted, not yet approved.
     "observation-history": Row(get=scoped(200, other=404) | {"leader": 404}, kwargs=_ids("observation_id")),
@@ -393,6 +409,9 @@ REDIRECTED_PAGES = {
     "monitoring-upload",
     "monitoring-review",
     "monitoring-rounds",
+    "monitoring-rules",
+    "monitoring-completeness",
+    "monitoring-inbox",
     "evaluations",
     "report-texts",
     "projects",
@@ -666,6 +685,11 @@ NATIONAL_ROWS = {
         get=planners(REDIRECT),
         post=planners(REDIRECT),
         data=lambda o, side: {"year": "2026", "deadline": "2027-03-31"},
+    ),
+    # Songjiang's indicator and round are not the national plan's: not found there, never another plan's.
+    "monitoring-rules": Row(get=planners(200), post=planners(404), data=MATRIX["monitoring-rules"].data),
+    "monitoring-remind": Row(
+        get=planners(REDIRECT), post=planners(404), data=MATRIX["monitoring-remind"].data
     ),
 }
 

@@ -5,7 +5,7 @@ from tests.web.conftest import indicator
 
 def _submitted(client, number: int, value: str) -> Observation:
     found = indicator(number)
-    client.post("/monitoring/save/", {f"value-{found.pk}-1": value})
+    client.post("/monitoring/save/", {f"value-{found.pk}-1": value, f"source-{found.pk}-1": "区统计局"})
     client.post("/monitoring/submit/")
     return Observation.objects.get(indicator=found, state=Observation.SUBMITTED)
 

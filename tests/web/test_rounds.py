@@ -51,7 +51,7 @@ def test_a_value_submitted_in_the_round_counts_for_its_department(planner, kewei
 
     Observation.objects.filter(indicator__plan=plan, year=2025).update(round=None)  # the round starts empty
     patents = indicator(11)
-    kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "61.5"})
+    kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "61.5", f"source-{patents.pk}-1": "区统计局"})
     kewei.post("/monitoring/submit/")
     status = {row["department"].code: row for row in planner.get("/monitoring/review/").context["status"]}
     assert (status["kw"]["submitted"], status["kw"]["assigned"]) == (1, 3)

@@ -4,7 +4,9 @@ from tests.web.conftest import indicator
 
 def test_it_submits_the_departments_drafts_for_review(kewei):
     patents = indicator(11)
-    kewei.post("/monitoring/save/", {f"value-{patents.pk}-1": "61.5"})
+    kewei.post(
+        "/monitoring/save/", {f"value-{patents.pk}-1": "65.5", f"source-{patents.pk}-1": "区市场监管局"}
+    )
     response = kewei.post("/monitoring/submit/")
     assert response.status_code == 302
     submitted = Observation.objects.get(indicator=patents, year=2025, state=Observation.SUBMITTED)

@@ -41,6 +41,10 @@ def openapi_document() -> dict:
             "unit": {"type": "string"},
             "source": {"type": "string"},
             "note": {"type": "string"},
+            "comment": {
+                "type": "string",
+                "description": "评注：数值触发校验规则预警（超出上下限、变化异常、缺少来源、单位与上年不同）时必填",
+            },
         },
     }
     observations = _get(

@@ -26,7 +26,7 @@ def _answer(body, status: int) -> JsonResponse:
 def write_once(request, user, pending: list, write: Callable[[], tuple[object, int]]) -> JsonResponse:
     """Run `write` (returning the answer's body and status) once per Idempotency-Key, in one transaction."""
     from planwatch.web.accounts.models import ApiSubmission
-    from planwatch.web.monitoring.models import Observation
+    from planwatch.web.monitoring.intake import pending_twin
     from planwatch.web.plans.models import Indicator
 
     key = request.headers.get("Idempotency-Key", "").strip()
@@ -44,14 +44,13 @@ def write_once(request, user, pending: list, write: Callable[[], tuple[object, i
                         return _answer({"error": "该 Idempotency-Key 已用于另一份不同的提交，请换一个"}, 422)
                     return _answer(earlier.response, earlier.status)
             for position, (found, item) in enumerate(pending, start=1):
-                if Observation.objects.filter(
-                    indicator=found,
-                    year=item.get("year"),
-                    measure=item.get("measure", "level"),
-                    series=item.get("series") or "",
-                    value=item.get("value"),
-                    state=Observation.SUBMITTED,
-                ).exists():
+                if pending_twin(
+                    found,
+                    item.get("year"),
+                    item.get("measure", "level"),
+                    item.get("series"),
+                    item.get("value"),
+                ):
                     return _answer(
                         {
                             "error": f"第{position}条：指标{found.number}已有相同数值的数据在等待审核，不再重复提交"

@@ -247,6 +247,22 @@ def observations(request, plan_id=None):
     return _named(_json([observation_json(o) for o in rows]), plan)
 
 
+def _warned(uncommented: list) -> JsonResponse:
+    """400: values the validation rules warn about need the department's `comment` before they are submitted."""
+    named = [
+        f"第{row.row}条（指标{row.indicator}）：" + "；".join(w["message"] for w in warned)
+        for row, warned in uncommented
+    ]
+    log.info("API submission held for comments: %s", "；".join(named)[:500])
+    body = {
+        "error": "以下数据有预警，请在“comment”中说明原因后重新提交：" + "。".join(named),
+        "warnings": [
+            {"item": row.row, "indicator": row.indicator, "warnings": warned} for row, warned in uncommented
+        ],
+    }
+    return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
+
+
 def _submit(request, user):
     """Create submitted observations for the token owner's department through the one intake.
 
@@ -271,7 +287,11 @@ def _submit(request, user):
         if not isinstance(item, dict):
             errors.append(f"第{position}条：应为对象")
             continue
-        wrong = [k for k in intake.TEXT_COLUMNS if item.get(k) is not None and not isinstance(item[k], str)]
+        wrong = [
+            k
+            for k in (*intake.TEXT_COLUMNS, "comment")
+            if item.get(k) is not None and not isinstance(item[k], str)
+        ]
         errors.extend(f"第{position}条“{k}”：应为文字" for k in wrong)
         found = by_number.get(item.get("indicator")) if type(item.get("indicator")) is int else None
         if found is not None and not may_report_for(user, found.department):
@@ -284,14 +304,26 @@ def _submit(request, user):
     checked = intake.check(plan, intake.COLUMNS, records, allowed, _item_place)
     if checked.errors:
         return _error("；".join(checked.errors), 400)
+    comments = {
+        position: (item.get("comment") or "").strip()
+        for position, item in enumerate(items, start=1)
+        if isinstance(item, dict)
+    }
+    uncommented = intake.uncommented(plan, checked.accepted, comments)
+    if uncommented:
+        return _warned(uncommented)
     pending = [
         (by_number[o.indicator], {"year": o.year, "measure": o.measure, "series": o.series, "value": o.value})
         for o in checked.accepted
     ]
 
     def write():
-        created = intake.store(plan, checked.accepted, user=user, state=Observation.SUBMITTED)
-        return [observation_json(o) for o in created], 201
+        created = intake.store(
+            plan, checked.accepted, user=user, state=Observation.SUBMITTED, comments=comments
+        )
+        return [
+            observation_json(o) | {"warnings": o.warnings, "comment": o.department_comment} for o in created
+        ], 201
 
     return write_once(request, user, pending, write)
 

@@ -56,15 +56,17 @@ class EntryForm(forms.Form):
             self.fields[f"value-{key}"] = FigureField(required=False)
             self.fields[f"source-{key}"] = _text("数据来源", LIMITS["source"])
             self.fields[f"note-{key}"] = _text("说明", LIMITS["note"])
+            self.fields[f"comment-{key}"] = _text("评注", LIMITS["note"])
 
-    def filled(self) -> list[tuple[str, str, str, str]]:
-        """(slot key, value text, source, note) of every slot with a value."""
+    def filled(self) -> list[tuple[str, str, str, str, str]]:
+        """(slot key, value text, source, note, comment on warnings) of every slot with a value."""
         return [
             (
                 key,
                 self.cleaned_data[f"value-{key}"],
                 self.cleaned_data[f"source-{key}"],
                 self.cleaned_data[f"note-{key}"],
+                self.cleaned_data[f"comment-{key}"],
             )
             for key in self.slots
             if self.cleaned_data.get(f"value-{key}")
@@ -149,3 +151,28 @@ class NumberField(forms.CharField):
         if reading.percent:
             raise forms.ValidationError("请只填写数字，不要带百分号")
         return reading.value
+
+
+class RuleForm(forms.Form):
+    """The planning office's validation rule of one indicator: bounds, jump multiple, source required."""
+
+    indicator = forms.IntegerField(min_value=1, error_messages={"required": "请选择指标"})
+    minimum = NumberField()
+    maximum = NumberField()
+    jump_factor = NumberField()
+    source_required = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        low, high, factor = data.get("minimum"), data.get("maximum"), data.get("jump_factor")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum", f"上限{high:g}低于下限{low:g}")
+        if factor is not None and not 1 <= factor <= 100:
+            self.add_error("jump_factor", "变化异常倍数应在1至100之间（留空即默认3倍）")
+        return data
+
+
+class ReminderForm(forms.Form):
+    round = forms.IntegerField(min_value=1, error_messages={"required": "请选择填报轮次"})
+    department = forms.IntegerField(min_value=1, error_messages={"required": "请选择部门"})
+    message = _text("催报内容", 1000)

@@ -15,10 +15,12 @@ from planwatch.errors import ObservationError
 from planwatch.evaluate import Observation as CoreObservation
 from planwatch.evaluate import check_observation_rows
 from planwatch.evaluate.observations import find_columns
+from planwatch.evaluate.plausibility import DEFAULT_JUMP_FACTOR, Rule, checks
 from planwatch.evaluate.service import reported_measure
+from planwatch.evaluate.units import normalize
 from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
 from planwatch.web.evaluations.service import approved_observations, core_observations, core_plan
-from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.monitoring.models import Observation, ReportingRound, ValidationRule
 from planwatch.web.plans.models import Indicator, Plan
 
 log = logging.getLogger("planwatch.intake")
@@ -38,6 +40,8 @@ class Intake:
     accepted: list[CoreObservation] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # rows left empty (a template's unfilled rows)
+    # (row, column, message) of each problem, for a channel that marks the field (the entry form)
+    problems: list[tuple[int | None, str | None, str]] = field(default_factory=list)
 
 
 def measure_for(indicator: Indicator) -> str:
@@ -80,11 +84,13 @@ def check(
     observations, problems = check_observation_rows(header, records, core_plan(plan), None)
     for problem in problems:
         result.errors.append(f"{place(problem.row, problem.column)}：{problem.reason}")
+        result.problems.append((problem.row, problem.column, problem.reason))
     for observation in observations:
         if allowed is not None and observation.indicator not in allowed:
             result.errors.append(
                 f"{place(observation.row, 'indicator')}：指标{observation.indicator}不在本部门负责的指标中"
             )
+            result.problems.append((observation.row, "indicator", "不在本部门负责的指标中"))
         else:
             result.accepted.append(observation)
     if result.errors:
@@ -121,10 +127,140 @@ def error_of_file(error: ObservationError) -> str:
     return f"{error.where}：{error.reason}" if error.where else error.reason
 
 
-def store(plan: Plan, observations: Iterable[CoreObservation], *, user, state: str) -> list[Observation]:
+def rule_for(indicator: Indicator) -> Rule:
+    """The planning office's validation rule for the indicator, or the defaults."""
+    stored = ValidationRule.objects.filter(indicator=indicator).first()
+    if stored is None:
+        return Rule()
+    return Rule(
+        minimum=stored.minimum,
+        maximum=stored.maximum,
+        jump_factor=stored.jump_factor if stored.jump_factor is not None else DEFAULT_JUMP_FACTOR,
+        source_required=stored.source_required,
+    )
+
+
+def approved_history(indicator: Indicator, measure: str, series: str) -> dict[int, tuple[float, str]]:
+    """Year → (value, unit) of the approved figures of one series, the latest vintage of each year."""
+    history = {}
+    for o in Observation.objects.filter(
+        indicator=indicator, measure=measure, series=series or "", state=Observation.APPROVED
+    ).order_by("year", "vintage", "id"):
+        history[o.year] = (o.value, o.unit or indicator.unit)
+    return history
+
+
+def warnings_of(indicator: Indicator, row: CoreObservation) -> list[dict]:
+    """The validation rules' warnings on an accepted row, as stored with the observation and shown."""
+    found = checks(
+        row.value,
+        year=row.year,
+        unit=row.unit or "",
+        source=row.source or "",
+        history=approved_history(indicator, row.measure, row.series or ""),
+        rule=rule_for(indicator),
+        percent_points=normalize(row.unit or "") == "%",
+    )
+    return [check.to_json() for check in found]
+
+
+def current(indicator: Indicator, year: int, measure: str, series: str) -> Observation | None:
+    """The figure now standing for a slot: its draft, else the one waiting for review, else the returned or
+    approved one (the latest vintage)."""
+    rows = Observation.objects.filter(indicator=indicator, year=year, measure=measure, series=series or "")
+    for states in (
+        (Observation.DRAFT,),
+        (Observation.SUBMITTED,),
+        (Observation.REJECTED, Observation.APPROVED),
+    ):
+        found = rows.filter(state__in=states).order_by("-vintage", "-id").first()
+        if found is not None:
+            return found
+    return None
+
+
+def _stored_note(row: CoreObservation) -> str:
+    return "；".join(part for part in (row.note, row.conversion) if part)
+
+
+def unchanged(indicator: Indicator, row: CoreObservation, comment: str = "") -> bool:
+    """The row says what the slot's current figure says (value, unit, source, note, comment): nothing to save."""
+    now = current(indicator, row.year, row.measure, row.series or "")
+    return (
+        now is not None
+        and now.value == row.value
+        and (now.source or "") == (row.source or "")
+        and (now.note or "") == _stored_note(row)
+        and (now.department_comment or "") == (comment or "")
+        and normalize(now.unit or "") == normalize(row.unit or "")
+    )
+
+
+def pending_twin(indicator: Indicator, year: int, measure: str, series: str, value) -> bool:
+    """A value identical to one still waiting for review: submitting it again would put it twice in the queue."""
+    return Observation.objects.filter(
+        indicator=indicator,
+        year=year,
+        measure=measure,
+        series=series or "",
+        value=value,
+        state=Observation.SUBMITTED,
+    ).exists()
+
+
+def twin_message(indicator: Indicator, year: int) -> str:
+    return f"指标{indicator.number}“{indicator.name}”{year}年已有相同数值的数据在等待审核，不再重复提交"
+
+
+@dataclass
+class Sorted:
+    """Accepted rows sorted for storing: the changed ones, how many said nothing new, and refusals by row."""
+
+    changed: list[CoreObservation] = field(default_factory=list)
+    unchanged: int = 0
+    refused: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def sort_out(plan: Plan, accepted: Iterable[CoreObservation], comments: dict | None = None) -> Sorted:
+    """Only what changed is saved; a value identical to a pending one is refused (form and Excel alike)."""
+    indicators = {i.number: i for i in plan.indicators.all()}
+    result = Sorted()
+    for row in accepted:
+        indicator = indicators[row.indicator]
+        if unchanged(indicator, row, (comments or {}).get(row.row, "")):
+            result.unchanged += 1
+        elif pending_twin(indicator, row.year, row.measure, row.series or "", row.value):
+            result.refused.append((row.row, twin_message(indicator, row.year)))
+        else:
+            result.changed.append(row)
+    return result
+
+
+def uncommented(
+    plan: Plan, accepted: Iterable[CoreObservation], comments: dict
+) -> list[tuple[CoreObservation, list[dict]]]:
+    """Rows with warnings and no comment: they cannot be submitted (API) until the department explains them."""
+    indicators = {i.number: i for i in plan.indicators.all()}
+    found = []
+    for row in accepted:
+        warned = warnings_of(indicators[row.indicator], row)
+        if warned and not (comments.get(row.row) or "").strip():
+            found.append((row, warned))
+    return found
+
+
+def store(
+    plan: Plan,
+    observations: Iterable[CoreObservation],
+    *,
+    user,
+    state: str,
+    comments: dict | None = None,
+) -> list[Observation]:
     """Save accepted rows: a draft or returned value of the same key is replaced; approved ones are kept.
 
-    One transaction: all rows or none. The open round of the row's year is recorded.
+    One transaction: all rows or none. The open round of the row's year is recorded, with the validation
+    rules' warnings and the department's comment (`comments`: row number → text).
     """
     indicators = {i.number: i for i in plan.indicators.all()}
     open_round = ReportingRound.objects.filter(plan=plan, is_open=True).first()
@@ -151,7 +287,9 @@ def store(plan: Plan, observations: Iterable[CoreObservation], *, user, state: s
             stored.value = row.value
             stored.unit = row.unit or ""
             stored.source = row.source or ""
-            stored.note = "；".join(part for part in (row.note, row.conversion) if part)
+            stored.note = _stored_note(row)
+            stored.warnings = warnings_of(indicator, row)
+            stored.department_comment = (comments or {}).get(row.row, "") or ""
             stored.state = state
             stored.round = open_round if open_round is not None and open_round.year == row.year else None
             stored.submitted_by = user

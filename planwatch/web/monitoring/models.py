@@ -82,6 +82,9 @@ class Observation(VersionedModel):
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     comment = models.TextField("审核意见", blank=True)
+    # What the department saw when it saved the figure (planwatch.evaluate.plausibility), and its answer.
+    warnings = models.JSONField("预警", default=list, blank=True)
+    department_comment = models.TextField("填报评注", blank=True)
     history = HistoricalRecords(use_base_model_db=True)  # history beside the row, in its database
 
     class Meta:
@@ -100,3 +103,51 @@ class Observation(VersionedModel):
     @property
     def department(self):
         return self.indicator.department
+
+
+class ValidationRule(models.Model):
+    """The planning office's validation rule for one indicator; without a row the defaults apply."""
+
+    indicator = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, related_name="validation_rule", verbose_name="指标"
+    )
+    minimum = models.FloatField("下限", null=True, blank=True)
+    maximum = models.FloatField("上限", null=True, blank=True)
+    jump_factor = models.FloatField("变化异常倍数", null=True, blank=True)  # empty: the default (3×)
+    source_required = models.BooleanField("须填来源", default=True)
+
+    class Meta:
+        verbose_name = "校验规则"
+        verbose_name_plural = "校验规则"
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}的校验规则"
+
+
+class Reminder(models.Model):
+    """催报: the planning office reminds a late department; shown in its users' inbox until read."""
+
+    round = models.ForeignKey(
+        ReportingRound, on_delete=models.CASCADE, related_name="reminders", verbose_name="填报轮次"
+    )
+    department = models.ForeignKey(
+        "accounts.Department", on_delete=models.CASCADE, related_name="reminders", verbose_name="部门"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="催报人",
+    )
+    sent_at = models.DateTimeField("催报时间", default=timezone.now)
+    message = models.TextField("催报内容")
+    read_at = models.DateTimeField("阅读时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = "催报"
+        verbose_name_plural = "催报"
+
+    def __str__(self) -> str:
+        return f"{self.round}：催报{self.department}"

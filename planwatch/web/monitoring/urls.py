@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.monitoring import corrections, views
+from planwatch.web.monitoring import corrections, office, views
 from planwatch.web.plans.scope import scoped_patterns
 
 patterns = [
@@ -14,6 +14,11 @@ patterns = [
     path("review/<int:observation_id>/", views.decide, name="monitoring-decide"),
     path("rounds/", views.rounds, name="monitoring-rounds"),
     path("rounds/<int:round_id>/close/", views.close_round, name="monitoring-round-close"),
+    path("rules/", office.rules, name="monitoring-rules"),
+    path("completeness/", office.completeness, name="monitoring-completeness"),
+    path("completeness/remind/", office.remind, name="monitoring-remind"),
+    path("inbox/", office.inbox, name="monitoring-inbox"),
+    path("inbox/read/", office.mark_read, name="monitoring-inbox-read"),
     path("observations/<int:observation_id>/history/", views.observation_history, name="observation-history"),
     path("observations/<int:observation_id>/edit/", corrections.edit_observation, name="observation-edit"),
 ]
@@ -26,6 +31,16 @@ urlpatterns, plan_urlpatterns = scoped_patterns(
         "monitoring-upload",
         "monitoring-review",
         "monitoring-rounds",
+        "monitoring-rules",
+        "monitoring-completeness",
+        "monitoring-inbox",
     },
-    actions={"monitoring-save", "monitoring-submit", "monitoring-template", "monitoring-export"},
+    actions={
+        "monitoring-remind",
+        "monitoring-inbox-read",
+        "monitoring-save",
+        "monitoring-submit",
+        "monitoring-template",
+        "monitoring-export",
+    },
 )

@@ -30,10 +30,11 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring import intake
+from planwatch.web.monitoring.context import Beside
 from planwatch.web.monitoring.excel import build_template, shown_errors, workbook_rows
 from planwatch.web.monitoring.forms import DecisionForm, EntryForm, RoundForm, UploadForm
 from planwatch.web.monitoring.lateness import round_status
-from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.monitoring.models import Observation, Reminder, ReportingRound
 from planwatch.web.params import is_number
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
@@ -79,25 +80,46 @@ def _open_round(plan: Plan | None) -> ReportingRound | None:
 @reporter_or_planner_required
 def entry(request):
     plan = current_plan(request)
-    department = _department(request)
+    return _entry_page(request, plan, _department(request))
+
+
+def _entry_page(request, plan, department, form: EntryForm | None = None, problems: dict | None = None):
+    """The entry page; after a refused save, `form` holds what was typed and `problems` the field → message."""
     reporting_round = _open_round(plan)
     indicators = list(plan.indicators.filter(department=department)) if plan else []
     rows = []
     if reporting_round:
-        current = {}
-        for o in Observation.objects.filter(
-            indicator__in=indicators, year=reporting_round.year, round=reporting_round
-        ).order_by("vintage", "id"):
-            current[(o.indicator_id, o.series)] = o
+        beside = Beside(plan, reporting_round.year)
         measures = {indicator.pk: intake.measure_for(indicator) for indicator in indicators}
+        typed = form.data if form is not None else {}
         for slot, (indicator, part) in _slots(indicators).items():
+            measure = measures[indicator.pk]
+            current = intake.current(indicator, reporting_round.year, measure, part)
+            shown = current if current is not None and current.state != Observation.APPROVED else None
+            fields = {}
+            for name, stored in (
+                ("value", f"{shown.value:g}" if shown else ""),
+                ("source", shown.source if shown else ""),
+                ("note", shown.note if shown else ""),
+                ("comment", shown.department_comment if shown else ""),
+            ):
+                key = f"{name}-{slot}"
+                error = (problems or {}).get(key)
+                fields[name] = {
+                    "name": key,
+                    "value": typed.get(key, stored) if form else stored,
+                    "error": error,
+                }
             rows.append(
                 {
                     "slot": slot,
                     "indicator": indicator,
                     "series": part,
-                    "measure": measures[indicator.pk],
-                    "observation": current.get((indicator.pk, part)),
+                    "measure": measure,
+                    "observation": current,
+                    "fields": fields,
+                    "invalid": any(f["error"] for f in fields.values()),
+                    "beside": beside.of(indicator, measure, part, current.value if current else None),
                 }
             )
     drafts = Observation.objects.filter(indicator__in=indicators, state=Observation.DRAFT).count()
@@ -107,6 +129,7 @@ def entry(request):
         "round": reporting_round,
         "rows": rows,
         "drafts": drafts,
+        "reminders": _unread_reminders(request.user, department),
         "departments": Department.objects.filter(indicators__isnull=False).distinct()
         if is_planner(request.user)
         else [],
@@ -118,6 +141,15 @@ def entry(request):
     return render(request, "monitoring/entry.html", context)
 
 
+def _unread_reminders(user, department):
+    """A department's unread 催报, shown to its own users (not to the planning office looking at its page)."""
+    if not is_reporter(user) or department_of(user) != department:
+        return []
+    return list(
+        Reminder.objects.filter(department=department, read_at=None).select_related("round", "sent_by")
+    )
+
+
 def _slots(indicators) -> dict:
     """The entry page's inputs: "<indicator id>-<n>" → (indicator, its n-th part, or "" without parts)."""
     slots = {}
@@ -127,13 +159,17 @@ def _slots(indicators) -> dict:
     return slots
 
 
+_FIELD_OF_COLUMN = {"source": "source", "note": "note"}  # any other column's problem is shown at the value
+
+
 @reporter_or_planner_required
 def save_form(request):
+    """Save the rows that changed as drafts; on any problem, show the page again with what was typed."""
     if request.method != "POST":
         return redirect("monitoring-entry")
     plan = current_plan(request)
     department = _department(request)
-    back = redirect(f"/monitoring/?department={department.pk}")
+    back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
     reporting_round = _open_round(plan)
     if reporting_round is None:
         messages.error(request, "当前没有开放的填报轮次")
@@ -146,36 +182,66 @@ def save_form(request):
             raise PermissionDenied("只能填报本部门负责的指标")
     form = EntryForm(request.POST, slots)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            indicator, series = slots.get(name.split("-", 1)[1], (None, ""))
-            where = _where(indicator, series) if indicator else "填报表"
-            for error in errors:
-                messages.error(request, f"{where}：{error}")
+        problems = {name: str(errors[0]) for name, errors in form.errors.items()}
         log.info("entry form refused for %s: %s", department.code, form.errors.as_text()[:500])
-        return back
-    places, records = {}, []
-    for position, (key, value, source, note) in enumerate(form.filled(), start=1):
+        return _refused(request, plan, department, form, problems, slots)
+    places, records, slot_of, comments = {}, [], {}, {}
+    for position, (key, value, source, note, comment) in enumerate(form.filled(), start=1):
         indicator, series = slots[key]
         measure = intake.measure_for(indicator)
         unit = intake.unit_for(indicator, measure)
         places[position] = _where(indicator, series)
+        slot_of[position] = key
+        comments[position] = comment
         records.append(
             (position, [indicator.number, reporting_round.year, value, measure, series, unit, source, note])
         )
     checked = intake.check(
         plan, intake.COLUMNS, records, {i.number for i in own}, lambda row, column: places.get(row, "填报表")
     )
-    if checked.errors:
-        for error in checked.errors:
-            messages.error(request, error)
+    problems = {}
+    for row, column, reason in checked.problems:
+        if row in slot_of:
+            problems.setdefault(f"{_FIELD_OF_COLUMN.get(column, 'value')}-{slot_of[row]}", reason)
+    sorted_out = intake.sort_out(plan, checked.accepted, comments)
+    for row, reason in sorted_out.refused:
+        problems.setdefault(f"value-{slot_of[row]}", reason)
+    if checked.errors or problems:
+        return _refused(request, plan, department, form, problems, slots)
+    if not sorted_out.changed:
+        messages.info(request, "没有修改：与已保存的数据相同，未重复保存")
         return back
     try:
-        saved = intake.store(plan, checked.accepted, user=request.user, state=Observation.DRAFT)
+        saved = intake.store(
+            plan, sorted_out.changed, user=request.user, state=Observation.DRAFT, comments=comments
+        )
     except StaleEdit as stale:
         messages.error(request, stale_message(stale, "本次填报"))
         return back
-    messages.success(request, f"已保存{len(saved)}项草稿，请核对后点击“提交审核”")
+    warned = sum(1 for o in saved if o.warnings and not o.department_comment)
+    same = f"，{sorted_out.unchanged}项未修改" if sorted_out.unchanged else ""
+    messages.success(request, f"已保存{len(saved)}项草稿{same}，请核对后点击“提交审核”")
+    if warned:
+        messages.warning(request, f"{warned}项数据有预警：请在“评注”中说明原因，否则不能提交审核")
     return back
+
+
+def _refused(request, plan, department, form, problems: dict, slots: dict):
+    messages.error(request, f"有{len(problems)}处需要修改，数据未保存：请看标红的栏目")
+    for name, reason in problems.items():
+        indicator, series = slots.get(name.split("-", 1)[1], (None, ""))
+        messages.error(request, f"{_where(indicator, series) if indicator else '填报表'}：{reason}")
+    response = _entry_page(request, plan, department, form, problems)
+    response.status_code = 200
+    return response
+
+
+def _prefix(plan) -> str:
+    return f"/plans/{plan.pk}" if plan else ""
+
+
+def _sheet_place(row: int | None) -> str:
+    return ObservationError("", row=row).where or "文件"
 
 
 def _where(indicator, series: str) -> str:
@@ -223,14 +289,33 @@ def upload(request):
                 result = intake.check_table(plan, header, records, own)
             result.errors = shown_errors(result.errors)
             context["result"] = result
-            if not result.errors and result.accepted:
+            sorted_out = intake.sort_out(plan, result.accepted) if not result.errors else None
+            if sorted_out is not None and sorted_out.refused:
+                result.errors = shown_errors(
+                    [f"{_sheet_place(row)}：{reason}" for row, reason in sorted_out.refused]
+                )
+            elif sorted_out is not None and result.accepted:
+                back = f"{_prefix(plan)}/monitoring/?department={department.pk}"
+                if not sorted_out.changed:
+                    messages.info(request, f"上传的{sorted_out.unchanged}行与已保存的数据相同，未重复保存")
+                    return redirect(back)
                 try:
-                    intake.store(plan, result.accepted, user=request.user, state=Observation.DRAFT)
+                    saved = intake.store(plan, sorted_out.changed, user=request.user, state=Observation.DRAFT)
                 except StaleEdit as stale:
                     messages.error(request, stale_message(stale, "本次上传"))
-                    return redirect(f"/monitoring/?department={department.pk}")
-                messages.success(request, f"上传成功：{len(result.accepted)}行已保存为草稿，请核对后提交审核")
-                return redirect(f"/monitoring/?department={department.pk}")
+                    return redirect(back)
+                same = f"，{sorted_out.unchanged}行未修改" if sorted_out.unchanged else ""
+                messages.success(request, f"上传成功：{len(saved)}行已保存为草稿{same}，请核对后提交审核")
+                by_row = dict(zip([row.row for row in sorted_out.changed], saved, strict=True))
+                for row, observation in by_row.items():
+                    if observation.warnings:
+                        found = "；".join(w["message"] for w in observation.warnings)
+                        messages.warning(
+                            request,
+                            f"{_sheet_place(row)}（{_where(observation.indicator, observation.series)}）有预警："
+                            f"{found}。请在下方“评注”栏说明原因后再提交审核",
+                        )
+                return redirect(back)
             if not result.errors:
                 messages.warning(request, "文件中没有填写任何数值")
             else:
@@ -240,14 +325,33 @@ def upload(request):
 
 @reporter_or_planner_required
 def submit(request):
+    """Submit the department's drafts; a draft with warnings waits for the department's comment (评注)."""
     if request.method != "POST":
         return redirect("monitoring-entry")
+    plan = current_plan(request)
     department = _department(request)
-    drafts = Observation.objects.filter(indicator__department=department, state=Observation.DRAFT)
-    count = 0
+    back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
+    drafts = Observation.objects.filter(
+        indicator__department=department, state=Observation.DRAFT
+    ).select_related("indicator")
+    count, held = 0, []
     try:
         with transaction.atomic():
             for observation in drafts:
+                where = _where(observation.indicator, observation.series)
+                if observation.warnings and not observation.department_comment.strip():
+                    labels = "、".join(w["label"] for w in observation.warnings)
+                    held.append(f"{where}有预警（{labels}），请先在“评注”中说明原因")
+                    continue
+                if intake.pending_twin(
+                    observation.indicator,
+                    observation.year,
+                    observation.measure,
+                    observation.series,
+                    observation.value,
+                ):
+                    held.append(intake.twin_message(observation.indicator, observation.year))
+                    continue
                 observation.state = Observation.SUBMITTED
                 observation.submitted_by = request.user
                 observation.submitted_at = timezone.now()
@@ -255,27 +359,39 @@ def submit(request):
                 count += 1
     except StaleEdit as stale:
         messages.error(request, stale_message(stale, "本次提交"))
-        return redirect(f"/monitoring/?department={department.pk}")
+        return back
+    for reason in held:
+        messages.error(request, f"未提交：{reason}")
     if count:
         messages.success(request, f"已提交{count}项数据，等待规划科审核")
-    else:
+    elif not held:
         messages.warning(request, "没有待提交的草稿")
-    return redirect(f"/monitoring/?department={department.pk}")
+    return back
 
 
 @require_safe
 @planner_required
 def review(request):
-    submitted = Observation.objects.filter(
-        state=Observation.SUBMITTED, indicator__plan=current_plan(request)
-    ).select_related("indicator", "indicator__department", "submitted_by")
+    """Submitted values with what the reviewer needs beside them: last year, target, path, change, warnings."""
     plan = current_plan(request)
+    submitted = list(
+        Observation.objects.filter(state=Observation.SUBMITTED, indicator__plan=plan).select_related(
+            "indicator", "indicator__department", "submitted_by"
+        )
+    )
+    besides: dict[int, Beside] = {}
+    for observation in submitted:
+        beside = besides.setdefault(observation.year, Beside(plan, observation.year))
+        observation.beside = beside.of(
+            observation.indicator, observation.measure, observation.series, observation.value
+        )
     reporting_round = _open_round(plan)
     return render(
         request,
         "monitoring/review.html",
         {
             "submitted": submitted,
+            "warned": sum(1 for o in submitted if o.warnings),
             "round": reporting_round,
             "status": round_status(reporting_round) if reporting_round else [],
         },
