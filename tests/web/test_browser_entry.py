@@ -5,6 +5,7 @@ resubmits; the planning office approves. Screenshots of entry, review, completen
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -34,6 +35,11 @@ def observations_involved(folder: Path, numbers: tuple[int, ...] = (10, 11), yea
     with sqlite3.connect(folder / "planwatch.sqlite3") as db:
         rows = db.execute(query, (*numbers, year))
         return [row[0] for row in rows]
+
+
+def _audit_count(folder: Path) -> int:
+    with sqlite3.connect(folder / "planwatch.sqlite3") as db:
+        return db.execute("SELECT COUNT(*) FROM accounts_auditentry").fetchone()[0]
 
 
 def _row(page, name: str):
@@ -126,6 +132,27 @@ def test_entry_warning_comment_review_reject_fix_approve(tmp_path):
         office.goto(f"{url}/monitoring/rules/")
         _shots(office, "rules")
         # R&D pending; patents returned, fixed in the same row (its history keeps the returned version), approved
-        assert len(observations_involved(tmp_path)) == 2
+        involved = observations_involved(tmp_path)
+        assert len(involved) == 2
+
+        # The audit trail holds these steps as events in Chinese, with names and local time; reading adds none.
+        written = _audit_count(tmp_path)
+        for path in (
+            "/",
+            "/monitoring/review/",
+            "/monitoring/completeness/",
+            "/evaluations/",
+            "/accounts/audit/",
+        ):
+            office.goto(f"{url}{path}")
+        assert _audit_count(tmp_path) == written, "opening pages wrote to the audit trail"
+        office.goto(f"{url}/accounts/audit/?q={PATENTS}")
+        trail = office.locator("table.audit").inner_text()
+        for event in ("提交", "退回", "审核通过", "保存草稿"):
+            assert event in trail, event
+        assert "与市场监管局年报不符，请核实" in trail and "区科委" in trail
+        assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", trail)
+        assert not re.search(r"submitted|rejected|approved|None|\{'", trail)
+        _shots(office, "audit")
         assert not errors, errors
         browser.close()

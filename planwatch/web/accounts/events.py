@@ -173,7 +173,8 @@ EVENTS: tuple[EventKind, ...] = (
         lambda c: c.moved("is_open", False),
         ("is_open",),
     ),
-    EventKind("remind", "催报", "monitoring.reminder", lambda c: not _deleted(c)),
+    EventKind("remind", "催报", "monitoring.reminder", _created, ("message",)),
+    EventKind("remind-read", "催报已阅", "monitoring.reminder", _updated, ("read_at",)),
     EventKind("evaluate", "运行评估", "evaluations.evaluationrun", _created, ("year",)),
     EventKind("report-text", "修改报告文字", "evaluations.reporttext", lambda c: not _deleted(c), ("text",)),
     # Departments' own work: tasks, projects, explanations
