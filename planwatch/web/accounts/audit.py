@@ -18,6 +18,10 @@ SKIPPED_MODELS = {
     "Task",
     "Footnote",
     "Target",
+    # Derived rows a page view writes (an evaluation stored for reuse, a plan's data stamp): nobody's change, and
+    # the change that renews them (an observation, an override…) is logged itself.
+    "StoredEvaluation",
+    "PlanDataVersion",
 }
 SECRET_FIELDS = {"key_hash", "key", "password"}  # never written to the audit log
 
