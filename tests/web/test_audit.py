@@ -171,3 +171,37 @@ def test_the_export_holds_the_filtered_events_and_no_formula(planner):
 
 def test_the_export_is_refused_to_a_leader(leader):
     assert leader.get("/accounts/audit/", {"format": "csv"}).status_code == 403
+
+
+def test_viewing_a_page_writes_nothing_to_the_audit_log(leader, plan):
+    from planwatch.web.evaluations.models import StoredEvaluation
+
+    StoredEvaluation.objects.all().delete()
+    before = AuditEntry.objects.count()
+    assert (
+        leader.get(f"/plans/{plan.pk}/dashboard/").status_code == 200
+    )  # the evaluation is computed and stored
+    assert StoredEvaluation.objects.filter(plan=plan).exists()
+    assert AuditEntry.objects.count() == before
+
+
+def test_an_approved_figure_is_logged_but_the_evaluation_it_renews_is_not(planner, plan):
+    from planwatch.web.evaluations.models import PlanDataVersion, StoredEvaluation
+    from planwatch.web.monitoring.models import Observation
+
+    planner.get(f"/plans/{plan.pk}/dashboard/")
+    observation = Observation.objects.create(
+        indicator=indicator(8),
+        year=2023,
+        value=987.6,
+        measure="level",
+        state=Observation.SUBMITTED,
+        source="区统计局",
+    )
+    before = AuditEntry.objects.count()
+    planner.post(f"/monitoring/review/{observation.pk}/", {"decision": "approve"})
+    assert "987.6" in planner.get(f"/plans/{plan.pk}/dashboard/?year=2023").content.decode()
+    logged = list(AuditEntry.objects.order_by("pk")[before:].values_list("model", "object_id"))
+    assert ("监测值", str(observation.pk)) in logged
+    derived = {StoredEvaluation._meta.verbose_name, PlanDataVersion._meta.verbose_name}
+    assert not derived & {model for model, _ in logged}

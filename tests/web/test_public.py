@@ -33,3 +33,43 @@ def test_an_indicator_reported_in_parts_still_links_to_its_details(anonymous, pl
     listed = indicator(9)  # 上市、挂牌企业数: three parts, no single latest value
     assert f'<a href="/public/indicators/{listed.pk}/?year=2025">见详情</a>' in page
     assert "尚无数据" not in page
+
+
+def test_the_cached_public_pages_show_a_newly_approved_figure(anonymous, planner, plan):
+    from planwatch.web.monitoring.models import Observation
+
+    shown = indicator(8)
+    assert shown.published
+    page = f"/public/indicators/{shown.pk}/?year=2023"
+    assert "987.6" not in anonymous.get(page).content.decode()  # cached now
+    observation = Observation.objects.create(
+        indicator=shown,
+        year=2023,
+        value=987.6,
+        measure="level",
+        state=Observation.SUBMITTED,
+        source="区统计局",
+    )
+    assert "987.6" not in anonymous.get(page).content.decode()  # submitted, not approved: not public
+    planner.post(f"/monitoring/review/{observation.pk}/", {"decision": "approve"})
+    assert "987.6" in anonymous.get(page).content.decode()
+
+
+def test_an_indicator_withdrawn_from_the_cached_public_page_leaves_it(anonymous, plan):
+    home = f"/plans/{plan.pk}/public/"
+    forest = indicator(16)
+    assert f"/public/indicators/{forest.pk}/" in anonymous.get(home).content.decode()  # cached now
+    forest.published = False
+    forest.save()
+    assert f"/public/indicators/{forest.pk}/" not in anonymous.get(home).content.decode()
+    assert anonymous.get(f"/public/indicators/{forest.pk}/").status_code == 404
+
+
+def test_a_signed_in_user_and_the_public_see_the_same_public_page_with_their_own_header(
+    anonymous, planner, plan
+):
+    home = f"/plans/{plan.pk}/public/"
+    public_page = anonymous.get(home).content.decode()
+    office_page = planner.get(home).content.decode()
+    assert "guihuake" in office_page and "guihuake" not in public_page
+    assert public_page.count("<tr>") == office_page.count("<tr>")

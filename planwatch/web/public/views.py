@@ -1,4 +1,8 @@
-"""Public pages: the indicators the planning office chose to publish, no login."""
+"""Public pages: the indicators the planning office chose to publish, no login.
+
+Their content is cached per plan data stamp like the dashboard's (planwatch.web.pagecache): a figure approved,
+an indicator published or withdrawn renews the stamp, so the public never sees a stale page.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
@@ -22,6 +27,18 @@ def home(request):
     if plan is None:
         return render(request, "public/home.html", {"plan": None})
     year = chosen_year(request.GET, plan)
+    return render_cached(
+        request,
+        "public/home.html",
+        plan.pk,
+        (year,),
+        lambda: _home_context(plan, year),
+        title="公开指标",
+        charts=False,
+    )
+
+
+def _home_context(plan, year: int) -> dict:
     evaluation, error = evaluation_data(plan, year)
     verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
@@ -40,19 +57,15 @@ def home(request):
         rows.append(
             {"indicator": indicator, "verdict": verdict, "latest": latest, "has_values": bool(observed)}
         )
-    return render(
-        request,
-        "public/home.html",
-        {
-            "plan": plan,
-            "year": year,
-            "years": list(range(plan.period_start, plan.period_end + 1)),
-            "rows": rows,
-            "error": error,
-            "illustrative": illustrative,
-            "projects": plan.projects.filter(published=True).only("name", "status", "progress", "category"),
-        },
-    )
+    return {
+        "plan": plan,
+        "year": year,
+        "years": list(range(plan.period_start, plan.period_end + 1)),
+        "rows": rows,
+        "error": error,
+        "illustrative": illustrative,
+        "projects": list(plan.projects.filter(published=True).only("name", "status", "progress", "category")),
+    }
 
 
 @require_safe
@@ -60,29 +73,36 @@ def indicator(request, indicator_id: int):
     found = Indicator.objects.filter(pk=indicator_id, published=True).select_related("plan").first()
     if found is None:
         raise Http404("没有这个公开指标")
+    year = chosen_year(request.GET, found.plan)
+    return render_cached(
+        request,
+        "public/indicator.html",
+        found.plan_id,
+        (found.pk, year),
+        lambda: _indicator_context(found, year),
+        title=found.name,
+        charts=True,
+    )
+
+
+def _indicator_context(found: Indicator, year: int) -> dict:
     plan = found.plan
-    year = chosen_year(request.GET, plan)
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_of(evaluation, found.number)
     observed = list(
         found.observations.filter(state=Observation.APPROVED).order_by("year", "series", "vintage")
     )
-    return render(
-        request,
-        "public/indicator.html",
-        {
-            "indicator": found,
-            "plan": plan,
-            "year": year,
-            "verdict": verdict,
-            "error": error,
-            "observations": observed,
-            "years": list(range(plan.period_start, plan.period_end + 1)),
-            "basis": verdict_basis(verdict),
-            "baseline_shown": baseline_shown(found, verdict),
-            "corrections": found.corrections(),
-            "illustrative": any(o.is_illustrative for o in observed)
-            or bool((verdict or {}).get("illustrative")),
-            "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
-        },
-    )
+    return {
+        "indicator": found,
+        "plan": plan,
+        "year": year,
+        "verdict": verdict,
+        "error": error,
+        "observations": observed,
+        "years": list(range(plan.period_start, plan.period_end + 1)),
+        "basis": verdict_basis(verdict),
+        "baseline_shown": baseline_shown(found, verdict),
+        "corrections": found.corrections(),
+        "illustrative": any(o.is_illustrative for o in observed) or bool((verdict or {}).get("illustrative")),
+        "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
+    }
