@@ -19,6 +19,7 @@ from planwatch.evaluate.service import reported_measure
 from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
 from planwatch.web.evaluations.service import approved_observations, core_observations, core_plan
 from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
 
 log = logging.getLogger("planwatch.intake")
@@ -43,7 +44,11 @@ class Intake:
 def measure_for(indicator: Indicator) -> str:
     """What the department reports for the indicator (the core decides from the kind and the approved figures)."""
     plan = indicator.plan
-    observations = core_observations(approved_observations(plan).filter(indicator=indicator))
+    numbers = {indicator.pk: indicator.number}
+    partner = links.partners(plan).get(indicator.pk)
+    if partner is not None:
+        numbers[partner.pk] = indicator.number
+    observations = core_observations(approved_observations(plan).filter(indicator_id__in=numbers), numbers)
     return reported_measure(indicator.kind, indicator.number, observations, plan.base_year)
 
 
@@ -124,15 +129,18 @@ def error_of_file(error: ObservationError) -> str:
 def store(plan: Plan, observations: Iterable[CoreObservation], *, user, state: str) -> list[Observation]:
     """Save accepted rows: a draft or returned value of the same key is replaced; approved ones are kept.
 
-    One transaction: all rows or none. The open round of the row's year is recorded.
+    One transaction: all rows or none. The open round of the row's year is recorded. A linked figure is stored
+    once, on the indicator of the plan whose period holds its year (links.storage_indicator).
     """
-    indicators = {i.number: i for i in plan.indicators.all()}
+    indicators = {i.number: i for i in plan.indicators.select_related("plan")}
+    partners = links.partners(plan)
     open_round = ReportingRound.objects.filter(plan=plan, is_open=True).first()
     today, now = timezone.localdate(), timezone.now()
     saved = []
     with transaction.atomic():
         for row in observations:
-            indicator = indicators[row.indicator]
+            own = indicators[row.indicator]
+            indicator = links.storage_indicator(own, row.year, partners.get(own.pk))
             series = row.series or ""
             existing = (
                 Observation.objects.select_for_update()

@@ -8,6 +8,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,6 +36,7 @@ from planwatch.web.monitoring.forms import DecisionForm, EntryForm, RoundForm, U
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import Observation, ReportingRound
 from planwatch.web.params import is_number
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
 
@@ -81,12 +83,19 @@ def entry(request):
     plan = current_plan(request)
     department = _department(request)
     reporting_round = _open_round(plan)
-    indicators = list(plan.indicators.filter(department=department)) if plan else []
+    indicators = list(plan.indicators.filter(department=department).select_related("plan")) if plan else []
+    partners = links.partners(plan) if plan else {}
+    with_linked = links.with_linked(indicators)
     rows = []
     if reporting_round:
+        year = reporting_round.year
+        stored_on = {i.pk: links.storage_indicator(i, year, partners.get(i.pk)).pk for i in indicators}
+        # A linked figure is one for both plans, whichever plan's round collected it.
+        linked = [stored_on[own] for own in partners if own in stored_on]
         current = {}
         for o in Observation.objects.filter(
-            indicator__in=indicators, year=reporting_round.year, round=reporting_round
+            Q(indicator__in=indicators, round=reporting_round) | Q(indicator_id__in=linked),
+            year=year,
         ).order_by("vintage", "id"):
             current[(o.indicator_id, o.series)] = o
         measures = {indicator.pk: intake.measure_for(indicator) for indicator in indicators}
@@ -97,10 +106,11 @@ def entry(request):
                     "indicator": indicator,
                     "series": part,
                     "measure": measures[indicator.pk],
-                    "observation": current.get((indicator.pk, part)),
+                    "observation": current.get((stored_on[indicator.pk], part)),
+                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk)),
                 }
             )
-    drafts = Observation.objects.filter(indicator__in=indicators, state=Observation.DRAFT).count()
+    drafts = Observation.objects.filter(indicator_id__in=with_linked, state=Observation.DRAFT).count()
     context = {
         "plan": plan,
         "department": department,
@@ -111,7 +121,7 @@ def entry(request):
         if is_planner(request.user)
         else [],
         "measures": list(MEASURE_ZH.items()),
-        "recent": Observation.objects.filter(indicator__in=indicators).select_related(
+        "recent": Observation.objects.filter(indicator_id__in=with_linked).select_related(
             "indicator", "submitted_by", "reviewed_by"
         )[:60],
     }
@@ -189,8 +199,10 @@ def template(request):
     department = _department(request)
     reporting_round = _open_round(plan)
     year = reporting_round.year if reporting_round else plan.period_start
-    indicators = plan.indicators.filter(department=department)
-    data = build_template(department, indicators, year, intake.measure_for)
+    indicators = list(plan.indicators.filter(department=department).select_related("plan"))
+    partners = links.partners(plan)
+    also = {i.pk: links.also_used_in(i, partners.get(i.pk)) for i in indicators}
+    data = build_template(department, indicators, year, intake.measure_for, also)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -243,7 +255,11 @@ def submit(request):
     if request.method != "POST":
         return redirect("monitoring-entry")
     department = _department(request)
-    drafts = Observation.objects.filter(indicator__department=department, state=Observation.DRAFT)
+    own = Indicator.objects.filter(department=department)
+    drafts = Observation.objects.filter(
+        Q(indicator__department=department) | Q(indicator_id__in=links.with_linked(own)),
+        state=Observation.DRAFT,
+    )
     count = 0
     try:
         with transaction.atomic():
@@ -266,10 +282,15 @@ def submit(request):
 @require_safe
 @planner_required
 def review(request):
-    submitted = Observation.objects.filter(
-        state=Observation.SUBMITTED, indicator__plan=current_plan(request)
-    ).select_related("indicator", "indicator__department", "submitted_by")
     plan = current_plan(request)
+    submitted = Observation.objects.filter(
+        links.observation_filter(plan), state=Observation.SUBMITTED
+    ).select_related("indicator", "indicator__plan", "indicator__department", "submitted_by")
+    partners = links.partners(plan)
+    linked_to = {p.pk: plan for p in partners.values()} | {own: p.plan for own, p in partners.items()}
+    submitted = list(submitted)
+    for o in submitted:  # a linked figure is reviewed once, for both plans
+        o.also_used_in = f"同时用于《{linked_to[o.indicator_id]}》" if o.indicator_id in linked_to else ""
     reporting_round = _open_round(plan)
     return render(
         request,
