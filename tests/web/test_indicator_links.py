@@ -222,7 +222,7 @@ def test_unlinking_keeps_every_observation(planner, plan, linked):
 def test_the_excel_template_names_the_other_plan(linked):
     reporter = _client("lhsr")
     ReportingRound.objects.create(
-        plan=linked, year=2026, title="2026年度", deadline=datetime.date(2027, 3, 31)
+        plan=linked, year=2025, title="基期数据采集", deadline=datetime.date(2027, 3, 31)
     )
     response = reporter.get(f"/plans/{linked.pk}/monitoring/template.xlsx")
     notes = [
@@ -232,3 +232,12 @@ def test_the_excel_template_names_the_other_plan(linked):
         str(text).startswith("   序号1“森林覆盖率”同时用于《上海市松江区国民经济和社会发展第十四个五年规划")
         for text in notes
     )
+
+
+def test_a_year_the_other_plan_does_not_read_is_not_marked_as_shared(linked):
+    """A 2026 figure serves the 15th plan only: the 14th plan ends in 2025."""
+    ReportingRound.objects.create(
+        plan=linked, year=2026, title="2026年度", deadline=datetime.date(2027, 3, 31)
+    )
+    entry = _client("lhsr").get(f"/plans/{linked.pk}/monitoring/").content.decode()
+    assert "1. 森林覆盖率" in entry and "同时用于" not in entry

@@ -107,7 +107,7 @@ def entry(request):
                     "series": part,
                     "measure": measures[indicator.pk],
                     "observation": current.get((stored_on[indicator.pk], part)),
-                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk)),
+                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk), year),
                 }
             )
     drafts = Observation.objects.filter(indicator_id__in=with_linked, state=Observation.DRAFT).count()
@@ -121,9 +121,9 @@ def entry(request):
         if is_planner(request.user)
         else [],
         "measures": list(MEASURE_ZH.items()),
-        "recent": Observation.objects.filter(indicator_id__in=with_linked).select_related(
-            "indicator", "submitted_by", "reviewed_by"
-        )[:60],
+        "recent": Observation.objects.filter(
+            links.observation_filter(plan), indicator_id__in=with_linked
+        ).select_related("indicator", "submitted_by", "reviewed_by")[:60],
     }
     return render(request, "monitoring/entry.html", context)
 
@@ -201,7 +201,7 @@ def template(request):
     year = reporting_round.year if reporting_round else plan.period_start
     indicators = list(plan.indicators.filter(department=department).select_related("plan"))
     partners = links.partners(plan)
-    also = {i.pk: links.also_used_in(i, partners.get(i.pk)) for i in indicators}
+    also = {i.pk: links.also_used_in(i, partners.get(i.pk), year) for i in indicators}
     data = build_template(department, indicators, year, intake.measure_for, also)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

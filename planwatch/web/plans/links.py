@@ -122,9 +122,14 @@ def numbers_by_indicator(plan: Plan) -> dict[int, int]:
     return numbers
 
 
-def also_used_in(indicator: Indicator, partner: Indicator | None) -> str:
-    """“同时用于《…》” for an entry slot, the template and the API; empty when not linked."""
-    return f"同时用于《{partner.plan}》（指标{partner.number}）" if partner is not None else ""
+def also_used_in(indicator: Indicator, partner: Indicator | None, year: int | None = None) -> str:
+    """“同时用于《…》” for an entry slot, the template and the API; empty when not linked, or when the other plan
+    does not read that year (a 2026 figure is no concern of a plan ending in 2025)."""
+    if partner is None:
+        return ""
+    if year is not None and not partner.plan.base_year <= year <= partner.plan.period_end:
+        return ""
+    return f"同时用于《{partner.plan}》（指标{partner.number}）"
 
 
 @dataclass
@@ -172,8 +177,8 @@ class Suggestion:
 
 
 def suggestions(one: Plan, other: Plan) -> list[Suggestion]:
-    """Pairs of the two plans' unlinked indicators with the same name (brackets and spaces aside), or one name
-    inside the other (4+ characters), each with the reason it cannot be linked when units or measures differ."""
+    """Pairs of the two plans' unlinked indicators of one unit with the same name (brackets and spaces aside), or
+    one name inside the other (4+ characters); each with the reason it cannot be linked (measures differ)."""
     linked = set(IndicatorLink.objects.values_list("earlier_id", flat=True)) | set(
         IndicatorLink.objects.values_list("later_id", flat=True)
     )
@@ -184,6 +189,8 @@ def suggestions(one: Plan, other: Plan) -> list[Suggestion]:
         for b in second:
             name_a, name_b = normal_name(a.name), normal_name(b.name)
             shorter, longer = sorted((name_a, name_b), key=len)
+            if _unit(a.unit) != _unit(b.unit):
+                continue
             if name_a == name_b or (len(shorter) >= 4 and shorter in longer):
                 earlier, later = ordered(a, b)
                 found.append(Suggestion(earlier, later, link_refusal(a, b)))
