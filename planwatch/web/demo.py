@@ -78,7 +78,8 @@ SUPERIOR_INDICATOR_DEPARTMENTS = {
     4: "gj-jyb",
     5: "gj-wjw",
     6: "gj-mzb",
-    7: "gj-sthjb",
+    7: "gj-wjw",
+    8: "gj-sthjb",
 }
 
 

@@ -161,7 +161,7 @@ def test_it_lists_the_plans_with_version_and_indicator_count(anonymous, plan, na
     listed = anonymous.get("/api/plans").json()
     assert [(p["id"], p["version"], p["indicators"]) for p in listed] == [
         (plan.pk, 1, 21),
-        (national.pk, 1, 7),
+        (national.pk, 1, 8),
     ]
     assert listed[1]["period"] == {"start": 2026, "end": 2030}
     assert [p["id"] for p in anonymous.get("/api/plans", {"limit": "1", "offset": "1"}).json()] == [
@@ -186,7 +186,7 @@ def test_the_scoped_endpoints_give_that_plans_items(which, anonymous, leader, re
     chosen = request.getfixturevalue(which)
     indicators = anonymous.get(f"/api/plans/{chosen.pk}/indicators").json()
     assert {i["plan"] for i in indicators} == {chosen.pk}
-    assert len(indicators) == (21 if which == "plan" else 7)
+    assert len(indicators) == (21 if which == "plan" else 8)
     observations = anonymous.get(f"/api/plans/{chosen.pk}/observations").json()
     assert (len(observations) > 0) == (which == "plan")  # the national plan has no monitoring data yet
     evaluation = leader.get(f"/api/plans/{chosen.pk}/evaluations", {"year": str(chosen.period_end)})
@@ -198,7 +198,7 @@ def test_the_unscoped_endpoints_mean_the_default_plan_and_name_it(anonymous, pla
     response = anonymous.get("/api/indicators")
     assert response["X-PlanWatch-Plan"] == str(plan.pk) and len(response.json()) == 21
     other = anonymous.get("/api/indicators", {"plan": str(national.pk)})
-    assert other["X-PlanWatch-Plan"] == str(national.pk) and len(other.json()) == 7
+    assert other["X-PlanWatch-Plan"] == str(national.pk) and len(other.json()) == 8
     from planwatch.web.plans.scope import set_default_plan
 
     set_default_plan(national)
@@ -245,15 +245,15 @@ def test_an_unexpected_failure_is_json(anonymous, monkeypatch):
 
 
 def test_a_token_submits_to_the_plan_in_the_url(anonymous, national):
-    # The national plan has 7 indicators: number 8 exists only in Songjiang's plan, so it is refused here.
+    # The national plan has 8 indicators: number 9 exists only in Songjiang's plan, so it is refused here.
     response = anonymous.post(
         f"/api/plans/{national.pk}/observations",
-        json.dumps({"indicator": 8, "year": 2026, "value": 1.0}),
+        json.dumps({"indicator": 9, "year": 2026, "value": 1.0}),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {_token()}",
     )
     assert response.status_code == 400
-    assert response.json()["error"] == "第1条“indicator”：未知指标“8”：不是本规划主要指标表中的序号或准确名称"
+    assert response.json()["error"] == "第1条“indicator”：未知指标“9”：不是本规划主要指标表中的序号或准确名称"
 
 
 def test_a_token_sees_at_least_what_an_anonymous_caller_sees(anonymous, plan):

@@ -75,5 +75,5 @@ def test_a_department_counts_its_own_indicators_not_the_plans(kewei, plan):
 
 def test_the_planning_office_still_counts_the_plans_main_indicators(planner, national):
     page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
-    assert '<span class="num">7</span><span>项主要指标</span>' in page
+    assert '<span class="num">8</span><span>项主要指标</span>' in page
     assert "本规划中没有由本部门负责" not in page

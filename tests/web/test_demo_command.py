@@ -16,7 +16,7 @@ def test_demo_prints_the_accounts_serves_and_reuses_its_database(tmp_path):
         plans = json.loads(body)
         assert status == 200 and [(p["period"]["start"], p["indicators"]) for p in plans] == [
             (2021, 21),
-            (2026, 7),
+            (2026, 8),
         ]
     assert (tmp_path / "planwatch.sqlite3").exists()
     with running(["demo", "--no-browser"], tmp_path) as (url, _):

@@ -30,7 +30,7 @@ def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp
     assert {k: answer[k] for k in ("plan_id", "version", "indicators", "warnings")} == {
         "plan_id": 1,
         "version": 1,
-        "indicators": 7,
+        "indicators": 8,
         "warnings": [],
     }
     assert answer["period"] == {"start": 2026, "end": 2030}
@@ -44,7 +44,7 @@ def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp
         SUPERIOR_PLAN.read_text(encoding="utf-8").replace("\t12.5\n", "\t13\n"), encoding="utf-8"
     )
     again = json.loads(_import(tmp_path, str(revised), "--plan", "1", "--effective-year", "2028").stdout)
-    assert (again["plan_id"], again["version"], again["indicators"]) == (1, 2, 7)
+    assert (again["plan_id"], again["version"], again["indicators"]) == (1, 2, 8)
     assert again["effective_year"] == 2028
 
     outside = _import(tmp_path, str(revised) + "", "--plan", "1", "--effective-year", "2031")

@@ -195,6 +195,13 @@ MATRIX: dict[str, Row] = {
     ),
     "indicator": Row(get=scoped(200), kwargs=_ids("indicator_id")),
     "indicator-correct": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("indicator_id")),
+    "indicator-links": Row(get=planners(200)),
+    "indicator-link-add": Row(
+        get=planners(REDIRECT),
+        post=planners(REDIRECT),
+        data=lambda o, side: {"first": o[side]["indicator_id"], "second": o[side]["lagging_id"]},
+    ),
+    "indicator-link-remove": Row(get=planners(REDIRECT), post=planners(REDIRECT), kwargs=_ids("link_id")),
     "adjustments": Row(get=readers(200)),
     "adjustment-propose": Row(
         get=planners(REDIRECT),
@@ -502,7 +509,7 @@ def objects(db, plan):
     from planwatch.web.accounts.models import Department
     from planwatch.web.evaluations.models import EvaluationRun
     from planwatch.web.monitoring.models import Observation, ReportingRound
-    from planwatch.web.plans.models import Adjustment, Indicator
+    from planwatch.web.plans.models import Adjustment, Indicator, IndicatorLink
     from planwatch.web.projects.models import LaggingExplanation, Project, TaskAssignment
 
     User.objects.create(username=PUBLIC_USERNAME)  # no profile: nobody gave it a role
@@ -551,6 +558,10 @@ def objects(db, plan):
             "user_id": User.objects.get(username=code).pk,
             "department_code": department.code,
             "run_id": run.pk,
+            "link_id": IndicatorLink.objects.create(
+                earlier=indicator,
+                later=Indicator.objects.get(plan__level="superior", number=1 if side == "own" else 2),
+            ).pk,
             "lagging_id": Indicator.objects.get(plan=plan, number=lagging).pk,
             "explanation_id": LaggingExplanation.objects.create(
                 indicator=Indicator.objects.get(plan=plan, number=lagging),

@@ -24,7 +24,7 @@ def test_a_published_indicator_has_its_page(anonymous):
 
 def test_a_plan_with_no_figures_says_so_instead_of_linking_to_empty_details(anonymous, national):
     page = anonymous.get(f"/plans/{national.pk}/public/").content.decode()
-    assert page.count('<span class="muted">尚无数据</span>') == 7  # the 15th plan's 7 published indicators
+    assert page.count('<span class="muted">尚无数据</span>') == 8  # the 15th plan's 8 published indicators
     assert "见详情" not in page
 
 

@@ -26,6 +26,7 @@ from planwatch.web.evaluations.service import current_year, evaluation_data
 from planwatch.web.monitoring import intake
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.params import is_number, number_or_none
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import default_plan, plans_visible_to
 
@@ -70,7 +71,8 @@ def _indicators(user):
     return published
 
 
-def indicator_json(indicator: Indicator) -> dict:
+def indicator_json(indicator: Indicator, partner: Indicator | None = None) -> dict:
+    """`partner`: the other plan's indicator linked to this one (its figures are reported once, for both)."""
     return {
         "id": indicator.pk,
         "plan": indicator.plan_id,
@@ -90,13 +92,20 @@ def indicator_json(indicator: Indicator) -> dict:
         ),
         "department": indicator.department.name if indicator.department else None,
         "published": indicator.published,
+        "linked": (
+            {"plan": partner.plan_id, "indicator_id": partner.pk, "number": partner.number}
+            if partner is not None
+            else None
+        ),
+        "also_used_in": links.also_used_in(indicator, partner),
     }
 
 
-def observation_json(o: Observation) -> dict:
+def observation_json(o: Observation, number: int | None = None) -> dict:
+    """`number`: the indicator's number in the plan asked about, when the figure is stored by a linked plan's."""
     return {
         "id": o.pk,
-        "indicator": o.indicator.number,
+        "indicator": number or o.indicator.number,
         "indicator_id": o.indicator_id,
         "year": o.year,
         "value": o.value,
@@ -199,7 +208,8 @@ def indicators(request, plan_id=None):
     if plan is None:
         return _no_plan(request, plan_id)
     rows = _indicators(user).filter(plan=plan)
-    return _named(_json([indicator_json(i) for i in rows]), plan)
+    partners = links.partners(plan)
+    return _named(_json([indicator_json(i, partners.get(i.pk)) for i in rows]), plan)
 
 
 @require_safe
@@ -210,7 +220,7 @@ def indicator(request, indicator_id: int):
     found = _indicators(user).filter(pk=indicator_id, plan__in=plans_visible_to(user or None)).first()
     if found is None:
         return _error("没有这个指标，或无权查看", 404)
-    return _named(_json(indicator_json(found)), found.plan)
+    return _named(_json(indicator_json(found, links.linked_partner(found))), found.plan)
 
 
 @csrf_exempt
@@ -227,15 +237,26 @@ def observations(request, plan_id=None):
     plan = _requested_plan(request, plan_id)
     if plan is None:
         return _no_plan(request, plan_id)
-    rows = Observation.objects.filter(indicator__in=_indicators(user).filter(plan=plan)).select_related(
-        "indicator"
-    )
+    readable = _indicators(user).filter(plan=plan)
+    partners = {own: p for own, p in links.partners(plan).items() if readable.filter(pk=own).exists()}
+    numbers = links.numbers_by_indicator(plan)
+    rows = Observation.objects.filter(
+        Q(indicator__in=readable)
+        | Q(
+            indicator_id__in=[p.pk for p in partners.values()],
+            year__gte=plan.base_year,
+            year__lte=plan.period_end,
+        )
+    ).select_related("indicator")
     if user and is_planner(user):
         pass
     elif user and is_reporter(user):
         # Their own department's figures in every state; everyone else's once approved.
+        own = visible_to(user, Indicator.objects.all())
         rows = rows.filter(
-            Q(indicator__in=visible_to(user, Indicator.objects.all())) | Q(state=Observation.APPROVED)
+            Q(indicator__in=own)
+            | Q(indicator_id__in=links.with_linked(own.filter(plan=plan)))
+            | Q(state=Observation.APPROVED)
         )
     else:
         rows = rows.filter(state=Observation.APPROVED)
@@ -243,8 +264,9 @@ def observations(request, plan_id=None):
     if indicator_filter:
         if not is_number(indicator_filter):
             return _error("“indicator”应为指标 id（整数）", 400)
-        rows = rows.filter(indicator_id=int(indicator_filter))
-    return _named(_json([observation_json(o) for o in rows]), plan)
+        wanted = int(indicator_filter)
+        rows = rows.filter(indicator_id__in=[wanted] + ([partners[wanted].pk] if wanted in partners else []))
+    return _named(_json([observation_json(o, numbers.get(o.indicator_id)) for o in rows]), plan)
 
 
 def _warned(uncommented: list) -> JsonResponse:
@@ -312,8 +334,13 @@ def _submit(request, user):
     uncommented = intake.uncommented(plan, checked.accepted, comments)
     if uncommented:
         return _warned(uncommented)
-    pending = [
-        (by_number[o.indicator], {"year": o.year, "measure": o.measure, "series": o.series, "value": o.value})
+    partners = links.partners(plan)
+    numbers = links.numbers_by_indicator(plan)
+    pending = [  # where each figure is stored: a linked figure once, for both plans
+        (
+            links.storage_indicator(by_number[o.indicator], o.year, partners.get(by_number[o.indicator].pk)),
+            {"year": o.year, "measure": o.measure, "series": o.series, "value": o.value},
+        )
         for o in checked.accepted
     ]
 
@@ -322,7 +349,9 @@ def _submit(request, user):
             plan, checked.accepted, user=user, state=Observation.SUBMITTED, comments=comments
         )
         return [
-            observation_json(o) | {"warnings": o.warnings, "comment": o.department_comment} for o in created
+            observation_json(o, numbers.get(o.indicator_id))
+            | {"warnings": o.warnings, "comment": o.department_comment}
+            for o in created
         ], 201
 
     return write_once(request, user, pending, write)

@@ -66,6 +66,20 @@ def _through_indicator(sender, instance, **kwargs) -> None:
     data_changed(_plan_of_indicator(instance.indicator_id))
 
 
+def _through_linked_indicator(sender, instance, **kwargs) -> None:
+    """A figure is read by its plan and, through a link, by the linked indicator's plan (plans/links.py)."""
+    from planwatch.web.plans.links import partner_plan_ids
+
+    data_changed(_plan_of_indicator(instance.indicator_id))
+    for plan_id in partner_plan_ids(instance.indicator_id):
+        data_changed(plan_id)
+
+
+def _through_link(sender, instance, **kwargs) -> None:
+    for indicator_id in (instance.earlier_id, instance.later_id):
+        data_changed(_plan_of_indicator(indicator_id))
+
+
 def _through_plan(sender, instance, **kwargs) -> None:
     data_changed(instance.plan_id)
 
@@ -89,11 +103,12 @@ def _through_task(sender, instance, **kwargs) -> None:
 def connect() -> None:
     from planwatch.web.evaluations.models import VerdictOverride
     from planwatch.web.monitoring.models import Observation, ReportingRound
-    from planwatch.web.plans.models import Adjustment, Indicator, Plan
+    from planwatch.web.plans.models import Adjustment, Indicator, IndicatorLink, Plan
     from planwatch.web.projects.models import Milestone, ProgressReport, Project, TaskAssignment
 
     receivers = [
-        (Observation, _through_indicator),
+        (Observation, _through_linked_indicator),
+        (IndicatorLink, _through_link),
         (VerdictOverride, _through_indicator),
         (Adjustment, _through_indicator),
         (Indicator, _through_plan),

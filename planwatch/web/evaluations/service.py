@@ -24,6 +24,7 @@ from planwatch.web.evaluations.cache import stored_evaluation
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.params import number_or_none
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Adjustment, Indicator, Plan
 
 log = logging.getLogger(__name__)
@@ -158,18 +159,21 @@ def core_overrides(plan: Plan, year: int) -> dict[int, Override]:
 
 
 def approved_observations(plan: Plan, through_year: int | None = None):
-    rows = Observation.objects.filter(indicator__plan=plan, state=Observation.APPROVED).select_related(
-        "indicator"
-    )
+    """The approved figures the plan reads: its own and, through a link, another plan's (links.py)."""
+    rows = Observation.objects.filter(
+        links.observation_filter(plan), state=Observation.APPROVED
+    ).select_related("indicator")
     if through_year is not None:
         rows = rows.filter(year__lte=through_year)
     return rows
 
 
-def core_observations(rows) -> Observations:
+def core_observations(rows, numbers: dict[int, int] | None = None) -> Observations:
+    """The rows as the core reads them; `numbers` maps a linked indicator of another plan to this plan's number."""
+    numbers = numbers or {}
     return Observations(
         CoreObservation(
-            indicator=row.indicator.number,
+            indicator=numbers.get(row.indicator_id) or row.indicator.number,
             year=row.year,
             value=row.value,
             measure=row.measure,
@@ -197,7 +201,7 @@ class StoredEvaluation:
 def evaluate(plan: Plan, year: int) -> StoredEvaluation:
     """The core's evaluation of the stored plan as of `year` (targets in force then, overrides applied)."""
     rows = list(approved_observations(plan, year))
-    observations = core_observations(rows)
+    observations = core_observations(rows, links.numbers_by_indicator(plan))
     in_force, evaluation = evaluate_in_force(
         core_plan(plan),
         observations,
@@ -223,10 +227,11 @@ def evaluation_json(plan: Plan, year: int) -> dict:
         }
         for number, indicator in by_number.items()
     }
+    numbers = links.numbers_by_indicator(plan)
     data["observations_used"] = [
         {
             "id": r.pk,
-            "indicator": r.indicator.number,
+            "indicator": numbers.get(r.indicator_id) or r.indicator.number,
             "year": r.year,
             "vintage": r.vintage.isoformat(),
             "illustrative": r.is_illustrative,

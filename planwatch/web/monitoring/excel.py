@@ -21,8 +21,10 @@ SHEET_TITLE = "监测值填报"
 RATE_MEASURES = ("growth_rate", "reduction_rate")
 
 
-def build_template(department, indicators, year: int, measure_for) -> bytes:
-    """A workbook with one row per indicator (and part) of the department for the round's year."""
+def build_template(department, indicators, year: int, measure_for, also_used_in: dict | None = None) -> bytes:
+    """A workbook with one row per indicator (and part) of the department for the round's year; `also_used_in`
+    (indicator id → “同时用于《…》”) names the other plan a linked figure serves, in the notes and the 备注 hint."""
+    also_used_in = also_used_in or {}
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
@@ -75,6 +77,13 @@ def build_template(department, indicators, year: int, measure_for) -> bytes:
         "4. 不要修改“序号”列；未填写数值的行将被跳过。",
     ):
         notes.append([text])
+    linked = [i for i in indicators if also_used_in.get(i.pk)]
+    if linked:
+        notes.append(["5. 下列指标一次填报、两个规划共用，请只填报一次："])
+        for indicator in linked:
+            notes.append(
+                [neutralise(f"   序号{indicator.number}“{indicator.name}”{also_used_in[indicator.pk]}")]
+            )
     notes.column_dimensions["A"].width = 90
     buffer = io.BytesIO()
     workbook.save(buffer)

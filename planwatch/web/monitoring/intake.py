@@ -21,6 +21,7 @@ from planwatch.evaluate.units import normalize
 from planwatch.vocabulary import OBSERVATION_COLUMN_ZH
 from planwatch.web.evaluations.service import approved_observations, core_observations, core_plan
 from planwatch.web.monitoring.models import Observation, ReportingRound, ValidationRule
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
 
 log = logging.getLogger("planwatch.intake")
@@ -47,7 +48,11 @@ class Intake:
 def measure_for(indicator: Indicator) -> str:
     """What the department reports for the indicator (the core decides from the kind and the approved figures)."""
     plan = indicator.plan
-    observations = core_observations(approved_observations(plan).filter(indicator=indicator))
+    numbers = {indicator.pk: indicator.number}
+    partner = links.partners(plan).get(indicator.pk)
+    if partner is not None:
+        numbers[partner.pk] = indicator.number
+    observations = core_observations(approved_observations(plan).filter(indicator_id__in=numbers), numbers)
     return reported_measure(indicator.kind, indicator.number, observations, plan.base_year)
 
 
@@ -223,10 +228,12 @@ class Sorted:
 
 def sort_out(plan: Plan, accepted: Iterable[CoreObservation], comments: dict | None = None) -> Sorted:
     """Only what changed is saved; a value identical to a pending one is refused (form and Excel alike)."""
-    indicators = {i.number: i for i in plan.indicators.all()}
+    indicators = {i.number: i for i in plan.indicators.select_related("plan")}
+    partners = links.partners(plan)
     result = Sorted()
     for row in accepted:
-        indicator = indicators[row.indicator]
+        own = indicators[row.indicator]
+        indicator = links.storage_indicator(own, row.year, partners.get(own.pk))  # a linked figure's one row
         if unchanged(indicator, row, (comments or {}).get(row.row, "")):
             result.unchanged += 1
         elif pending_twin(indicator, row.year, row.measure, row.series or "", row.value):
@@ -240,10 +247,12 @@ def uncommented(
     plan: Plan, accepted: Iterable[CoreObservation], comments: dict
 ) -> list[tuple[CoreObservation, list[dict]]]:
     """Rows with warnings and no comment: they cannot be submitted (API) until the department explains them."""
-    indicators = {i.number: i for i in plan.indicators.all()}
+    indicators = {i.number: i for i in plan.indicators.select_related("plan")}
+    partners = links.partners(plan)
     found = []
     for row in accepted:
-        warned = warnings_of(indicators[row.indicator], row)
+        own = indicators[row.indicator]
+        warned = warnings_of(links.storage_indicator(own, row.year, partners.get(own.pk)), row)
         if warned and not (comments.get(row.row) or "").strip():
             found.append((row, warned))
     return found
@@ -260,15 +269,18 @@ def store(
     """Save accepted rows: a draft or returned value of the same key is replaced; approved ones are kept.
 
     One transaction: all rows or none. The open round of the row's year is recorded, with the validation
-    rules' warnings and the department's comment (`comments`: row number → text).
+    rules' warnings and the department's comment (`comments`: row number → text). A linked figure is stored
+    once, on the indicator of the plan whose period holds its year (links.storage_indicator).
     """
-    indicators = {i.number: i for i in plan.indicators.all()}
+    indicators = {i.number: i for i in plan.indicators.select_related("plan")}
+    partners = links.partners(plan)
     open_round = ReportingRound.objects.filter(plan=plan, is_open=True).first()
     today, now = timezone.localdate(), timezone.now()
     saved = []
     with transaction.atomic():
         for row in observations:
-            indicator = indicators[row.indicator]
+            own = indicators[row.indicator]
+            indicator = links.storage_indicator(own, row.year, partners.get(own.pk))
             series = row.series or ""
             existing = (
                 Observation.objects.select_for_update()

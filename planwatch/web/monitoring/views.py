@@ -8,6 +8,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -36,6 +37,7 @@ from planwatch.web.monitoring.forms import DecisionForm, EntryForm, RoundForm, U
 from planwatch.web.monitoring.lateness import round_status
 from planwatch.web.monitoring.models import Observation, Reminder, ReportingRound
 from planwatch.web.params import is_number
+from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.scope import current_plan
 
@@ -86,15 +88,20 @@ def entry(request):
 def _entry_page(request, plan, department, form: EntryForm | None = None, problems: dict | None = None):
     """The entry page; after a refused save, `form` holds what was typed and `problems` the field → message."""
     reporting_round = _open_round(plan)
-    indicators = list(plan.indicators.filter(department=department)) if plan else []
+    indicators = list(plan.indicators.filter(department=department).select_related("plan")) if plan else []
+    partners = links.partners(plan) if plan else {}
+    with_linked = links.with_linked(indicators)
     rows = []
     if reporting_round:
         beside = Beside(plan, reporting_round.year)
+        year = reporting_round.year
+        # A linked figure is one for both plans, whichever plan's round collected it.
+        stored_on = {i.pk: links.storage_indicator(i, year, partners.get(i.pk)) for i in indicators}
         measures = {indicator.pk: intake.measure_for(indicator) for indicator in indicators}
         typed = form.data if form is not None else {}
         for slot, (indicator, part) in _slots(indicators).items():
             measure = measures[indicator.pk]
-            current = intake.current(indicator, reporting_round.year, measure, part)
+            current = intake.current(stored_on[indicator.pk], year, measure, part)
             shown = current if current is not None and current.state != Observation.APPROVED else None
             fields = {}
             for name, stored in (
@@ -120,9 +127,10 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
                     "fields": fields,
                     "invalid": any(f["error"] for f in fields.values()),
                     "beside": beside.of(indicator, measure, part, current.value if current else None),
+                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk), year),
                 }
             )
-    drafts = Observation.objects.filter(indicator__in=indicators, state=Observation.DRAFT).count()
+    drafts = Observation.objects.filter(indicator_id__in=with_linked, state=Observation.DRAFT).count()
     context = {
         "plan": plan,
         "department": department,
@@ -134,9 +142,9 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
         if is_planner(request.user)
         else [],
         "measures": list(MEASURE_ZH.items()),
-        "recent": Observation.objects.filter(indicator__in=indicators).select_related(
-            "indicator", "submitted_by", "reviewed_by"
-        )[:60],
+        "recent": Observation.objects.filter(
+            links.observation_filter(plan), indicator_id__in=with_linked
+        ).select_related("indicator", "submitted_by", "reviewed_by")[:60],
     }
     return render(request, "monitoring/entry.html", context)
 
@@ -255,8 +263,10 @@ def template(request):
     department = _department(request)
     reporting_round = _open_round(plan)
     year = reporting_round.year if reporting_round else plan.period_start
-    indicators = plan.indicators.filter(department=department)
-    data = build_template(department, indicators, year, intake.measure_for)
+    indicators = list(plan.indicators.filter(department=department).select_related("plan"))
+    partners = links.partners(plan)
+    also = {i.pk: links.also_used_in(i, partners.get(i.pk), year) for i in indicators}
+    data = build_template(department, indicators, year, intake.measure_for, also)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -331,8 +341,10 @@ def submit(request):
     plan = current_plan(request)
     department = _department(request)
     back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
+    own = Indicator.objects.filter(department=department)
     drafts = Observation.objects.filter(
-        indicator__department=department, state=Observation.DRAFT
+        Q(indicator__department=department) | Q(indicator_id__in=links.with_linked(own)),
+        state=Observation.DRAFT,
     ).select_related("indicator")
     count, held = 0, []
     try:
@@ -375,15 +387,24 @@ def review(request):
     """Submitted values with what the reviewer needs beside them: last year, target, path, change, warnings."""
     plan = current_plan(request)
     submitted = list(
-        Observation.objects.filter(state=Observation.SUBMITTED, indicator__plan=plan).select_related(
-            "indicator", "indicator__department", "submitted_by"
-        )
+        Observation.objects.filter(
+            links.observation_filter(plan), state=Observation.SUBMITTED
+        ).select_related("indicator", "indicator__plan", "indicator__department", "submitted_by")
     )
-    besides: dict[int, Beside] = {}
+    partners = links.partners(plan)
+    linked_to = {p.pk: plan for p in partners.values()} | {own: p.plan for own, p in partners.items()}
+    besides: dict[tuple[int, int], Beside] = {}
     for observation in submitted:
-        beside = besides.setdefault(observation.year, Beside(plan, observation.year))
+        # a linked figure is reviewed once, for both plans, beside its own plan's evaluation
+        owner = observation.indicator.plan
+        beside = besides.setdefault((owner.pk, observation.year), Beside(owner, observation.year))
         observation.beside = beside.of(
             observation.indicator, observation.measure, observation.series, observation.value
+        )
+        observation.also_used_in = (
+            f"同时用于《{linked_to[observation.indicator_id]}》"
+            if observation.indicator_id in linked_to
+            else ""
         )
     reporting_round = _open_round(plan)
     return render(

@@ -131,3 +131,32 @@ def messages_of(form: forms.Form) -> list[str]:
             text = str(error)
             found.append(f"{label}：{text}" if label and not text.startswith(label) else text)
     return found
+
+
+class IndicatorLinkForm(forms.Form):
+    """Link two plans' indicators of one statistical definition (规划间指标关联); the refusal names both."""
+
+    first = forms.IntegerField(
+        label="一个规划的指标", min_value=1, error_messages={"required": "请选择要关联的第一个指标"}
+    )
+    second = forms.IntegerField(
+        label="另一个规划的指标", min_value=1, error_messages={"required": "请选择要关联的第二个指标"}
+    )
+
+    def clean(self):
+        from planwatch.web.plans.links import link_refusal
+        from planwatch.web.plans.models import Indicator
+
+        cleaned = super().clean()
+        found = {}
+        for name in ("first", "second"):
+            if cleaned.get(name) is not None:
+                found[name] = Indicator.objects.select_related("plan").filter(pk=cleaned[name]).first()
+                if found[name] is None:
+                    self.add_error(name, "没有这个指标")
+        if len(found) == 2 and all(found.values()):
+            refusal = link_refusal(found["first"], found["second"])
+            if refusal:
+                raise forms.ValidationError(refusal)
+            cleaned["indicators"] = (found["first"], found["second"])
+        return cleaned

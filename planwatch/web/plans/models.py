@@ -332,3 +332,32 @@ class SystemSetting(models.Model):
     class Meta:
         verbose_name = "系统设置"
         verbose_name_plural = "系统设置"
+
+
+class IndicatorLink(models.Model):
+    """One figure in two plans (规划间指标关联): the earlier plan's indicator and the later plan's of the same
+    statistical definition (森林覆盖率 in the 14th and the 15th). A figure is stored once and read by both plans."""
+
+    earlier = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, related_name="link_to_later", verbose_name="前一规划的指标"
+    )
+    later = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, related_name="link_to_earlier", verbose_name="后一规划的指标"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="关联人",
+    )
+    created_at = models.DateTimeField("关联时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["earlier__plan", "earlier__number"]
+        verbose_name = "规划间指标关联"
+        verbose_name_plural = "规划间指标关联"
+
+    def __str__(self) -> str:
+        return f"《{self.earlier.plan}》{self.earlier} ↔ 《{self.later.plan}》{self.later}"

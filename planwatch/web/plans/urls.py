@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.plans import views
+from planwatch.web.plans import link_views, views
 from planwatch.web.plans.scope import redirecting, scoped_patterns
 
 patterns = [
@@ -16,6 +16,9 @@ patterns = [
     path("<int:plan_id>/versions/", views.import_review, name="plan-import-review"),
     path("indicators/<int:indicator_id>/", views.indicator_page, name="indicator"),
     path("indicators/<int:indicator_id>/correct/", views.correct_indicator, name="indicator-correct"),
+    path("links/", link_views.indicator_links, name="indicator-links"),
+    path("links/add/", link_views.link_indicators, name="indicator-link-add"),
+    path("links/<int:link_id>/remove/", link_views.unlink_indicators, name="indicator-link-remove"),
     path("adjustments/", views.adjustments, name="adjustments"),
     path("adjustments/propose/", views.propose_adjustment, name="adjustment-propose"),
     path("adjustments/<int:adjustment_id>/decide/", views.decide_adjustment, name="adjustment-decide"),

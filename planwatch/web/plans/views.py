@@ -9,6 +9,7 @@ import re
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,6 +33,7 @@ from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import number_or_none
+from planwatch.web.plans import links
 from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.forms import AdjustmentForm, IndicatorForm, PlanSettingsForm, messages_of
 from planwatch.web.plans.importer import import_plan_file
@@ -239,8 +241,14 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_of(evaluation, indicator.number)
-    observations = indicator.observations.select_related("submitted_by", "reviewed_by").order_by(
-        "year", "series", "vintage", "id"
+    partner = links.linked_partner(indicator)
+    read = Q(indicator=indicator)
+    if partner is not None:  # a linked figure is stored once, by the plan whose period holds its year
+        read |= Q(indicator=partner, year__gte=plan.base_year, year__lte=plan.period_end)
+    observations = (
+        Observation.objects.filter(read)
+        .select_related("submitted_by", "reviewed_by", "indicator__plan")
+        .order_by("year", "series", "vintage", "id")
     )
     if not (is_planner(request.user) or is_reporter(request.user)):
         observations = observations.filter(state=Observation.APPROVED)  # leaders read approved figures
@@ -265,6 +273,9 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "error": error,
         "observations": observations,
         "observed_baseline": observed_baseline,
+        "partner": partner,
+        "also_used_in": links.also_used_in(indicator, partner),
+        "bases": links.base_comparison(indicator, partner),
         "illustrative": any(o.is_illustrative for o in observations),
         "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),

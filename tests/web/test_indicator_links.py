@@ -1,0 +1,243 @@
+"""One figure, two plans (规划间指标关联): Songjiang's 14th plan and an excerpt of its 15th plan share 森林覆盖率 and
+户籍人口居民平均预期寿命. A linked figure is entered once, stored once and read by both plans' evaluations; the 14th
+plan's 2025 figure is the 15th plan's base."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from openpyxl import load_workbook
+
+from planwatch.web.accounts.models import ApiToken, AuditEntry, Department
+from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.plans.importer import import_plan_file
+from planwatch.web.plans.models import IndicatorLink
+from tests.web.conftest import _client, indicator
+
+EXCERPT = Path(__file__).parent / "fixtures" / "songjiang-15th-excerpt.txt"
+FOREST_2025 = 19.56  # the demo's 2025 森林覆盖率 of the 14th plan (songjiang-observations.csv)
+LIFE_2025 = 84.8  # the demo's 2025 户籍人口居民平均预期寿命 (songjiang-observations.csv)
+
+
+@pytest.fixture
+def fifteenth(db):
+    """Songjiang's 15th plan (a test excerpt: 1 森林覆盖率 %, no base; 2 预期寿命 岁, base 84.5; 3 GDP 亿元), its
+    indicators assigned to the departments that report them for the 14th plan."""
+    plan = import_plan_file(EXCERPT)
+    departments = {d.code: d for d in Department.objects.all()}
+    for number, code in {1: "lhsr", 2: "wjw", 3: "tjj"}.items():
+        plan.indicators.filter(number=number).update(department=departments.get(code))
+    return plan
+
+
+@pytest.fixture
+def linked(fifteenth):
+    """The linked pairs: 14th 16 ↔ 15th 1 (森林覆盖率) and 14th 20 ↔ 15th 2 (预期寿命)."""
+    for earlier, later in ((16, 1), (20, 2)):
+        IndicatorLink.objects.create(earlier=indicator(earlier), later=fifteenth.indicators.get(number=later))
+    return fifteenth
+
+
+def _evaluation(client, plan, year: int) -> dict:
+    response = client.get(f"/api/plans/{plan.pk}/evaluations?year={year}")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def _row(data: dict, number: int) -> dict:
+    return next(r for r in data["indicators"] if r["number"] == number)
+
+
+def _used(data: dict) -> set[int]:
+    return {o["id"] for o in data["observations_used"]}
+
+
+def test_the_office_links_two_plans_indicators_of_one_unit(planner, fifteenth):
+    forest = fifteenth.indicators.get(number=1)
+    response = planner.post("/plans/links/add/", {"first": indicator(16).pk, "second": forest.pk})
+    assert response.status_code == 302
+    link = IndicatorLink.objects.get()
+    assert (link.earlier, link.later) == (indicator(16), forest)  # ordered by the plans' first years
+    assert link.created_by.username == "guihuake"
+    entry = AuditEntry.objects.filter(model="规划间指标关联", action="create").first()
+    assert entry is not None and entry.user.username == "guihuake"
+
+
+def test_the_page_suggests_pairs_by_name_and_unit(planner, plan, fifteenth):
+    page = planner.get(f"/plans/links/?earlier={plan.pk}&later={fifteenth.pk}").content.decode()
+    assert "规划间指标关联" in page
+    assert "16. 森林覆盖率" in page and "1. 森林覆盖率" in page
+    assert "20. 户籍人口居民平均预期寿命" in page and "2. 户籍人口居民平均预期寿命" in page
+
+
+def test_a_link_between_different_units_is_refused_in_chinese(planner, fifteenth):
+    life = fifteenth.indicators.get(number=2)  # 岁
+    response = planner.post("/plans/links/add/", {"first": indicator(16).pk, "second": life.pk}, follow=True)
+    assert not IndicatorLink.objects.exists()
+    page = response.content.decode()
+    assert "计量单位不同，不能关联" in page
+    assert "“森林覆盖率”为“%”" in page and "“户籍人口居民平均预期寿命”为“岁”" in page
+
+
+def test_two_indicators_of_one_plan_are_not_linked(planner, plan):
+    response = planner.post(
+        "/plans/links/add/", {"first": indicator(16).pk, "second": indicator(15).pk}, follow=True
+    )
+    assert not IndicatorLink.objects.exists()
+    assert "关联的两个指标须属于两个不同的规划" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["leader", "kewei", "anonymous"])
+def test_only_the_planning_office_links_and_unlinks(role, request, linked):
+    client = request.getfixturevalue(role)
+    expected = 302 if role == "anonymous" else 403  # anonymous: to the sign-in page
+    link = IndicatorLink.objects.first()
+    assert client.get("/plans/links/").status_code == expected
+    assert client.post("/plans/links/add/", {"first": indicator(15).pk, "second": 1}).status_code == expected
+    assert client.post(f"/plans/links/{link.pk}/remove/").status_code == expected
+    assert IndicatorLink.objects.count() == 2
+
+
+def test_the_later_plan_reads_the_earlier_plans_base_year_figure_as_its_base(planner, plan, linked):
+    stored = Observation.objects.get(
+        indicator=indicator(16), year=2025, state=Observation.APPROVED, measure="level", series=""
+    )
+    data = _evaluation(planner, linked, 2026)
+    assert stored.pk in _used(data)
+    assert _row(data, 1)["baseline"]["value"] == 19.56
+    page = planner.get(f"/plans/indicators/{linked.indicators.get(number=1).pk}/").content.decode()
+    assert (
+        "19.56（2025年，取自《上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》"
+        in page
+    )
+    assert "基期值不一致" not in page
+
+
+def test_without_a_link_the_later_plan_has_no_base(planner, fifteenth):
+    data = _evaluation(planner, fifteenth, 2026)
+    assert _row(data, 1)["baseline"] is None
+    assert data["observations_used"] == []
+
+
+def test_two_different_bases_are_both_shown_with_a_warning(planner, linked):
+    page = planner.get(f"/plans/indicators/{linked.indicators.get(number=2).pk}/").content.decode()
+    assert f"规划文本 84.5（2025年）；{LIFE_2025:g}（2025年，取自" in page
+    assert "基期值不一致：规划文本的2025年基期值为 84.5" in page
+    assert f"同一指标2025年监测值为 {LIFE_2025:g}" in page
+
+
+def test_a_figure_entered_once_is_read_by_both_plans(planner, plan, linked):
+    """lhsr enters 2025 森林覆盖率 on the 15th plan's entry page (a 2025 round collecting base values): one row,
+    stored on the 14th plan's indicator; once approved in the 15th plan's review queue both evaluations use it."""
+    ReportingRound.objects.create(
+        plan=linked, year=2025, title="2025年基期数据采集", deadline=datetime.date(2027, 3, 31)
+    )
+    reporter = _client("lhsr")
+    forest = linked.indicators.get(number=1)
+    entry = reporter.get(f"/plans/{linked.pk}/monitoring/").content.decode()
+    assert (
+        "同时用于《上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（指标16）"
+        in entry
+    )
+    before = Observation.objects.count()
+    reporter.post(
+        f"/plans/{linked.pk}/monitoring/save/",
+        {f"value-{forest.pk}-1": "19.7", f"source-{forest.pk}-1": "区绿化市容局"},
+    )
+    assert Observation.objects.count() == before + 1
+    stored = Observation.objects.get(state=Observation.DRAFT, year=2025, value=19.7)
+    assert stored.indicator == indicator(16)  # one row, kept by the plan whose period holds 2025
+    reporter.post(f"/plans/{linked.pk}/monitoring/submit/")
+    review = planner.get(f"/plans/{linked.pk}/monitoring/review/").content.decode()
+    assert (
+        f'id="obs-{stored.pk}"' in review
+        and "同时用于《上海市松江区国民经济和社会发展第十五个五年规划纲要（测试摘录）》" in review
+    )
+    assert f'id="obs-{stored.pk}"' in planner.get(f"/plans/{plan.pk}/monitoring/review/").content.decode()
+    planner.post(f"/monitoring/review/{stored.pk}/", {"decision": "approve", "comment": "核对无误"})
+    stored.refresh_from_db()
+    assert stored.state == Observation.APPROVED
+
+    fourteenth_2025 = _evaluation(planner, plan, 2025)
+    assert stored.pk in _used(fourteenth_2025)
+    fifteenth_2026 = _evaluation(planner, linked, 2026)
+    assert stored.pk in _used(fifteenth_2026)
+    assert _row(fifteenth_2026, 1)["baseline"]["value"] == 19.7
+    # the web pages read the same row: the 15th plan's indicator page names where it is kept
+    page = planner.get(f"/plans/indicators/{forest.pk}/").content.decode()
+    assert "19.7（2025年，取自《上海市松江区国民经济和社会发展第十四个五年规划" in page
+
+
+def test_a_correction_of_the_one_row_changes_both_plans(planner, plan, linked):
+    stored = Observation.objects.get(
+        indicator=indicator(16), year=2025, state=Observation.APPROVED, measure="level", series=""
+    )
+    assert _row(_evaluation(planner, linked, 2026), 1)["baseline"]["value"] == 19.56
+    stored.value = 19.6
+    stored.save()  # the save renews both plans' data stamps (signal), as a correction on the page does
+    assert _row(_evaluation(planner, linked, 2026), 1)["baseline"]["value"] == 19.6
+    assert (
+        _row(_evaluation(planner, plan, 2025), 16)["baseline"]["value"] == 18.5
+    )  # the 14th's own base is 2020
+
+
+def test_the_api_shows_one_slot_for_the_linked_pair_and_takes_it_once(anonymous, planner, plan, linked):
+    forest = linked.indicators.get(number=1)
+    listed = {i["number"]: i for i in planner.get(f"/api/plans/{linked.pk}/indicators").json()}
+    assert listed[1]["linked"] == {"plan": plan.pk, "indicator_id": indicator(16).pk, "number": 16}
+    assert listed[1]["also_used_in"].startswith("同时用于《上海市松江区国民经济和社会发展第十四个五年规划")
+    assert listed[3]["linked"] is None and listed[3]["also_used_in"] == ""
+    token = ApiToken.issue(User.objects.get(username="lhsr")).key
+    response = anonymous.post(
+        f"/api/plans/{linked.pk}/observations",
+        json.dumps({"indicator": 1, "year": 2025, "value": 19.8, "source": "区绿化市容局"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()[0]
+    assert created["indicator"] == 1  # the number in the plan asked about
+    assert Observation.objects.get(pk=created["id"]).indicator == indicator(16)
+    read = planner.get(f"/api/plans/{linked.pk}/observations?indicator={forest.pk}").json()
+    assert {o["id"] for o in read} >= {created["id"]}
+    assert all(o["indicator"] == 1 for o in read)
+
+
+def test_unlinking_keeps_every_observation(planner, plan, linked):
+    link = IndicatorLink.objects.get(later__number=1, later__plan=linked)
+    before = sorted(Observation.objects.values_list("pk", "indicator_id", "value"))
+    response = planner.post(f"/plans/links/{link.pk}/remove/", follow=True)
+    assert "已解除关联" in response.content.decode()
+    assert not IndicatorLink.objects.filter(pk=link.pk).exists()
+    assert sorted(Observation.objects.values_list("pk", "indicator_id", "value")) == before
+    assert _row(_evaluation(planner, linked, 2026), 1)["baseline"] is None
+    assert AuditEntry.objects.filter(model="规划间指标关联", action="delete").exists()
+
+
+def test_the_excel_template_names_the_other_plan(linked):
+    reporter = _client("lhsr")
+    ReportingRound.objects.create(
+        plan=linked, year=2025, title="基期数据采集", deadline=datetime.date(2027, 3, 31)
+    )
+    response = reporter.get(f"/plans/{linked.pk}/monitoring/template.xlsx")
+    notes = [
+        row[0] for row in load_workbook(io.BytesIO(response.content))["填报说明"].iter_rows(values_only=True)
+    ]
+    assert any(
+        str(text).startswith("   序号1“森林覆盖率”同时用于《上海市松江区国民经济和社会发展第十四个五年规划")
+        for text in notes
+    )
+
+
+def test_a_year_the_other_plan_does_not_read_is_not_marked_as_shared(linked):
+    """A 2026 figure serves the 15th plan only: the 14th plan ends in 2025."""
+    ReportingRound.objects.create(
+        plan=linked, year=2026, title="2026年度", deadline=datetime.date(2027, 3, 31)
+    )
+    entry = _client("lhsr").get(f"/plans/{linked.pk}/monitoring/").content.decode()
+    assert "1. 森林覆盖率" in entry and "同时用于" not in entry
