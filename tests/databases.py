@@ -127,7 +127,7 @@ def pytest_generate_tests(metafunc):
     uses_database = _USES_DATABASE & set(metafunc.fixturenames) or metafunc.definition.get_closest_marker(
         "django_db"
     )
-    if not uses_database or metafunc.definition.get_closest_marker("sqlite_only"):
+    if not uses_database:
         return
     metafunc.parametrize(
         "web_database",
@@ -154,7 +154,7 @@ def pytest_runtest_setup(item):
         pytest.skip(
             "this process runs on SQLite: -n 2 gives PostgreSQL a worker, --database=postgresql runs them here"
         )
-    pytest.skip(f"this process runs on {here}; its [sqlite] twin runs on SQLite")
+    pytest.skip("this process runs on PostgreSQL; the [sqlite] items run in a SQLite process")
 
 
 # The controller (xdist): which worker takes which database, and a scheduler that respects it.
@@ -173,7 +173,7 @@ def pytest_configure_node(node):
     if not _distributes_by_database(config):
         return
     index = int(node.gateway.id.removeprefix("gw"))  # gw0, gw1, …: the odd ones take PostgreSQL
-    forced = config.getoption("--database") == "postgresql"
+    forced = _process_database(config) == "postgresql"  # --database=postgresql or a postgres DATABASE_URL
     wanted = index % 2 == 1 and _postgresql_twins_selected(config) and postgresql_unavailable() is None
     takes_postgresql = forced or wanted
     node.workerinput[WORKER_KEY] = "postgresql" if takes_postgresql else "sqlite"
