@@ -4,9 +4,10 @@ Every web test that uses the test database is collected twice, `test_x[sqlite]` 
 `postgresql` one marked `postgres`). A process runs the items of its own database and skips the others, so the
 database is chosen once per process, before Django is set up:
 
-- distributed (`-n 2` or more, `--dist load`, the default): the controller gives half of its workers (at least
-  one) PostgreSQL when the server answers, and a scheduler sends each item only to a worker of its database;
-  tests that use no database go to whichever worker is free;
+- distributed (`-n 2` or more, `--dist load`, the default): the controller gives every second worker (gw1, gw3,
+  …) PostgreSQL when the server answers and `-m` can select a [postgresql] item, and a scheduler
+  (tests/scheduling.py) sends each item only to a worker of its database; tests that use no database go to
+  whichever worker is free;
 - one process: `--database` (sqlite by default) names the database; the other parameter is skipped.
 """
 
@@ -60,7 +61,7 @@ def pytest_addoption(parser):
         default="sqlite",
         help="database of this process's web tests when the session is not distributed: sqlite (default, or "
         f"DATABASE_URL when set) or postgresql (a throwaway database on {PG_HOST}:{PG_PORT}, user postgres). "
-        "With -n 2 or more, half of the workers take the [postgresql] items when the server answers.",
+        "With -n 2 or more, every second worker takes the [postgresql] items when the server answers.",
     )
 
 
