@@ -214,7 +214,7 @@ def _race(race_db, model, pk, change_first, change_second) -> dict:
                     time.sleep(0.4)
                     outcome["second_blocked"] = not outcome.get("second_done", False)
         finally:
-            connections["race"].close()
+            connections.close_all()  # this thread's: the audit signal may have opened "default" too
 
     def second_reviewer():
         first_saved.wait(10)
@@ -227,7 +227,7 @@ def _race(race_db, model, pk, change_first, change_second) -> dict:
             outcome["second"] = stale
         finally:
             outcome["second_done"] = True
-            connections["race"].close()
+            connections.close_all()
 
     threads = [threading.Thread(target=first_reviewer), threading.Thread(target=second_reviewer)]
     for thread in threads:
