@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from tests.hardening.fuzzing import fuzz, scratch_file
 
+pytestmark = pytest.mark.slow  # fuzzing restores in subprocesses; left out of the fast subset (README)
+
 ROOT = Path(__file__).resolve().parents[2]
 MIGRATE = "from planwatch.web import demo; demo.setup_django(); demo.migrate()"
 

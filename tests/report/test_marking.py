@@ -4,6 +4,7 @@ differences of percentages, workbook columns that match their headers, page numb
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -27,6 +28,7 @@ def demo(songjiang_plan, demo_observations):
         year: evaluate_plan(songjiang_plan, demo_observations, year) for year in (2022, 2023, 2025)
     }
 
+    @functools.cache  # two tests read the same final report
     def build(kind: str, year: int, fmt: str) -> bytes:
         return build_report(songjiang_plan, evaluations[year], kind, fmt, observations=demo_observations)
 
@@ -147,6 +149,7 @@ def test_the_final_report_states_the_cumulative_cut_and_the_gdp_level(demo, demo
     assert f"“地区生产总值”2025年应达到约{1637.11 * 1.065**5:.2f}亿元" in text
 
 
+@pytest.mark.slow  # renders the PDF
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_every_page_of_the_pdf_carries_the_running_header(demo, tmp_path):
     source = tmp_path / "final.pdf"

@@ -15,6 +15,13 @@ def pytest_configure(config):
     django.setup()
 
 
+@pytest.fixture(autouse=True)
+def web_database(request) -> str:
+    """The database this test runs on: each test that uses it is parametrised sqlite/postgresql
+    (tests/databases.py); the others run on whichever database their process has."""
+    return getattr(request, "param", "sqlite")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from planwatch.web.demo import seed_demo

@@ -8,6 +8,7 @@ import re
 import threading
 import urllib.request
 
+import pytest
 from django.contrib.auth.models import User
 
 from planwatch.web.accounts.models import ApiToken
@@ -65,6 +66,7 @@ def test_a_retry_with_the_same_idempotency_key_gets_the_first_answer(anonymous):
     assert other.json() == {"error": "该 Idempotency-Key 已用于另一份不同的提交，请换一个"}
 
 
+@pytest.mark.slow  # starts the demo server
 def test_twenty_identical_posts_at_once_make_one_row(tmp_path):
     """Against the running demo server (waitress, 8 threads, SQLite file), as the red team did."""
     with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, log):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -12,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import PG_HOST, PG_PORT, postgresql_unavailable
+
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_HOST = os.environ.get("PLANWATCH_PG_HOST", "127.0.0.1")
-PG_PORT = int(os.environ.get("PLANWATCH_PG_PORT", "5432"))
 SEED = "from planwatch.web import demo; demo.setup_django(); demo.migrate(); demo.seed_demo()"
 
 
@@ -114,18 +113,9 @@ def test_backup_will_not_overwrite_a_file_and_restore_refuses_what_is_not_a_back
 
 def _postgresql_ready() -> str | None:
     """None when the server and pg_dump/pg_restore are there, else why the test is skipped."""
-    if os.environ.get("PLANWATCH_WEB_SUITE_ON_POSTGRESQL") == "1":
-        return "the PostgreSQL rerun of the suite does not repeat the backup round trip"
     if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
         return "pg_dump/pg_restore are not on PATH (apt-get install postgresql-client)"
-    try:
-        socket.create_connection((PG_HOST, PG_PORT), timeout=1).close()
-        import psycopg
-
-        psycopg.connect(f"postgresql://postgres@{PG_HOST}:{PG_PORT}/postgres", connect_timeout=3).close()
-    except Exception as error:
-        return f"PostgreSQL is not reachable as postgres on {PG_HOST}:{PG_PORT}: {error}"
-    return None
+    return postgresql_unavailable()
 
 
 def _pg_tables(url: str) -> dict[str, list[tuple]]:

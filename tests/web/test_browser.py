@@ -3,7 +3,6 @@ approves; the dashboard shows the new verdict. Screenshots go to artifacts/."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -28,9 +27,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
-    ),
-    pytest.mark.skipif(
-        os.environ.get("PLANWATCH_WEB_SUITE_ON_POSTGRESQL") == "1", reason="browser test runs once"
     ),
 ]
 

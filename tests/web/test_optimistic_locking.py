@@ -14,10 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from planwatch.web.locking import StaleEdit
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Adjustment
+from tests.databases import PG_HOST, PG_PORT, postgresql_unavailable
 from tests.web.conftest import indicator
-
-PG_HOST = os.environ.get("PLANWATCH_PG_HOST", "127.0.0.1")
-PG_PORT = int(os.environ.get("PLANWATCH_PG_PORT", "5432"))
 
 
 def _submitted(number: int = 8, value: float = 412.0) -> Observation:
@@ -26,7 +24,7 @@ def _submitted(number: int = 8, value: float = 412.0) -> Observation:
     )
 
 
-# On the suite's database (SQLite here; PostgreSQL in test_postgresql's rerun)
+# On the suite's database (each test twice: [sqlite] and [postgresql], tests/databases.py)
 
 
 def test_a_save_from_a_stale_copy_is_refused_and_the_first_save_stands(db):
@@ -91,14 +89,10 @@ def _scratch_sqlite(tmp_path):
 def _scratch_postgresql():
     import psycopg
 
-    if os.environ.get("PLANWATCH_WEB_SUITE_ON_POSTGRESQL") == "1":
-        pytest.skip("the PostgreSQL rerun of the suite does not repeat the two-connection race")
-    try:
-        admin = psycopg.connect(
-            f"postgresql://postgres@{PG_HOST}:{PG_PORT}/postgres", autocommit=True, connect_timeout=3
-        )
-    except Exception as error:
-        pytest.skip(f"PostgreSQL is not reachable as postgres on {PG_HOST}:{PG_PORT}: {error}")
+    unavailable = postgresql_unavailable()
+    if unavailable:
+        pytest.skip(unavailable)
+    admin = psycopg.connect(f"postgresql://postgres@{PG_HOST}:{PG_PORT}/postgres", autocommit=True)
     name = f"planwatch_race_{os.getpid()}"
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.execute(f'CREATE DATABASE "{name}"')
@@ -113,7 +107,7 @@ def _scratch_postgresql():
     return config, (admin, name)
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def race_database(request, tmp_path_factory, django_db_blocker):
     """A migrated scratch database of each engine under the alias "race", holding one plan and indicator."""
     from django.core.management import call_command
@@ -220,7 +214,7 @@ def _race(race_db, model, pk, change_first, change_second) -> dict:
                     time.sleep(0.4)
                     outcome["second_blocked"] = not outcome.get("second_done", False)
         finally:
-            connections["race"].close()
+            connections.close_all()  # this thread's: the audit signal may have opened "default" too
 
     def second_reviewer():
         first_saved.wait(10)
@@ -233,7 +227,7 @@ def _race(race_db, model, pk, change_first, change_second) -> dict:
             outcome["second"] = stale
         finally:
             outcome["second_done"] = True
-            connections["race"].close()
+            connections.close_all()
 
     threads = [threading.Thread(target=first_reviewer), threading.Thread(target=second_reviewer)]
     for thread in threads:

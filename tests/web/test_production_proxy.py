@@ -19,6 +19,8 @@ import pytest
 
 from tests.web.commands import running
 
+pytestmark = pytest.mark.slow  # starts the server behind a proxy (left out of the fast subset, README)
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = "203.0.113.7"  # the address the proxy saw the browser come from
 

@@ -155,6 +155,7 @@ def test_new_accounts_are_stored_under_the_canonical_user_name(db):
     assert form.errors["username"] == ["用户名“kw”已被使用（不区分大小写和全角半角）。"]
 
 
+@pytest.mark.slow  # starts the demo server
 def test_twenty_guesses_sent_at_once_are_counted_one_after_another(tmp_path):
     """Against the running demo (waitress, 8 threads): parallel guesses may not all pass on the same count."""
     import re
