@@ -33,6 +33,9 @@ def test_the_audit_page_shows_a_rejection_as_events_in_chinese_and_reading_adds_
         _login(page, url, "kw")
         page.goto(f"{url}/monitoring/")
         page.locator("input[name^='value-']").first.fill("3.91")
+        # the validation rules warn about this figure: it goes with a source and the department's comment
+        page.locator("input[name^='source-']").first.fill("区科委统计")
+        page.locator("input[name^='comment-']").first.fill("口径调整后的首个数")
         page.click("button:has-text('保存草稿')")
         page.click("button:has-text('提交审核')")
         assert "已提交1项数据" in page.locator(".messages").inner_text()

@@ -29,7 +29,9 @@ def _events(kind: str):
 
 def _submitted(client, number: int = 11, value: str = "61.5") -> Observation:
     found = indicator(number)
-    client.post("/monitoring/save/", {f"value-{found.pk}-1": value})
+    client.post(
+        "/monitoring/save/", {f"value-{found.pk}-1": value, f"source-{found.pk}-1": "区统计局统计公报"}
+    )
     client.post("/monitoring/submit/")
     return Observation.objects.get(indicator=found, state=Observation.SUBMITTED)
 
@@ -95,7 +97,8 @@ def test_an_adjustment_is_proposed_and_approved_as_two_events(named, planner, ad
     )
     adjustment = Adjustment.objects.get(indicator=forest)
     admin_client_.post(
-        f"/plans/adjustments/{adjustment.pk}/decide/", {"decision": "approve", "comment": "同意"}
+        f"/plans/adjustments/{adjustment.pk}/decide/",
+        {"decision": "approve", "document_number": "松府发〔2023〕12号", "comment": "同意"},
     )
     proposed = _events("adjust-propose").get(object_id=str(adjustment.pk))
     assert proposed.summary == f"指标16“{forest.name}”的目标" and proposed.comment == "新增造林地块纳入统计"

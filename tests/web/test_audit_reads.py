@@ -20,7 +20,13 @@ from tests.web.test_permissions_matrix import MATRIX, ROLES, _client, objects  #
 _WRITE = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)"?', re.IGNORECASE)
 # Tables a GET may write that are not a person's change and not audited: sessions (Django's own) and the
 # caches of evaluations (planwatch.web.evaluations.cache), filled while anyone reads a page.
-CACHE_TABLES = {"django_session", "evaluations_storedevaluation", "evaluations_plandataversion"}
+# caches a page view may fill: sessions, stored evaluations and their data stamp, a report file built on request
+CACHE_TABLES = {
+    "django_session",
+    "evaluations_storedevaluation",
+    "evaluations_plandataversion",
+    "evaluations_storedreport",
+}
 
 
 def _urls(found, role: str, plan_ids: tuple[int, int]):
