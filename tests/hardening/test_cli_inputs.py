@@ -20,7 +20,7 @@ SONGJIANG = ROOT / "planwatch" / "data" / "songjiang-14th-fyp.txt"
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "planwatch.cli", *args],
         cwd=cwd,

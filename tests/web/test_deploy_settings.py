@@ -16,7 +16,7 @@ PRODUCTION = "planwatch.web.settings_production"
 
 
 def _django(*args: str, secret: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PLANWATCH_SECRET_KEY"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANWATCH_SECRET_KEY", "DATABASE_URL")}
     if secret is not None:
         env["PLANWATCH_SECRET_KEY"] = secret
     return subprocess.run(
@@ -98,7 +98,7 @@ def test_no_page_needs_an_inline_script(db):
 
 
 def _env_run(code: str, **env: str) -> subprocess.CompletedProcess:
-    full = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    full = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_") and k != "DATABASE_URL"}
     full |= {"PLANWATCH_SECRET_KEY": secrets.token_urlsafe(50), "PYTHONPATH": str(ROOT)} | env
     return subprocess.run(
         [sys.executable, "-m", "planwatch.cli", *code.split()],

@@ -23,10 +23,13 @@ def test_serve_uses_database_url(tmp_path):
 
 
 def test_a_port_in_use_gives_one_chinese_line(tmp_path):
+    import os
     import socket
     import subprocess
     import sys
 
+    # the working directory's SQLite file, never the DATABASE_URL of the test process (a PostgreSQL worker's)
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -34,6 +37,7 @@ def test_a_port_in_use_gives_one_chinese_line(tmp_path):
         result = subprocess.run(
             [sys.executable, "-m", "planwatch.cli", "serve", "--port", str(port)],
             cwd=tmp_path,
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,
