@@ -69,6 +69,17 @@ def test_a_rejection_is_an_event_with_its_comment_in_the_readable_change(named, 
     assert "rejected" not in page and "submitted" not in page
 
 
+def test_an_approval_after_a_rejection_does_not_repeat_the_rejections_comment(named, planner, kewei):
+    observation = _submitted(kewei)
+    planner.post(
+        f"/monitoring/review/{observation.pk}/", {"decision": "reject", "comment": "请附统计公报来源"}
+    )
+    _submitted(kewei, value="61.6")
+    planner.post(f"/monitoring/review/{observation.pk}/", {"decision": "approve", "comment": ""})
+    approved = _events("approve").get(object_id=str(observation.pk))
+    assert approved.comment == "" and approved.change.startswith("已提交待审 → 已审核通过；数值：61.6")
+
+
 def test_a_correction_is_an_event_with_the_written_reason_and_the_old_value(named, planner):
     row = Observation.objects.filter(indicator__number=1, measure="growth_rate", state="approved").first()
     old = f"{row.value:g}"

@@ -65,7 +65,9 @@ def _deleted(change: Change) -> bool:
 
 
 def _field(name: str) -> Callable[[Change], str]:
-    return lambda change: str(change.now(name) or change.was(name) or "")
+    """The field as the change leaves it (as it was, for a delete): an approval never repeats the comment of an
+    earlier rejection."""
+    return lambda change: str((change.was(name) if _deleted(change) else change.now(name)) or "")
 
 
 def _submitted(change: Change) -> bool:
