@@ -151,9 +151,13 @@ class Context:
         sentences = [s for s in explanation if s]
         body = "；".join(sentences)
         label = status_label(status, fields.get("missing"))
-        body = f"{body}；{label}。" if body else f"{label}。"
+        if body and status == "no_data":
+            body = f"{body}。"  # 尚无…监测值 says it; “；无数据” after it would say it twice
+        else:
+            body = f"{body}；{label}。" if body else f"{label}。"
         extra = "".join(fields.pop("after", [])) + "".join(self.appendix)
-        illustrative = any(obs.source == ILLUSTRATIVE for obs in self.used)
+        # a verdict without data rests on no figure, illustrative or not
+        illustrative = status != "no_data" and any(obs.source == ILLUSTRATIVE for obs in self.used)
         if self.target_version != "纲要原文":
             notes.insert(0, f"目标采用{self.target_version}")
         explanation_text = body + extra + "".join(f"{note}。" for note in notes)

@@ -120,6 +120,14 @@ def test_no_observation_after_the_base_year_is_no_data():
     assert "尚无2021–2022年监测值" in result.explanation
 
 
+def test_no_data_says_what_is_missing_once_and_no_illustrative_caveat_for_an_illustrative_base():
+    the_plan = plan(indicator(1, "比例", target=20))
+    result = evaluate(the_plan, rows(the_plan, (1, 2020, 10, "level", "", "%", "示例数据")), 2022)
+    assert result.status == "no_data"
+    assert result.explanation == "尚无2021–2022年监测值。"  # not “…；无数据。（所用数据含示例数据…）”
+    assert not result.illustrative
+
+
 def test_final_verdict_without_the_target_years_value_is_no_data_when_the_target_is_not_met():
     the_plan = plan(indicator(1, "比例", target=20))
     result = evaluate(the_plan, rows(the_plan, (1, 2020, 10), (1, 2024, 19)), 2025)
