@@ -151,10 +151,8 @@ class Context:
         sentences = [s for s in explanation if s]
         body = "；".join(sentences)
         label = status_label(status, fields.get("missing"))
-        if body and status == "no_data":
-            body = f"{body}。"  # 尚无…监测值 says it; “；无数据” after it would say it twice
-        else:
-            body = f"{body}；{label}。" if body else f"{label}。"
+        ending = "。" if status == "no_data" else f"；{label}。"  # 尚无…监测值 needs no “；无数据” after it
+        body = f"{body}{ending}" if body else f"{label}。"
         extra = "".join(fields.pop("after", [])) + "".join(self.appendix)
         # a verdict without data rests on no figure, illustrative or not
         illustrative = status != "no_data" and any(obs.source == ILLUSTRATIVE for obs in self.used)
