@@ -106,3 +106,26 @@ def test_a_reporter_cannot_set_supporting_departments(kewei):
     project = _supported_by_kewei()
     assert kewei.post(f"/projects/{project.pk}/assign/", {"supporting": []}).status_code == 403
     assert project.supporting.count() == 1
+
+
+def test_a_report_on_an_earlier_year_shows_the_projects_status_of_that_year(db):
+    """A project 在谈 at the end of 2023 and 在建 since 2025: the 2023 report says 在谈, the 2025 one 在建."""
+    import datetime
+
+    from django.utils import timezone
+
+    from planwatch.web.evaluations.reports import _project_progress
+
+    project = Project.objects.filter(reports__isnull=True).first()
+    project.status = "negotiating"
+    project.save()
+    project.history.filter(pk=project.history.latest().pk).update(
+        history_date=timezone.make_aware(datetime.datetime(2023, 6, 1))
+    )
+    project.status = "building"
+    project.save()
+    project.history.filter(pk=project.history.latest("history_id").pk).update(
+        history_date=timezone.make_aware(datetime.datetime(2025, 3, 1))
+    )
+    assert _project_progress(project, 2023)["status"] == "在谈"
+    assert _project_progress(project, 2025)["status"] == "在建"

@@ -4,8 +4,11 @@ the departments' explanations and the project and task progress; `planwatch.repo
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 from urllib.parse import quote
+
+from django.utils import timezone
 
 from planwatch.report.model import ILLUSTRATIVE_MARK
 from planwatch.web.demo_progress import ILLUSTRATIVE_TAG
@@ -91,11 +94,19 @@ def _marked(text: str) -> str:
     return text
 
 
+def _status_at_end_of(project, year: int) -> str:
+    """The library's status of the project as it stood at the end of `year` (its history), so that a report on an
+    earlier year never shows a later status; the current one where the history does not reach back that far."""
+    end = timezone.make_aware(datetime.datetime(year, 12, 31, 23, 59, 59))
+    then = project.history.filter(history_date__lte=end).order_by("-history_date").first()
+    return (then or project).get_status_display()
+
+
 def _project_progress(project, year: int) -> dict:
     """What the project's department reported up to the end of `year` (the latest report of that time)."""
     reports = [r for r in project.reports.all() if r.reported_at.year <= year]
     latest = reports[0] if reports else None  # newest first
-    progress, invested, status = [], None, project.get_status_display()
+    progress, invested, status = [], None, _status_at_end_of(project, year)
     if latest is not None:
         if latest.progress:
             progress.append(f"形象进度{latest.progress}%")
