@@ -77,3 +77,14 @@ def test_the_planning_office_still_counts_the_plans_main_indicators(planner, nat
     page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
     assert '<span class="num">8</span><span>项主要指标</span>' in page
     assert "本规划中没有由本部门负责" not in page
+
+
+def test_an_indicator_with_nothing_to_draw_says_so_instead_of_an_empty_chart(planner, anonymous, national):
+    """The national plan has no figure yet: no empty chart frames, a sentence instead (dashboard, indicator page,
+    public page); Songjiang's indicators with figures keep their charts."""
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "data-chart=" not in page and page.count("尚无监测值，暂无走势图") == national.indicators.count()
+    first = national.indicators.order_by("number").first()
+    assert "尚无监测值，暂无走势图" in planner.get(f"/plans/indicators/{first.pk}/").content.decode()
+    songjiang = planner.get("/").content.decode()
+    assert "data-chart=" in songjiang and "暂无走势图" not in songjiang

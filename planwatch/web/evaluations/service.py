@@ -5,6 +5,7 @@ verdict, count, order and chart series. This module only reads rows and keeps th
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 from dataclasses import dataclass, replace
 
@@ -283,3 +284,11 @@ def current_year(plan: Plan) -> int:
     if latest is None:
         return plan.period_start
     return max(plan.period_start, min(latest, plan.period_end))
+
+
+def chart_json(verdict: dict | None) -> str:
+    """The core's chart series of a verdict for the page's chart, or "" when there is nothing to draw (no figure, no
+    expected path, no standard line): the page then says so instead of an empty frame."""
+    chart = (verdict or {}).get("chart") or {}
+    drawn = any(chart.get(key) for key in ("observed", "expected", "projection", "standards"))
+    return json.dumps(chart, ensure_ascii=False) if drawn else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from django.contrib import messages
@@ -23,7 +22,13 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.evaluations.forms import OverrideForm, RunForm, first_error
 from planwatch.web.evaluations.models import EvaluationRun, VerdictOverride
-from planwatch.web.evaluations.service import current_year, evaluation_data, indicator_rows, verdict_of
+from planwatch.web.evaluations.service import (
+    chart_json,
+    current_year,
+    evaluation_data,
+    indicator_rows,
+    verdict_of,
+)
 from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import is_number
@@ -78,7 +83,7 @@ def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
     for row in indicator_rows(evaluation):  # the core's order: binding shortfalls first
         found = indicators.get(row["number"])
         if found is not None:
-            chart = json.dumps(row.get("chart") or {}, ensure_ascii=False)
+            chart = chart_json(row)
             cards.append(
                 {"indicator": found, "verdict": row, "illustrative": _illustrative(row), "chart": chart}
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 
@@ -28,7 +27,7 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.evaluations.models import VerdictOverride
-from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_of
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
@@ -277,7 +276,7 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "also_used_in": links.also_used_in(indicator, partner),
         "bases": links.base_comparison(indicator, partner),
         "illustrative": any(o.is_illustrative for o in observations),
-        "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
+        "chart": chart_json(verdict),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),
         "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
         "history": indicator.history.all().select_related("history_user")[:20],

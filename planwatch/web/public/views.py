@@ -6,13 +6,11 @@ an indicator published or withdrawn renews the stamp, so the public never sees a
 
 from __future__ import annotations
 
-import json
-
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.evaluations.service import chosen_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_of
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.figures import baseline_shown
@@ -104,5 +102,5 @@ def _indicator_context(found: Indicator, year: int) -> dict:
         "baseline_shown": baseline_shown(found, verdict),
         "corrections": found.corrections(),
         "illustrative": any(o.is_illustrative for o in observed) or bool((verdict or {}).get("illustrative")),
-        "chart": json.dumps((verdict or {}).get("chart") or {}, ensure_ascii=False),
+        "chart": chart_json(verdict),
     }
