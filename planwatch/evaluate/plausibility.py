@@ -97,8 +97,9 @@ def checks(
     if rule.maximum is not None and value > rule.maximum:
         found.append(Check("above_maximum", f"数值{value:g}高于设定的上限{rule.maximum:g}"))
     earlier = {y: v for y, v in history.items() if y < year}
-    if earlier and rule.jump_factor:
-        last_year = max(earlier)
+    last_year = max(earlier) if earlier else None
+    # the usual change is a one-year one: a figure after a gap in the history is not compared with it
+    if last_year == year - 1 and rule.jump_factor:
         usual = usual_change({y: v for y, (v, _) in earlier.items()})
         change = value - earlier[last_year][0]
         if usual and abs(change) > rule.jump_factor * usual:
@@ -112,8 +113,8 @@ def checks(
             )
     if rule.source_required and not (source or "").strip():
         found.append(Check("no_source", "未填写数据来源"))
-    if earlier:
-        last_unit = earlier[max(earlier)][1]
+    if last_year is not None:
+        last_unit = earlier[last_year][1]
         if unit and last_unit and normalize(unit) != normalize(last_unit):
             found.append(Check("unit_changed", f"单位“{unit}”与上年的“{last_unit}”不同"))
     return found

@@ -106,7 +106,7 @@ def _project_progress(project, year: int) -> dict:
     """What the project's department reported up to the end of `year` (the latest report of that time)."""
     reports = [r for r in project.reports.all() if r.reported_at.year <= year]
     latest = reports[0] if reports else None  # newest first
-    progress, invested, status = [], None, _status_at_end_of(project, year)
+    progress, invested = [], None
     if latest is not None:
         if latest.progress:
             progress.append(f"形象进度{latest.progress}%")
@@ -114,8 +114,12 @@ def _project_progress(project, year: int) -> dict:
         if latest.investment_total is not None:
             unit = 1 if latest.investment_unit == "亿元" else 1 / 10000
             invested = latest.investment_total * unit
-        if latest.status:
-            status = latest.get_status_display()
+    # the reported status; else the library's as it stood then (a history query only where no report says it)
+    status = (
+        latest.get_status_display()
+        if latest is not None and latest.status
+        else _status_at_end_of(project, year)
+    )
     return {
         "department": project.department.name if project.department else "",
         "status": status,

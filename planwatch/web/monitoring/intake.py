@@ -188,15 +188,16 @@ def _stored_note(row: CoreObservation) -> str:
     return "；".join(part for part in (row.note, row.conversion) if part)
 
 
-def unchanged(indicator: Indicator, row: CoreObservation, comment: str = "") -> bool:
-    """The row says what the slot's current figure says (value, unit, source, note, comment): nothing to save."""
+def unchanged(indicator: Indicator, row: CoreObservation, comment: str | None = "") -> bool:
+    """The row says what the slot's current figure says (value, unit, source, note, comment): nothing to save.
+    `comment` None: the channel has no comment (an Excel upload), so the stored one is not compared."""
     now = current(indicator, row.year, row.measure, row.series or "")
     return (
         now is not None
         and now.value == row.value
         and (now.source or "") == (row.source or "")
         and (now.note or "") == _stored_note(row)
-        and (now.department_comment or "") == (comment or "")
+        and (comment is None or (now.department_comment or "") == comment)
         and normalize(now.unit or "") == normalize(row.unit or "")
     )
 
@@ -234,7 +235,7 @@ def sort_out(plan: Plan, accepted: Iterable[CoreObservation], comments: dict | N
     for row in accepted:
         own = indicators[row.indicator]
         indicator = links.storage_indicator(own, row.year, partners.get(own.pk))  # a linked figure's one row
-        if unchanged(indicator, row, (comments or {}).get(row.row, "")):
+        if unchanged(indicator, row, None if comments is None else comments.get(row.row, "")):
             result.unchanged += 1
         elif pending_twin(indicator, row.year, row.measure, row.series or "", row.value):
             result.refused.append((row.row, twin_message(indicator, row.year)))
@@ -301,7 +302,8 @@ def store(
             stored.source = row.source or ""
             stored.note = _stored_note(row)
             stored.warnings = warnings_of(indicator, row)
-            stored.department_comment = (comments or {}).get(row.row, "") or ""
+            if comments is not None:  # an Excel upload has no comment column: the draft's comment stays
+                stored.department_comment = comments.get(row.row, "") or ""
             stored.state = state
             stored.round = open_round if open_round is not None and open_round.year == row.year else None
             stored.submitted_by = user

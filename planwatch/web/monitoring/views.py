@@ -397,7 +397,10 @@ def review(request):
     for observation in submitted:
         # a linked figure is reviewed once, for both plans, beside its own plan's evaluation
         owner = observation.indicator.plan
-        beside = besides.setdefault((owner.pk, observation.year), Beside(owner, observation.year))
+        key = (owner.pk, observation.year)
+        if key not in besides:  # one evaluation per plan and year, not one per row
+            besides[key] = Beside(owner, observation.year)
+        beside = besides[key]
         observation.beside = beside.of(
             observation.indicator, observation.measure, observation.series, observation.value
         )

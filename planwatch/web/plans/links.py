@@ -14,13 +14,10 @@ from django.db.models import Q
 
 from planwatch.evaluate import Observations
 from planwatch.evaluate.service import reported_measure
+from planwatch.evaluate.units import normalize
 from planwatch.vocabulary import MEASURE_ZH
 from planwatch.web.plans.linking import normal_name
 from planwatch.web.plans.models import Indicator, IndicatorLink, Plan
-
-
-def _unit(unit: str) -> str:
-    return "".join((unit or "").replace("％", "%").split())
 
 
 def kind_measure(indicator: Indicator) -> str:
@@ -34,7 +31,7 @@ def link_refusal(one: Indicator, other: Indicator) -> str | None:
         return "关联的两个指标须属于两个不同的规划"
     if one.plan.period_start == other.plan.period_start:
         return "两个规划的起始年相同，无法区分前后规划"
-    if _unit(one.unit) != _unit(other.unit):
+    if normalize(one.unit or "") != normalize(other.unit or ""):
         return (
             f"计量单位不同，不能关联：《{one.plan}》指标{one.number}“{one.name}”为“{one.unit or '无单位'}”，"
             f"《{other.plan}》指标{other.number}“{other.name}”为“{other.unit or '无单位'}”"
@@ -189,7 +186,7 @@ def suggestions(one: Plan, other: Plan) -> list[Suggestion]:
         for b in second:
             name_a, name_b = normal_name(a.name), normal_name(b.name)
             shorter, longer = sorted((name_a, name_b), key=len)
-            if _unit(a.unit) != _unit(b.unit):
+            if normalize(a.unit or "") != normalize(b.unit or ""):
                 continue
             if name_a == name_b or (len(shorter) >= 4 and shorter in longer):
                 earlier, later = ordered(a, b)
