@@ -61,6 +61,7 @@ def test_a_retry_with_the_same_idempotency_key_gets_the_first_answer(anonymous):
     assert first.status_code == retry.status_code == 201
     assert retry.json() == first.json()
     assert _pending() == 1
+    # another value no validation rule warns about (a warned one would be answered 400 before the key is checked)
     other = _post(anonymous, {**ITEM, "value": 3400}, token, HTTP_IDEMPOTENCY_KEY="kw-2025-0001")
     assert other.status_code == 422
     assert other.json() == {"error": "该 Idempotency-Key 已用于另一份不同的提交，请换一个"}
