@@ -65,6 +65,15 @@ def test_a_usual_step_is_not_warned():
     assert checks(4.95, year=2025, unit="%", source="区统计局", history=RD_HISTORY) == []
 
 
+def test_a_figure_after_a_gap_is_not_compared_with_the_usual_one_year_change():
+    # 2024 missing: 2025 against 2023 is two years' change, not a jump of one year
+    gap = {y: v for y, v in RD_HISTORY.items() if y != 2024}
+    assert checks(4.95, year=2025, unit="%", source="区统计局", history=gap) == []
+    assert [c.code for c in checks(9.5, year=2025, unit="%", source="区统计局", history=RD_HISTORY)] == [
+        "jump"
+    ]
+
+
 def test_no_jump_rule_without_enough_history():
     short = {2023: (4.62, "%"), 2024: (4.7, "%")}
     assert checks(9.5, year=2025, unit="%", source="区统计局", history=short) == []
