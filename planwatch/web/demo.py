@@ -95,7 +95,9 @@ DEMO_ACCOUNTS = [
     DemoAccount("admin", "admin-demo-2025", "administrator"),
     DemoAccount("guihuake", "guihuake-demo-2025", "planning"),
     DemoAccount("lingdao", "lingdao-demo-2025", "leader"),
-] + [DemoAccount(code, f"{code}-demo-2025", "reporter", code) for code, _ in DEPARTMENTS]
+] + [
+    DemoAccount(code, f"{code}-demo-2025", "reporter", code) for code, _ in DEPARTMENTS + SUPERIOR_DEPARTMENTS
+]
 
 
 PRODUCTION_SETTINGS = "planwatch.web.settings_production"
@@ -153,7 +155,8 @@ def seed_demo(
 
     with transaction.atomic():
         departments = {}
-        for code, name in DEPARTMENTS:
+        # The superior plan's departments too, so that each has its reporter account before the plan arrives.
+        for code, name in DEPARTMENTS + SUPERIOR_DEPARTMENTS:
             departments[code], _ = Department.objects.get_or_create(code=code, defaults={"name": name})
         for account in DEMO_ACCOUNTS:
             user = User.objects.filter(username=account.username).first()

@@ -88,3 +88,29 @@ def test_an_indicator_with_nothing_to_draw_says_so_instead_of_an_empty_chart(pla
     assert "尚无监测值，暂无走势图" in planner.get(f"/plans/indicators/{first.pk}/").content.decode()
     songjiang = planner.get("/").content.decode()
     assert "data-chart=" in songjiang and "暂无走势图" not in songjiang
+
+
+def test_a_plan_whose_indicators_all_have_departments_is_sent_to_open_a_round(planner, national):
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "各项指标都已指定责任部门，下一步到" in page
+    assert f'<a href="/plans/{national.pk}/monitoring/rounds/">填报轮次</a>开启一轮' in page
+    assert "先在指标核对中为每项指标指定责任部门" not in page
+
+
+def test_a_plan_with_unassigned_indicators_is_sent_to_assign_them_first(planner, national):
+    national.indicators.filter(number__in=[2, 3]).update(department=None)
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "本规划还有2项指标未指定责任部门" in page
+    assert f'<a href="/plans/{national.pk}/onboarding/assign/">分解指标和任务</a>' in page
+
+
+def test_a_leader_is_told_who_opens_the_round_not_sent_to_the_offices_pages(leader, national):
+    page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "规划科开启填报轮次后，各部门即可填报" in page
+    assert "/onboarding/" not in page
+
+
+def test_a_plan_without_projects_says_so_instead_of_counting_zero_yuan(planner, national):
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "本规划还没有列入项目库的重大项目" in page
+    assert "0.0</strong> 亿元" not in page

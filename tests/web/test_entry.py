@@ -58,3 +58,33 @@ def test_a_department_with_figures_sees_them_not_the_empty_state(kewei, plan):
     page = kewei.get(f"/plans/{plan.pk}/monitoring/").content.decode()
     assert "本部门在本规划中还没有报送过数据" not in page
     assert "每万人口发明专利拥有量" in page
+
+
+def test_the_office_enters_data_for_the_departments_of_the_plan_it_is_on(planner, national):
+    import re
+
+    from planwatch.web.accounts.models import Department
+
+    page = planner.get(f"/plans/{national.pk}/monitoring/").content.decode()
+    select = re.search(r'<select id="department".*?</select>', page, re.S).group(0)
+    options = re.findall(r'<option value="(\d+)" ?(selected)?>([^<]+)</option>', select)
+    leads = Department.objects.filter(indicators__plan=national).distinct().order_by("pk")
+    assert [name for _, _, name in options] == [d.name for d in leads]
+    assert "区发改委" not in select  # a district department leads nothing in the national plan
+    assert [pk for pk, selected, _ in options if selected] == [str(leads[0].pk)]
+    assert "各项指标都已指定责任部门" in page
+
+
+def test_a_reporter_of_the_national_plan_signs_in_with_its_demo_account(national):
+    from django.test import Client
+
+    from planwatch.web.demo import SUPERIOR_DEPARTMENTS
+
+    client = Client()
+    assert client.login(username="gj-kjb", password="gj-kjb-demo-2025")
+    page = client.get(f"/plans/{national.pk}/monitoring/").content.decode()
+    assert "科技部" in page
+    assert "规划科开启填报轮次后，各部门即可填报" in page
+    assert {code for code, _ in SUPERIOR_DEPARTMENTS} <= set(
+        national.indicators.values_list("department__code", flat=True)
+    )

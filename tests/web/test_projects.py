@@ -111,3 +111,9 @@ def test_a_department_without_projects_in_the_plan_is_told_so(kewei, plan):
     page = kewei.get(f"/plans/{plan.pk}/projects/").content.decode()
     assert "本规划中没有由本部门负责或配合的项目" in page
     assert "本规划还没有列入项目库的重大项目" not in page
+
+
+def test_the_project_list_of_a_plan_without_projects_prints_no_zero_totals(planner, national):
+    page = planner.get(f"/plans/{national.pk}/projects/").content.decode()
+    assert "本规划还没有列入项目库的重大项目" in page
+    assert "共 <strong>0</strong> 个项目" not in page

@@ -92,3 +92,12 @@ def test_the_form_offers_the_year_after_the_latest_round_within_the_period(plann
     assert 'required value="2028"' in page
     songjiang = planner.get(f"/plans/{plan.pk}/monitoring/rounds/").content.decode()
     assert 'required value="2025"' in songjiang  # its 2025 round is the last year of 2021–2025
+
+
+def test_a_plan_without_rounds_whose_indicators_are_assigned_is_told_to_open_one(planner, national):
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert "本规划还没有填报轮次。各项指标都已指定责任部门，用上面的表单开启一轮即可" in page
+    national.indicators.filter(number=8).update(department=None)
+    page = planner.get(f"/plans/{national.pk}/monitoring/rounds/").content.decode()
+    assert "还有1项指标未指定责任部门" in page
+    assert f'href="/plans/{national.pk}/onboarding/assign/"' in page

@@ -33,6 +33,7 @@ from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import is_number
 from planwatch.web.plans.models import Indicator, Plan
+from planwatch.web.plans.onboarding import unassigned_indicators
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.models import Project
 
@@ -104,6 +105,7 @@ def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
             if c["verdict"].get("attribute") == "binding" and c["verdict"]["status"] in SHORTFALL
         ],
         "late": late_departments(plan) if sees_everything(request.user) else [],
+        "unassigned": unassigned_indicators(plan),
         "project_totals": _project_totals(projects),
         "any_illustrative": any(card["illustrative"] for card in cards),
         "time_progress": (evaluation or {}).get("time_progress"),

@@ -39,18 +39,26 @@ from planwatch.web.monitoring.models import Observation, Reminder, ReportingRoun
 from planwatch.web.params import is_number
 from planwatch.web.plans import links
 from planwatch.web.plans.models import Indicator, Plan
+from planwatch.web.plans.onboarding import unassigned_indicators
 from planwatch.web.plans.scope import current_plan
 
 log = logging.getLogger("planwatch.monitoring")
 
 
-def _department(request) -> Department:
-    """The department whose data the user enters: their own, or (planning office) the one chosen."""
+def _plan_departments(plan):
+    """The departments that lead an indicator of this plan (all plans' when none is given), in a stable order."""
+    indicators = plan.indicators.all() if plan else Indicator.objects.all()
+    return Department.objects.filter(indicators__in=indicators).distinct().order_by("pk")
+
+
+def _department(request, plan=None) -> Department:
+    """The department whose data the user enters: their own, or (planning office) the one chosen, by default the
+    first that leads an indicator of this plan (a district department has nothing to enter for a superior plan)."""
     if is_planner(request.user):
         chosen = request.GET.get("department") or request.POST.get("department")
         if chosen and is_number(chosen):
             return get_object_or_404(Department, pk=chosen)
-        department = Department.objects.filter(indicators__isnull=False).distinct().first()
+        department = _plan_departments(plan).first() or _plan_departments(None).first()
         if department is None:
             raise Http404("没有分配了指标的部门")
         return department
@@ -82,7 +90,7 @@ def _open_round(plan: Plan | None) -> ReportingRound | None:
 @reporter_or_planner_required
 def entry(request):
     plan = current_plan(request)
-    return _entry_page(request, plan, _department(request))
+    return _entry_page(request, plan, _department(request, plan))
 
 
 def _entry_page(request, plan, department, form: EntryForm | None = None, problems: dict | None = None):
@@ -135,12 +143,11 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
         "plan": plan,
         "department": department,
         "round": reporting_round,
+        "unassigned": unassigned_indicators(plan),
         "rows": rows,
         "drafts": drafts,
         "reminders": _unread_reminders(request.user, department),
-        "departments": Department.objects.filter(indicators__isnull=False).distinct()
-        if is_planner(request.user)
-        else [],
+        "departments": _plan_departments(plan) if is_planner(request.user) else [],
         "measures": list(MEASURE_ZH.items()),
         "recent": Observation.objects.filter(
             links.observation_filter(plan), indicator_id__in=with_linked
@@ -176,7 +183,7 @@ def save_form(request):
     if request.method != "POST":
         return redirect("monitoring-entry")
     plan = current_plan(request)
-    department = _department(request)
+    department = _department(request, plan)
     back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
     reporting_round = _open_round(plan)
     if reporting_round is None:
@@ -260,7 +267,7 @@ def _where(indicator, series: str) -> str:
 @reporter_or_planner_required
 def template(request):
     plan = current_plan(request)
-    department = _department(request)
+    department = _department(request, plan)
     reporting_round = _open_round(plan)
     year = reporting_round.year if reporting_round else plan.period_start
     indicators = list(plan.indicators.filter(department=department).select_related("plan"))
@@ -278,7 +285,7 @@ def template(request):
 @reporter_or_planner_required
 def upload(request):
     plan = current_plan(request)
-    department = _department(request)
+    department = _department(request, plan)
     reporting_round = _open_round(plan)
     context = {"department": department, "round": reporting_round, "result": None}
     if request.method == "POST":
@@ -339,7 +346,7 @@ def submit(request):
     if request.method != "POST":
         return redirect("monitoring-entry")
     plan = current_plan(request)
-    department = _department(request)
+    department = _department(request, plan)
     back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
     own = Indicator.objects.filter(department=department)
     drafts = Observation.objects.filter(
@@ -481,6 +488,7 @@ def rounds(request):
             "rounds": [(r, round_status(r)) for r in all_rounds],
             "plan": plan,
             "next_year": _next_round_year(plan),
+            "unassigned": unassigned_indicators(plan),
         },
     )
 

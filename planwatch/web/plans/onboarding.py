@@ -64,13 +64,18 @@ def _first_assignments(plan: Plan) -> dict[int, TaskAssignment]:
     return found
 
 
+def unassigned_indicators(plan: Plan | None) -> int:
+    """How many of the plan's main indicators have no lead department yet (the empty states' next step)."""
+    return plan.indicators.filter(department__isnull=True).count() if plan else 0
+
+
 def counts(plan: Plan) -> dict[str, int]:
     tasks = _key_tasks(plan)
     assigned_tasks = tasks.filter(assignments__isnull=False).distinct().count()
     indicators = plan.indicators.count()
     return {
         "indicators": indicators,
-        "indicators_unassigned": plan.indicators.filter(department__isnull=True).count(),
+        "indicators_unassigned": unassigned_indicators(plan),
         "tasks": tasks.count(),
         "tasks_unassigned": tasks.count() - assigned_tasks,
         "public_indicators": plan.indicators.filter(published=True).count(),
