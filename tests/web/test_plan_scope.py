@@ -96,9 +96,13 @@ def test_the_header_switches_between_the_plans(leader, plan, national):
 
 def test_a_plan_without_data_says_what_to_do_next(planner, kewei, national):
     entry = planner.get(f"/plans/{national.pk}/monitoring/").content.decode()
-    assert "当前没有开放的填报轮次" in entry and "开启一轮填报" in entry
     assert (
-        "规划科开启填报轮次后即可在此填报" in kewei.get(f"/plans/{national.pk}/monitoring/").content.decode()
+        "尚未开启填报轮次" in entry
+        and f'<a href="/plans/{national.pk}/monitoring/rounds/">填报轮次</a>开启一轮' in entry
+    )
+    assert (
+        "规划科开启填报轮次后，各部门即可填报"
+        in kewei.get(f"/plans/{national.pk}/monitoring/").content.decode()
     )
     projects = planner.get(f"/plans/{national.pk}/projects/")
     assert projects.context["totals"]["count"] == 0
@@ -132,9 +136,12 @@ def test_an_indicator_of_an_archived_plan_is_hidden_from_a_leader(leader, planne
     assert planner.get(f"/plans/indicators/{indicator.pk}/").status_code == 200
 
 
-def test_the_dashboard_of_a_plan_without_rounds_says_how_to_open_one(leader, national):
-    page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
+def test_the_dashboard_of_a_plan_without_rounds_says_how_to_open_one(planner, leader, national):
+    page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
     assert "尚未开启填报轮次" in page and f'href="/plans/{national.pk}/monitoring/rounds/"' in page
+    # A leader cannot open a round: told who does, not linked to the office's page.
+    page = leader.get(f"/plans/{national.pk}/dashboard/").content.decode()
+    assert "尚未开启填报轮次" in page and "规划科开启填报轮次后" in page
 
 
 def test_the_switcher_lists_at_most_thirty_plans(leader, plan):
