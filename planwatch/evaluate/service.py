@@ -19,6 +19,7 @@ from planwatch.evaluate.serialize import evaluation_to_json
 from planwatch.evaluate.settings import IndicatorSettings, Settings
 from planwatch.evaluate.standards import GB3095_2012
 from planwatch.evaluate.verdicts import STATUSES
+from planwatch.evaluate.versions import IndicatorRevision, InForce, in_force
 from planwatch.plan.model import Plan, TargetValue
 from planwatch.vocabulary import EVALUATION_MODE_ZH, STATUS_ZH, WARNING_ZH, report_kind_for, status_label
 
@@ -70,10 +71,14 @@ def plan_in_force(plan: Plan, settings: Settings, changes: Iterable[TargetChange
     if not latest:
         return plan, settings
     overrides = dict(settings.indicators)
+    stated = {i.number: i for i in plan.indicators}
     for number, change in latest.items():
+        target = change.target
+        if target.comparator is None and number in stated:  # the comparator of the version in force that year
+            target = replace(target, comparator=stated[number].target.comparator)
         overrides[number] = replace(
             overrides.get(number, IndicatorSettings()),
-            target=change.target,
+            target=target,
             target_version=change_label(change),
         )
     indicators = [
@@ -92,12 +97,55 @@ def evaluate_in_force(
     overrides: Mapping[int, Override] | None = None,
 ) -> tuple[Plan, Evaluation]:
     """The evaluation of `year` with the targets in force then and the planners' verdicts laid over it."""
-    plan, settings = plan_in_force(plan, settings or Settings(), changes, year)
-    evaluation = evaluate_plan(plan, observations, year, settings)
+    done = evaluate_version(plan, observations, year, settings, changes, overrides)
+    return done.plan, done.evaluation
+
+
+@dataclass
+class VersionEvaluation:
+    """An evaluation of one year with the plan version in force then: the indicators as it stated them."""
+
+    plan: Plan  # the indicators in force, numbered as that version numbered them, with the targets in force
+    evaluation: Evaluation
+    in_force: InForce  # which version, what it changed, which indicators it dropped or does not list yet
+    observations: Observations  # the figures as evaluated, named by the numbers in force
+
+
+def evaluate_version(
+    plan: Plan,
+    observations: Observations,
+    year: int,
+    settings: Settings | None = None,
+    changes: Iterable[TargetChange] = (),
+    overrides: Mapping[int, Override] | None = None,
+    revisions: Iterable[IndicatorRevision] = (),
+    first_version: int = 1,
+) -> VersionEvaluation:
+    """The evaluation of `year` as the plan stood then: every field a later version of the plan changed is taken
+    back, targets adjusted from a later year are not yet in force, and overrides are laid over the verdicts.
+
+    `plan.indicators`, `observations`, `settings`, `changes` and `overrides` name indicators by their stored key
+    (the number of the newest version, or where a dropped one is kept); the result numbers them as in `year`."""
+    revisions = list(revisions)
+    current = in_force(plan.indicators, revisions, year, first_version)
+    numbers = current.numbers
+    settings = settings or Settings()
+    if revisions:
+        settings = replace(
+            settings, indicators={numbers[k]: v for k, v in settings.indicators.items() if k in numbers}
+        )
+        changes = [replace(c, indicator=numbers[c.indicator]) for c in changes if c.indicator in numbers]
+        overrides = {numbers[k]: v for k, v in (overrides or {}).items() if k in numbers}
+        observations = Observations(
+            (replace(o, indicator=numbers[o.indicator]) for o in observations.rows if o.indicator in numbers),
+            path=observations.path,
+        )
+    stated, settings = plan_in_force(replace(plan, indicators=current.indicators), settings, changes, year)
+    evaluation = evaluate_plan(stated, observations, year, settings)
     for number, override in (overrides or {}).items():
         if any(result.number == number for result in evaluation.indicators):
             evaluation = evaluation.with_override(number, override)
-    return plan, evaluation
+    return VersionEvaluation(stated, evaluation, current, observations)
 
 
 def attention_key(result: IndicatorResult) -> tuple:

@@ -57,17 +57,17 @@ def _json(data, status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
-def _indicators(user):
+def _indicators(user, manager=None):
     """What the caller may read: the published indicators, and with a role also everything the role may see.
 
-    A token or a session never sees less than an anonymous caller.
+    A token or a session never sees less than an anonymous caller. `manager`: `Indicator.all_objects` to include
+    the rows a newer version of the plan dropped.
     """
-    queryset = Indicator.objects.select_related("department", "plan")
+    manager = manager or Indicator.objects
+    queryset = manager.select_related("department", "plan")
     published = queryset.filter(published=True)
     if user and role_of(user) is not None:
-        return queryset.filter(
-            Q(pk__in=visible_to(user, Indicator.objects.all()).values("pk")) | Q(published=True)
-        )
+        return queryset.filter(Q(pk__in=visible_to(user, manager.all()).values("pk")) | Q(published=True))
     return published
 
 
@@ -378,8 +378,11 @@ def evaluations(request, plan_id=None):
     data, error = evaluation_data(plan, year)
     if error:
         return _error(error, 503)
-    allowed = set(_indicators(user).filter(plan=plan).values_list("number", flat=True))
-    data["indicators"] = [row for row in data.get("indicators", []) if row.get("number") in allowed]
+    # by id: an earlier year's version may number its indicators otherwise, or hold one dropped since
+    visible = set(_indicators(user, Indicator.all_objects).filter(plan=plan).values_list("pk", flat=True))
+    data["indicators"] = [row for row in data.get("indicators", []) if row.get("indicator_id") in visible]
+    allowed = {row["number"] for row in data["indicators"]}
+    data["not_in_force"] = [o for o in data.get("not_in_force", []) if o.get("indicator_id") in visible]
     data["order"] = [number for number in data.get("order", []) if number in allowed]
     # The target versions used: only those of indicators the caller may see (unpublished targets stay internal).
     data["targets_used"] = {

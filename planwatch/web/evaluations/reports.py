@@ -16,7 +16,7 @@ from planwatch.web.evaluations import service
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
 from planwatch.web.plans.importer import parse_stored_plan
-from planwatch.web.plans.models import Adjustment, Plan
+from planwatch.web.plans.models import Adjustment, Indicator, Plan
 from planwatch.web.projects.models import TaskAssignment
 
 KIND_BY_MODE = {"年度监测": "annual", "中期评估": "midterm", "总结评估": "final"}
@@ -28,10 +28,10 @@ def stored_texts(plan: Plan, year: int) -> dict[str, ReportText]:
 
 def stored_evaluation(plan: Plan, year: int):
     """(the stored plan with its project tables, the core Evaluation with overrides and adjustments in force,
-    the Observations it used)."""
+    the Observations it used, each stored indicator number → its number in the version in force that year)."""
     done = service.evaluate(plan, year)
     parsed = replace(done.plan, tables=parse_stored_plan(plan).tables)  # project tables come from the file
-    return parsed, done.evaluation, done.observations
+    return parsed, done.evaluation, done.observations, done.in_force.numbers
 
 
 def _adjustment_line(adjustment: Adjustment) -> str:
@@ -220,13 +220,13 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     told each section as it is built (report_jobs shows it)."""
     from planwatch.report import build_report
 
-    parsed, evaluation, observations = stored_evaluation(plan, year)
+    parsed, evaluation, observations, numbers = stored_evaluation(plan, year)
     texts = stored_texts(plan, year)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
     departments = {
-        indicator.number: indicator.department.name
-        for indicator in plan.indicators.select_related("department")
-        if indicator.department is not None
+        numbers[indicator.number]: indicator.department.name
+        for indicator in Indicator.all_objects.filter(plan=plan).select_related("department")
+        if indicator.department is not None and indicator.number in numbers
     }
     return build_report(
         parsed,

@@ -16,17 +16,20 @@ from planwatch.errors import PlanWatchError
 from planwatch.evaluate import Observation as CoreObservation
 from planwatch.evaluate import Observations, Override, Settings
 from planwatch.evaluate.results import Evaluation
-from planwatch.evaluate.service import TargetChange, evaluate_in_force, evaluation_view
+from planwatch.evaluate.service import TargetChange, evaluate_version, evaluation_view
 from planwatch.evaluate.settings import IndicatorSettings
+from planwatch.evaluate.versions import IndicatorRevision as CoreRevision
+from planwatch.evaluate.versions import InForce, revision_text
 from planwatch.plan.model import Baseline, Part, TargetValue
 from planwatch.plan.model import Indicator as CoreIndicator
 from planwatch.plan.model import Plan as CorePlan
+from planwatch.vocabulary import ATTRIBUTE_ZH
 from planwatch.web.evaluations.cache import stored_evaluation
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.params import number_or_none
 from planwatch.web.plans import links
-from planwatch.web.plans.models import Adjustment, Indicator, Plan
+from planwatch.web.plans.models import Adjustment, Indicator, IndicatorRevision, Plan
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +96,8 @@ def target_changes(plan: Plan) -> list[TargetChange]:
             TargetChange(
                 indicator=adjustment.indicator.number,
                 effective_year=effective_year(adjustment),
-                target=TargetValue(adjustment.new_target_value, adjustment.indicator.comparator),
+                # no comparator: the one of the plan version in force in the year evaluated
+                target=TargetValue(adjustment.new_target_value, None),
                 target_text=adjustment.new_target_text,
                 version=adjustment.version or 2,
                 document=adjustment.document_number,
@@ -101,6 +105,85 @@ def target_changes(plan: Plan) -> list[TargetChange]:
             )
         )
     return changes
+
+
+def _core_fields(values: dict, row: Indicator) -> dict:
+    """Stored field values of a revision as the core's Indicator fields (base value and year → one baseline)."""
+    found = {}
+    for name, value in values.items():
+        if name in ("baseline_value", "baseline_year", "target_text"):
+            continue
+        if name == "parts":
+            value = [Part(p["name"], p["value"], p.get("comparator") or ">=") for p in value or []]
+        found[name] = (value or None) if name == "direction" else value
+    if "baseline_value" in values or "baseline_year" in values:
+        base = values.get("baseline_value", row.baseline_value)
+        year = values.get("baseline_year", row.baseline_year) or row.plan.base_year
+        found["baseline"] = None if base is None else Baseline(value=base, year=year, line=row.line)
+    return found
+
+
+def revisions(plan: Plan) -> list[CoreRevision]:
+    """What each new version of the plan file changed, added or dropped, for the core to take back by year."""
+    return [revision for _, revision in _revision_pairs(plan)]
+
+
+def _revision_pairs(plan: Plan) -> list[tuple[IndicatorRevision, CoreRevision]]:
+    found = []
+    rows = (
+        IndicatorRevision.objects.filter(indicator__plan=plan)
+        .select_related("indicator", "indicator__plan")
+        .defer("indicator__plan__source_file", "indicator__plan__source_text")
+    )
+    first: dict[int, Adjustment] = {}
+    for adjustment in _approved_adjustments(plan):
+        first.setdefault(adjustment.indicator_id, adjustment)
+    for row in rows:
+        indicator = row.indicator
+        target = row.after.get("target_text")
+        dropped = None
+        if row.action == IndicatorRevision.DROPPED:
+            dropped = replace(
+                core_indicator(indicator, first.get(indicator.pk)), number=row.before.get("number", 0)
+            )
+        found.append(
+            (
+                row,
+                CoreRevision(
+                    key=indicator.number,
+                    plan_version=row.plan_version,
+                    effective_year=row.effective_year,
+                    action=row.action,
+                    before=_core_fields(row.before, indicator)
+                    if row.action == IndicatorRevision.CHANGED
+                    else {},
+                    after=_core_fields(row.after, indicator),
+                    indicator=dropped,
+                    target=tuple(target) if target else None,
+                ),
+            )
+        )
+    return found
+
+
+def revision_texts(plan: Plan, indicator: Indicator | None = None) -> list[dict]:
+    """What each version changed (第2版自2024年起：属性 预期性→约束性；目标 ≥60 → ≥65), newest first, for pages."""
+    found = []
+    pairs = sorted(_revision_pairs(plan), key=lambda pair: (-pair[1].plan_version, pair[1].key))
+    for row, revision in pairs:
+        if indicator is None or row.indicator_id == indicator.pk:
+            found.append(
+                {
+                    "indicator": row.indicator,
+                    "number": row.before.get("number", row.indicator.listed_number)
+                    if row.action == IndicatorRevision.DROPPED
+                    else row.indicator.listed_number,
+                    "action": row.get_action_display(),
+                    "plan_version": revision.plan_version,
+                    "text": revision_text(revision),
+                }
+            )
+    return found
 
 
 def effective_year(adjustment: Adjustment) -> int:
@@ -197,29 +280,38 @@ class StoredEvaluation:
     evaluation: Evaluation
     observations: Observations
     rows: list  # the approved Observation rows used
+    in_force: InForce | None = None  # the plan version in force that year, what it changed, what it left out
 
 
 def evaluate(plan: Plan, year: int) -> StoredEvaluation:
     """The core's evaluation of the stored plan as of `year` (targets in force then, overrides applied)."""
     rows = list(approved_observations(plan, year))
     observations = core_observations(rows, links.numbers_by_indicator(plan))
-    in_force, evaluation = evaluate_in_force(
+    done = evaluate_version(
         core_plan(plan),
         observations,
         year,
         core_settings(plan),
         target_changes(plan),
         core_overrides(plan, year),
+        revisions(plan),
+        first_version=1,
     )
-    return StoredEvaluation(in_force, evaluation, observations, rows)
+    return StoredEvaluation(done.plan, done.evaluation, done.observations, rows, done.in_force)
 
 
 def evaluation_json(plan: Plan, year: int) -> dict:
     """The core's view of the evaluation (INTERFACES.md §2 and more) with the target versions and figures used."""
     done = evaluate(plan, year)
     data = evaluation_view(done.plan, done.evaluation, done.observations)
-    in_force = {c.indicator: c for c in target_changes(plan) if c.effective_year <= year}
+    numbers = done.in_force.numbers
+    in_force = {
+        numbers[c.indicator]: c
+        for c in target_changes(plan)
+        if c.effective_year <= year and c.indicator in numbers
+    }
     by_number = {i.number: i for i in done.plan.indicators}
+    _name_versions(plan, data, done.in_force)
     data["targets_used"] = {
         str(number): {
             "version": in_force[number].version if number in in_force else 1,
@@ -228,11 +320,11 @@ def evaluation_json(plan: Plan, year: int) -> dict:
         }
         for number, indicator in by_number.items()
     }
-    numbers = links.numbers_by_indicator(plan)
+    linked = links.numbers_by_indicator(plan)
     data["observations_used"] = [
         {
             "id": r.pk,
-            "indicator": numbers.get(r.indicator_id) or r.indicator.number,
+            "indicator": numbers.get(linked.get(r.indicator_id) or r.indicator.number),
             "year": r.year,
             "vintage": r.vintage.isoformat(),
             "illustrative": r.is_illustrative,
@@ -241,6 +333,59 @@ def evaluation_json(plan: Plan, year: int) -> dict:
     ]
     data["evaluated_at"] = datetime.datetime.now(datetime.UTC).isoformat()
     return data
+
+
+def _name_versions(plan: Plan, data: dict, in_force: InForce) -> None:
+    """Each verdict names its stored indicator (`indicator_id`: numbers change between versions) and what the
+    version in force changed about it; the evaluation names the version in force and what it leaves out."""
+    ids = dict(
+        Indicator.all_objects.filter(plan=plan, number__in=list(in_force.numbers)).values_list("number", "pk")
+    )
+    by_number = {number: ids.get(key) for key, number in in_force.numbers.items()}
+    for row in data["indicators"]:
+        row["indicator_id"] = by_number.get(row["number"])
+        key = next((k for k, n in in_force.numbers.items() if n == row["number"]), None)
+        row["version_note"] = in_force.notes.get(key, "")
+        row["attribute_zh"] = ATTRIBUTE_ZH.get(row.get("attribute"), "")
+    data["plan_version"] = {
+        "version": in_force.version,
+        "since": in_force.since,
+        "label": f"第{in_force.version}版" + (f"（自{in_force.since}年起执行）" if in_force.since else ""),
+        "latest": plan.version,
+    }
+    out_ids = dict(
+        Indicator.all_objects.filter(
+            plan=plan, number__in=[o.key for o in in_force.out_of_force]
+        ).values_list("number", "pk")
+    )
+    data["not_in_force"] = [
+        {
+            "indicator_id": out_ids.get(o.key),
+            "number": o.number,
+            "name": o.name,
+            "action": o.action,
+            "since": o.effective_year,
+            "plan_version": o.plan_version,
+            "label": o.label,
+        }
+        for o in in_force.out_of_force
+    ]
+
+
+def verdict_for(data: dict | None, indicator: Indicator) -> dict | None:
+    """The verdict of a stored indicator in an evaluation (by its id; an evaluation stored before versions by year
+    has none, then by number)."""
+    rows = (data or {}).get("indicators", [])
+    if any("indicator_id" in row for row in rows):
+        return next((row for row in rows if row.get("indicator_id") == indicator.pk), None)
+    return next((row for row in rows if row.get("number") == indicator.number), None)
+
+
+def not_in_force_of(data: dict | None, indicator: Indicator) -> dict | None:
+    """Why a stored indicator has no verdict in the year: dropped by a version in force, or not yet listed."""
+    return next(
+        (o for o in (data or {}).get("not_in_force", []) if o.get("indicator_id") == indicator.pk), None
+    )
 
 
 def evaluation_data(plan: Plan, year: int, fresh: bool = False) -> tuple[dict | None, str | None]:

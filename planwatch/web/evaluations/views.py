@@ -27,7 +27,7 @@ from planwatch.web.evaluations.service import (
     current_year,
     evaluation_data,
     indicator_rows,
-    verdict_of,
+    verdict_for,
 )
 from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.pagecache import render_cached
@@ -79,10 +79,16 @@ def dashboard(request):
 def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
     year = chosen or current_year(plan)
     evaluation, error = evaluation_data(plan, year)
-    indicators = {i.number: i for i in visible_to(request.user, plan.indicators.select_related("department"))}
+    # by id: the numbers of an earlier year's version may differ, and a row it held may be dropped since
+    indicators = {
+        i.pk: i
+        for i in visible_to(
+            request.user, Indicator.all_objects.filter(plan=plan).select_related("department")
+        )
+    }
     cards = []
     for row in indicator_rows(evaluation):  # the core's order: binding shortfalls first
-        found = indicators.get(row["number"])
+        found = indicators.get(row.get("indicator_id"))
         if found is not None:
             chart = chart_json(row)
             cards.append(
@@ -109,6 +115,10 @@ def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
         "project_totals": _project_totals(projects),
         "any_illustrative": any(card["illustrative"] for card in cards),
         "time_progress": (evaluation or {}).get("time_progress"),
+        "plan_version": (evaluation or {}).get("plan_version"),
+        "not_in_force": [
+            o for o in (evaluation or {}).get("not_in_force", []) if o.get("indicator_id") in indicators
+        ],
     }
 
 
@@ -148,9 +158,7 @@ def evaluations_page(request):
         "indicator", "created_by"
     )[:50]
     rows = indicator_rows(evaluation)
-    ids = dict(plan.indicators.values_list("number", "pk"))
     for row in rows:
-        row["indicator_id"] = ids.get(row.get("number"))
         row["target_used"] = (evaluation or {}).get("targets_used", {}).get(str(row.get("number")))
     return render(
         request,
@@ -210,7 +218,7 @@ def override_verdict(request, indicator_id: int):
         return redirect(f"/evaluations/?plan={indicator.plan_id}&year={request.POST.get('year', '')[:4]}")
     year, status, reason = (form.cleaned_data[k] for k in ("year", "status", "reason"))
     evaluation, _ = evaluation_data(indicator.plan, year)
-    computed = (verdict_of(evaluation, indicator.number) or {}).get("computed_status", "")
+    computed = (verdict_for(evaluation, indicator) or {}).get("computed_status", "")
     VerdictOverride.objects.create(
         indicator=indicator,
         year=year,

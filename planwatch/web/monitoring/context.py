@@ -4,12 +4,12 @@ expected path gives for the year (from the core's evaluation), and the change fr
 from __future__ import annotations
 
 from planwatch.evaluate.units import normalize
-from planwatch.web.evaluations.service import evaluation_data, verdict_of
+from planwatch.web.evaluations.service import evaluation_data, verdict_for
 from planwatch.web.monitoring.models import Observation
 
 
-def _evaluated(data: dict | None, number: int, series: str) -> dict | None:
-    row = verdict_of(data, number)
+def _evaluated(data: dict | None, indicator, series: str) -> dict | None:
+    row = verdict_for(data, indicator)
     if row is None or not series:
         return row
     return next((part for part in row.get("parts", []) if part.get("name") == series), None)
@@ -47,7 +47,7 @@ class Beside:
 
     def of(self, indicator, measure: str, series: str, value: float | None) -> dict:
         last = self.last_year(indicator, measure, series)
-        row = _evaluated(self.data, indicator.number, series)
+        row = _evaluated(self.data, indicator, series)
         target = (row or {}).get("target", {}).get("value") if row else None
         expected = (row or {}).get("expected_path", {}).get(str(self.year)) if row else None
         unit = "%" if measure in ("growth_rate", "reduction_rate") else indicator.unit

@@ -18,10 +18,12 @@ from planwatch.plan.model import Plan as ParsedPlan
 from planwatch.reading import read_plan
 from planwatch.web.plans import search
 from planwatch.web.plans.models import (
+    PARKED,
     Adjustment,
     Chapter,
     Footnote,
     Indicator,
+    IndicatorRevision,
     Plan,
     Section,
     Target,
@@ -121,8 +123,13 @@ def store_plan(
     if plan is None:
         plan = Plan(title=parsed.title)
     elif plan.source_hash != digest:
-        plan.version += 1
         since = version_year(plan, effective_year)
+        if plan.version_effective_year and since < plan.version_effective_year:
+            raise BadEffectiveYear(
+                f"执行年份{since}早于现行第{plan.version}版的执行年份{plan.version_effective_year}年："
+                "新版本只能自现行版本生效之年或之后起执行"
+            )
+        plan.version += 1
         plan.version_effective_year = since
     plan.title = parsed.title
     plan.period_start, plan.period_end = parsed.period_start, parsed.period_end
@@ -231,7 +238,7 @@ def _save_task(pool: dict[str, list], plan, chapter, section, item, order: int) 
     task.save()
 
 
-_PARKED = 100000  # numbers are moved out of the way while rows are matched (the plan+number pair is unique)
+_PARKED = PARKED  # numbers are moved out of the way while rows are matched (the plan+number pair is unique)
 
 
 def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tuple[list[dict], list[dict]]:
@@ -255,12 +262,15 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tupl
             candidate = by_number.get(parsed_indicator.number)
             indicator = candidate if candidate is not None and candidate.pk not in matched else None
         if indicator is None:
-            Indicator.objects.create(plan=plan, number=parsed_indicator.number, **fields)
+            added = Indicator.objects.create(plan=plan, number=parsed_indicator.number, **fields)
+            if since is not None:
+                _record_revision(plan, added, since, IndicatorRevision.ADDED)
             continue
         matched.add(indicator.pk)
+        before = {name: getattr(indicator, name) for name in REVISED_FIELDS}
+        before["number"] -= _PARKED
         indicator.number = parsed_indicator.number
-        if since is not None:
-            _record_target_change(plan, indicator, fields, since)
+        target = _record_target_change(plan, indicator, fields, since) if since is not None else None
         for name, value in fields.items():
             if name in indicator.corrected:
                 indicator.original[name] = value  # the file's own value (纲要原文), kept beside the person's
@@ -279,25 +289,85 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tupl
             setattr(indicator, name, value)
         indicator.detached = False
         indicator.save()
+        if since is not None:
+            changed = [name for name in REVISED_FIELDS if getattr(indicator, name) != before[name]]
+            if changed or target:
+                _record_revision(
+                    plan,
+                    indicator,
+                    since,
+                    IndicatorRevision.CHANGED,
+                    {name: before[name] for name in changed},
+                    {name: getattr(indicator, name) for name in changed},
+                    target,
+                )
     unmatched = []
     for indicator in stored:
         if indicator.pk in matched:
             continue
         indicator.detached = True  # its number stays parked: a new row may hold it now
         indicator.save()
-        unmatched.append({"id": indicator.pk, "number": indicator.number - _PARKED, "name": indicator.name})
+        number = indicator.number - _PARKED
+        if since is not None:
+            _record_revision(plan, indicator, since, IndicatorRevision.DROPPED, {"number": number})
+        unmatched.append({"id": indicator.pk, "number": number, "name": indicator.name})
     return unmatched, conflicts
+
+
+# What a new version may change about an indicator besides its target (which is an Adjustment), each in force from
+# the version's effective year; a field a person corrected is the person's, not the file's, and never changes here.
+REVISED_FIELDS = (
+    "number",
+    "name",
+    "unit",
+    "attribute",
+    "kind",
+    "target_year",
+    "comparator",
+    "direction",
+    "baseline_value",
+    "baseline_year",
+    "parts",
+    "reference",
+)
+
+
+def _record_revision(
+    plan: Plan,
+    indicator: Indicator,
+    since: int,
+    action: str,
+    before: dict | None = None,
+    after: dict | None = None,
+    target: tuple[str, str] | None = None,
+) -> None:
+    """What version `plan.version` changed about the indicator, in force from `since`."""
+    after = dict(after or {})
+    if target is not None:
+        after["target_text"] = list(target)  # shown beside the fields; the target itself is the Adjustment
+    IndicatorRevision.objects.create(
+        indicator=indicator,
+        plan_version=plan.version,
+        effective_year=since,
+        action=action,
+        before=before or {},
+        after=after,
+    )
 
 
 _TARGET_FIELDS = ("target_text", "target_value")
 
 
-def _record_target_change(plan: Plan, indicator: Indicator, fields: dict, since: int) -> None:
-    """A target the new version changes (and no person corrected): an approved change from `since` on."""
+def _record_target_change(
+    plan: Plan, indicator: Indicator, fields: dict, since: int
+) -> tuple[str, str] | None:
+    """A target the new version changes (and no person corrected): an approved change from `since` on.
+
+    Returns (old, new) target text when there was one."""
     if any(name in indicator.corrected for name in _TARGET_FIELDS):
-        return
+        return None
     if all(getattr(indicator, name) == fields[name] for name in _TARGET_FIELDS):
-        return
+        return None
     indicator.target_version += 1
     Adjustment.objects.create(
         indicator=indicator,
@@ -312,6 +382,7 @@ def _record_target_change(plan: Plan, indicator: Indicator, fields: dict, since:
         decided_at=timezone.now(),
         version=indicator.target_version,
     )
+    return indicator.target_text, fields["target_text"]
 
 
 def _task(plan, chapter, section, item, order) -> Task:

@@ -18,6 +18,10 @@ DIRECTIONS = vocabulary.direction_choices()
 LEVELS = [("", "本级规划"), ("superior", "上级规划"), ("special", "专项规划")]
 
 
+# A row a new version no longer holds keeps its number this far out of the way (the plan+number pair is unique).
+PARKED = 100000
+
+
 class AttachedManager(models.Manager):
     """Rows of the plan in force: a row a new version of the file no longer holds is kept, detached, out of sight."""
 
@@ -223,6 +227,11 @@ class Indicator(models.Model):
         "baseline_year",
     )
 
+    @property
+    def listed_number(self) -> int:
+        """The number the plan lists it under (a dropped row's number as the version that held it had it)."""
+        return self.number - PARKED if self.number >= PARKED else self.number
+
     def corrections(self) -> list[dict]:
         """Each field a person corrected (人工更正): its label, the value now and the plan file's own (纲要原文)."""
         found = []
@@ -361,3 +370,29 @@ class IndicatorLink(models.Model):
 
     def __str__(self) -> str:
         return f"《{self.earlier.plan}》{self.earlier} ↔ 《{self.later.plan}》{self.later}"
+
+
+class IndicatorRevision(models.Model):
+    """What a new version of the plan file (第N版) changed about an indicator, in force from its effective year:
+    the fields as the version before had them and as this one has them; or that it added or dropped the indicator.
+    The target itself is recorded as an `Adjustment` with `plan_version`, as before."""
+
+    CHANGED, ADDED, DROPPED = "changed", "added", "dropped"
+    ACTIONS = [(CHANGED, "修改"), (ADDED, "新增"), (DROPPED, "不再列入")]
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="revisions")
+    plan_version = models.PositiveIntegerField("规划版本")
+    effective_year = models.PositiveIntegerField("生效年份")
+    action = models.CharField("变化", max_length=10, choices=ACTIONS, default=CHANGED)
+    before = models.JSONField("原版本", default=dict, blank=True)  # stored field names → values
+    after = models.JSONField("新版本", default=dict, blank=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan_version", "indicator_id"]
+        unique_together = [("indicator", "plan_version")]
+        verbose_name = "指标版本变化"
+        verbose_name_plural = "指标版本变化"
+
+    def __str__(self) -> str:
+        return f"第{self.plan_version}版 {self.indicator.name}（{self.get_action_display()}）"

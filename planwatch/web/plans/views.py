@@ -27,7 +27,14 @@ from planwatch.web.accounts.permissions import (
     visible_to,
 )
 from planwatch.web.evaluations.models import VerdictOverride
-from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import (
+    chart_json,
+    chosen_year,
+    evaluation_data,
+    not_in_force_of,
+    revision_texts,
+    verdict_for,
+)
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
@@ -181,8 +188,8 @@ def _reader_context(request, plan: Plan) -> dict:
 
 def visible_indicator(user, indicator_id: int) -> Indicator:
     """The indicator if the user may see it; 404 otherwise (a reporter never learns of other departments')."""
-    indicator = (
-        visible_to(user, Indicator.objects.select_related("plan", "department"))
+    indicator = (  # a row a new version dropped keeps its page: earlier years are still evaluated with it
+        visible_to(user, Indicator.all_objects.select_related("plan", "department"))
         .defer("plan__source_file", "plan__source_text")
         .filter(pk=indicator_id)
         .first()
@@ -239,7 +246,7 @@ def _corrections_beside(indicator: Indicator) -> dict:
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
-    verdict = verdict_of(evaluation, indicator.number)
+    verdict = verdict_for(evaluation, indicator)
     partner = links.linked_partner(indicator)
     read = Q(indicator=indicator)
     if partner is not None:  # a linked figure is stored once, by the plan whose period holds its year
@@ -281,6 +288,9 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
         "history": indicator.history.all().select_related("history_user")[:20],
         "time_progress": (evaluation or {}).get("time_progress"),
+        "plan_version": (evaluation or {}).get("plan_version"),
+        "not_in_force": not_in_force_of(evaluation, indicator),
+        "revisions": revision_texts(plan, indicator),
     }
     return context
 
@@ -652,6 +662,7 @@ def import_review(request, plan_id: int):
             "plan": plan,
             "review": review,
             "detached_indicators": Indicator.all_objects.filter(plan=plan, detached=True),
+            "revisions": revision_texts(plan),
         },
     )
 

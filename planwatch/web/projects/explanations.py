@@ -22,6 +22,7 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.evaluations.service import chosen_year, evaluation_data
+from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.projects.forms import ExplanationForm
 from planwatch.web.projects.models import LaggingExplanation
@@ -36,10 +37,12 @@ def _rows(request, plan, year: int, forms: dict | None = None) -> tuple[list[dic
     """The lagging indicators the user may see for the year, each with its explanation and a form."""
     evaluation, error = evaluation_data(plan, year)
     lagging = {
-        row["number"]: row for row in (evaluation or {}).get("indicators", []) if needs_explanation(row)
+        row.get("indicator_id"): row
+        for row in (evaluation or {}).get("indicators", [])
+        if needs_explanation(row)
     }
     indicators = visible_to(
-        request.user, plan.indicators.filter(number__in=lagging).select_related("department")
+        request.user, Indicator.all_objects.filter(plan=plan, pk__in=lagging).select_related("department")
     )
     written = {
         e.indicator_id: e
@@ -54,7 +57,7 @@ def _rows(request, plan, year: int, forms: dict | None = None) -> tuple[list[dic
         rows.append(
             {
                 "indicator": indicator,
-                "verdict": lagging[indicator.number],
+                "verdict": lagging[indicator.pk],
                 "explanation": explanation,
                 "may_write": writes_for(request.user, indicator)
                 and (explanation is None or explanation.state != LaggingExplanation.APPROVED),

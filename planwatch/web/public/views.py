@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_of
+from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_for
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans.figures import baseline_shown
@@ -38,17 +38,17 @@ def home(request):
 
 def _home_context(plan, year: int) -> dict:
     evaluation, error = evaluation_data(plan, year)
-    verdicts = {row["number"]: row for row in (evaluation or {}).get("indicators", [])}
     indicators = plan.indicators.filter(published=True)
+    verdicts = {indicator.pk: verdict_for(evaluation, indicator) for indicator in indicators}
     rows = []
     illustrative = False
     for indicator in indicators:
         observed = list(indicator.observations.filter(state=Observation.APPROVED, year__lte=year))
-        verdict = verdicts.get(indicator.number) or {}
+        verdict = verdicts.get(indicator.pk) or {}
         measure = (verdict.get("chart") or {}).get("measure", "level")  # what the core charts for it
         main = [o for o in observed if o.measure == measure and not o.series]
         latest = max(main, key=lambda o: (o.year, o.vintage, o.pk)) if main else None
-        verdict = verdicts.get(indicator.number)
+        verdict = verdicts.get(indicator.pk)
         # 示例 marks an illustrative value or a verdict computed from one, never an approved real figure
         illustrative = illustrative or bool(latest and latest.is_illustrative)
         illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
@@ -86,7 +86,7 @@ def indicator(request, indicator_id: int):
 def _indicator_context(found: Indicator, year: int) -> dict:
     plan = found.plan
     evaluation, error = evaluation_data(plan, year)
-    verdict = verdict_of(evaluation, found.number)
+    verdict = verdict_for(evaluation, found)
     observed = list(
         found.observations.filter(state=Observation.APPROVED).order_by("year", "series", "vintage")
     )
