@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from planwatch.web.accounts.models import ApiToken, AuditEntry, Department
 from planwatch.web.monitoring.models import Observation, ReportingRound
 from planwatch.web.plans.importer import import_plan_file
-from planwatch.web.plans.models import IndicatorLink
+from planwatch.web.plans.models import IndicatorGroup, IndicatorLink
 from tests.web.conftest import _client, indicator
 
 EXCERPT = Path(__file__).parent / "fixtures" / "songjiang-15th-excerpt.txt"
@@ -35,11 +35,19 @@ def fifteenth(db):
     return plan
 
 
+def link(*indicators) -> IndicatorGroup:
+    """One group of the given indicators, as the office's page makes it."""
+    group = IndicatorGroup.objects.create()
+    for member in indicators:
+        IndicatorLink.objects.create(group=group, indicator=member)
+    return group
+
+
 @pytest.fixture
 def linked(fifteenth):
-    """The linked pairs: 14th 16 ↔ 15th 1 (森林覆盖率) and 14th 20 ↔ 15th 2 (预期寿命)."""
+    """The linked groups: 14th 16 ↔ 15th 1 (森林覆盖率) and 14th 20 ↔ 15th 2 (预期寿命)."""
     for earlier, later in ((16, 1), (20, 2)):
-        IndicatorLink.objects.create(earlier=indicator(earlier), later=fifteenth.indicators.get(number=later))
+        link(indicator(earlier), fifteenth.indicators.get(number=later))
     return fifteenth
 
 
@@ -61,9 +69,9 @@ def test_the_office_links_two_plans_indicators_of_one_unit(planner, fifteenth):
     forest = fifteenth.indicators.get(number=1)
     response = planner.post("/plans/links/add/", {"first": indicator(16).pk, "second": forest.pk})
     assert response.status_code == 302
-    link = IndicatorLink.objects.get()
-    assert (link.earlier, link.later) == (indicator(16), forest)  # ordered by the plans' first years
-    assert link.created_by.username == "guihuake"
+    group = IndicatorGroup.objects.get()
+    assert [x.indicator for x in group.links.all()] == [indicator(16), forest]  # in the order of the plans
+    assert {x.created_by.username for x in group.links.all()} == {"guihuake"}
     entry = AuditEntry.objects.filter(model="规划间指标关联", action="create").first()
     assert entry is not None and entry.user.username == "guihuake"
 
@@ -100,7 +108,7 @@ def test_only_the_planning_office_links_and_unlinks(role, request, linked):
     assert client.get("/plans/links/").status_code == expected
     assert client.post("/plans/links/add/", {"first": indicator(15).pk, "second": 1}).status_code == expected
     assert client.post(f"/plans/links/{link.pk}/remove/").status_code == expected
-    assert IndicatorLink.objects.count() == 2
+    assert IndicatorLink.objects.count() == 4
 
 
 def test_the_later_plan_reads_the_earlier_plans_base_year_figure_as_its_base(planner, plan, linked):
@@ -209,11 +217,11 @@ def test_the_api_shows_one_slot_for_the_linked_pair_and_takes_it_once(anonymous,
 
 
 def test_unlinking_keeps_every_observation(planner, plan, linked):
-    link = IndicatorLink.objects.get(later__number=1, later__plan=linked)
+    link = IndicatorLink.objects.get(indicator__number=1, indicator__plan=linked)
     before = sorted(Observation.objects.values_list("pk", "indicator_id", "value"))
     response = planner.post(f"/plans/links/{link.pk}/remove/", follow=True)
     assert "已解除关联" in response.content.decode()
-    assert not IndicatorLink.objects.filter(pk=link.pk).exists()
+    assert not IndicatorLink.objects.filter(group_id=link.group_id).exists()  # a group of one is no link
     assert sorted(Observation.objects.values_list("pk", "indicator_id", "value")) == before
     assert _row(_evaluation(planner, linked, 2026), 1)["baseline"] is None
     assert AuditEntry.objects.filter(model="规划间指标关联", action="delete").exists()
