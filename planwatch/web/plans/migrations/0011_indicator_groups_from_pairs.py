@@ -6,7 +6,8 @@ def pairs_to_groups(apps, schema_editor):
     becomes one member row, the pair rows go. Who linked and when is kept from the earliest pair."""
     IndicatorLink = apps.get_model("plans", "IndicatorLink")
     IndicatorGroup = apps.get_model("plans", "IndicatorGroup")
-    pairs = list(IndicatorLink.objects.filter(group__isnull=True).order_by("created_at", "pk"))
+    db = schema_editor.connection.alias
+    pairs = list(IndicatorLink.objects.using(db).filter(group__isnull=True).order_by("created_at", "pk"))
     root: dict[int, int] = {}
 
     def find(node: int) -> int:
@@ -22,8 +23,8 @@ def pairs_to_groups(apps, schema_editor):
         first_pair.setdefault(find(pair.earlier_id), pair)
     groups = {}
     for top, pair in first_pair.items():
-        group = IndicatorGroup.objects.create(created_by_id=pair.created_by_id)
-        IndicatorGroup.objects.filter(pk=group.pk).update(created_at=pair.created_at)
+        group = IndicatorGroup.objects.using(db).create(created_by_id=pair.created_by_id)
+        IndicatorGroup.objects.using(db).filter(pk=group.pk).update(created_at=pair.created_at)
         groups[top] = group
     members = {}
     for pair in pairs:
@@ -32,7 +33,7 @@ def pairs_to_groups(apps, schema_editor):
     for pair in pairs:
         pair.delete()
     for indicator_id, pair in members.items():
-        IndicatorLink.objects.create(
+        IndicatorLink.objects.using(db).create(
             group=groups[find(indicator_id)], indicator_id=indicator_id, created_by_id=pair.created_by_id
         )
 
@@ -41,16 +42,17 @@ def groups_to_pairs(apps, schema_editor):
     """Back to pairs: each group's members chained in order of their plans' first years."""
     IndicatorLink = apps.get_model("plans", "IndicatorLink")
     IndicatorGroup = apps.get_model("plans", "IndicatorGroup")
-    for group in IndicatorGroup.objects.all():
+    db = schema_editor.connection.alias
+    for group in IndicatorGroup.objects.using(db).all():
         members = list(
-            IndicatorLink.objects.filter(group=group).order_by(
-                "indicator__plan__period_start", "indicator__plan", "pk"
-            )
+            IndicatorLink.objects.using(db)
+            .filter(group=group)
+            .order_by("indicator__plan__period_start", "indicator__plan", "pk")
         )
         for row in members:
             row.delete()
         for earlier, later in zip(members, members[1:], strict=False):
-            IndicatorLink.objects.create(
+            IndicatorLink.objects.using(db).create(
                 earlier_id=earlier.indicator_id,
                 later_id=later.indicator_id,
                 created_by_id=group.created_by_id,
