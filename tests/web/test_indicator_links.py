@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from planwatch.web.accounts.models import ApiToken, AuditEntry, Department
 from planwatch.web.monitoring.models import Observation, ReportingRound
 from planwatch.web.plans.importer import import_plan_file
-from planwatch.web.plans.models import IndicatorLink
+from planwatch.web.plans.models import IndicatorGroup, IndicatorLink
 from tests.web.conftest import _client, indicator
 
 EXCERPT = Path(__file__).parent / "fixtures" / "songjiang-15th-excerpt.txt"
@@ -35,11 +35,19 @@ def fifteenth(db):
     return plan
 
 
+def link(*indicators) -> IndicatorGroup:
+    """One group of the given indicators, as the office's page makes it."""
+    group = IndicatorGroup.objects.create()
+    for member in indicators:
+        IndicatorLink.objects.create(group=group, indicator=member)
+    return group
+
+
 @pytest.fixture
 def linked(fifteenth):
-    """The linked pairs: 14th 16 ↔ 15th 1 (森林覆盖率) and 14th 20 ↔ 15th 2 (预期寿命)."""
+    """The linked groups: 14th 16 ↔ 15th 1 (森林覆盖率) and 14th 20 ↔ 15th 2 (预期寿命)."""
     for earlier, later in ((16, 1), (20, 2)):
-        IndicatorLink.objects.create(earlier=indicator(earlier), later=fifteenth.indicators.get(number=later))
+        link(indicator(earlier), fifteenth.indicators.get(number=later))
     return fifteenth
 
 
@@ -61,9 +69,9 @@ def test_the_office_links_two_plans_indicators_of_one_unit(planner, fifteenth):
     forest = fifteenth.indicators.get(number=1)
     response = planner.post("/plans/links/add/", {"first": indicator(16).pk, "second": forest.pk})
     assert response.status_code == 302
-    link = IndicatorLink.objects.get()
-    assert (link.earlier, link.later) == (indicator(16), forest)  # ordered by the plans' first years
-    assert link.created_by.username == "guihuake"
+    group = IndicatorGroup.objects.get()
+    assert [x.indicator for x in group.links.all()] == [indicator(16), forest]  # in the order of the plans
+    assert {x.created_by.username for x in group.links.all()} == {"guihuake"}
     entry = AuditEntry.objects.filter(model="规划间指标关联", action="create").first()
     assert entry is not None and entry.user.username == "guihuake"
 
@@ -100,7 +108,7 @@ def test_only_the_planning_office_links_and_unlinks(role, request, linked):
     assert client.get("/plans/links/").status_code == expected
     assert client.post("/plans/links/add/", {"first": indicator(15).pk, "second": 1}).status_code == expected
     assert client.post(f"/plans/links/{link.pk}/remove/").status_code == expected
-    assert IndicatorLink.objects.count() == 2
+    assert IndicatorLink.objects.count() == 4
 
 
 def test_the_later_plan_reads_the_earlier_plans_base_year_figure_as_its_base(planner, plan, linked):
@@ -209,11 +217,11 @@ def test_the_api_shows_one_slot_for_the_linked_pair_and_takes_it_once(anonymous,
 
 
 def test_unlinking_keeps_every_observation(planner, plan, linked):
-    link = IndicatorLink.objects.get(later__number=1, later__plan=linked)
+    link = IndicatorLink.objects.get(indicator__number=1, indicator__plan=linked)
     before = sorted(Observation.objects.values_list("pk", "indicator_id", "value"))
     response = planner.post(f"/plans/links/{link.pk}/remove/", follow=True)
     assert "已解除关联" in response.content.decode()
-    assert not IndicatorLink.objects.filter(pk=link.pk).exists()
+    assert not IndicatorLink.objects.filter(group_id=link.group_id).exists()  # a group of one is no link
     assert sorted(Observation.objects.values_list("pk", "indicator_id", "value")) == before
     assert _row(_evaluation(planner, linked, 2026), 1)["baseline"] is None
     assert AuditEntry.objects.filter(model="规划间指标关联", action="delete").exists()
@@ -241,3 +249,180 @@ def test_a_year_the_other_plan_does_not_read_is_not_marked_as_shared(linked):
     )
     entry = _client("lhsr").get(f"/plans/{linked.pk}/monitoring/").content.decode()
     assert "1. 森林覆盖率" in entry and "同时用于" not in entry
+
+
+def _special_plan():
+    """A 专项规划 of the 15th plan's period with its own 森林覆盖率 (%) and 林地面积 (万亩), made by hand."""
+    from planwatch.web.plans.models import Indicator, Plan
+
+    plan = Plan.objects.create(
+        title="松江区生态环境保护“十五五”规划（测试）",
+        period_start=2026,
+        period_end=2030,
+        source_name="test",
+        source_hash="0" * 64,
+        level="special",
+    )
+    for number, name, unit in ((1, "森林覆盖率", "%"), (2, "林地面积", "万亩")):
+        Indicator.objects.create(
+            plan=plan,
+            number=number,
+            name=name,
+            unit=unit,
+            attribute="expected",
+            kind="level",
+            target_text="20",
+            target_year=2030,
+            target_value=20,
+            published=True,
+        )
+    return plan
+
+
+def _draft(on, year: int, value: float, username: str) -> Observation:
+    return Observation.objects.create(
+        indicator=on,
+        year=year,
+        value=value,
+        unit="%",
+        source="测试",
+        state=Observation.DRAFT,
+        submitted_by=User.objects.get(username=username),
+    )
+
+
+def test_a_department_submits_only_its_own_drafts_of_a_linked_indicator(linked):
+    """区统计局 answers for the 15th plan's 森林覆盖率, 区绿化市容局 for the 14th plan's: each submits what its own
+    slots stored, never the other's drafts of the shared indicator."""
+    linked.indicators.filter(number=1).update(department=Department.objects.get(code="tjj"))
+    forest15 = linked.indicators.get(number=1)
+    greenery_2024 = _draft(indicator(16), 2024, 19.5, "lhsr")  # the 14th plan's own year
+    base_2025 = _draft(indicator(16), 2025, 19.6, "tjj")  # the 15th plan's base, kept on the 14th's indicator
+    statistics_2026 = _draft(forest15, 2026, 19.8, "tjj")
+    _client("tjj").post(f"/plans/{linked.pk}/monitoring/submit/")
+    states = {o.pk: o.state for o in Observation.objects.filter(pk__in=[greenery_2024.pk, base_2025.pk])}
+    assert states == {greenery_2024.pk: Observation.DRAFT, base_2025.pk: Observation.SUBMITTED}
+    statistics_2026.refresh_from_db()
+    assert statistics_2026.state == Observation.SUBMITTED
+    _draft(forest15, 2027, 20.0, "tjj")
+    _client("lhsr").post("/monitoring/submit/")
+    greenery_2024.refresh_from_db()
+    assert greenery_2024.state == Observation.SUBMITTED
+    assert Observation.objects.get(indicator=forest15, year=2027).state == Observation.DRAFT
+
+
+def test_the_entry_page_counts_only_the_departments_own_drafts(linked):
+    linked.indicators.filter(number=1).update(department=Department.objects.get(code="tjj"))
+    ReportingRound.objects.create(
+        plan=linked, year=2026, title="2026年度", deadline=datetime.date(2027, 3, 31)
+    )
+    _draft(indicator(16), 2024, 19.5, "lhsr")
+    page = _client("tjj").get(f"/plans/{linked.pk}/monitoring/")
+    assert page.context["drafts"] == 0
+
+
+def test_a_reporter_of_either_side_reads_the_history_of_a_linked_figure(linked):
+    linked.indicators.filter(number=1).update(department=Department.objects.get(code="tjj"))
+    stored = Observation.objects.get(
+        indicator=indicator(16), year=2025, state=Observation.APPROVED, measure="level", series=""
+    )
+    assert _client("lhsr").get(f"/monitoring/observations/{stored.pk}/history/").status_code == 200
+    assert _client("tjj").get(f"/monitoring/observations/{stored.pk}/history/").status_code == 200
+    assert _client("kw").get(f"/monitoring/observations/{stored.pk}/history/").status_code == 404
+
+
+def test_the_public_page_shows_the_base_figure_kept_by_the_other_plan(anonymous, linked):
+    forest15 = linked.indicators.get(number=1)
+    forest15.published = True
+    forest15.save()
+    page = anonymous.get(f"/public/indicators/{forest15.pk}/?year=2026").content.decode()
+    assert "<td>2025</td>" in page and "19.56 %" in page
+    assert (
+        "（取自《上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》同一指标）" in page
+    )
+    home = anonymous.get(f"/plans/{linked.pk}/public/?year=2026").content.decode()
+    assert '19.56%（2025年） <span class="muted">取自《上海市松江区国民经济和社会发展第十四个五年规划' in home
+
+
+def test_a_third_plan_joins_the_group(planner, plan, linked):
+    special = _special_plan()
+    forest = special.indicators.get(number=1)
+    response = planner.post(
+        "/plans/links/add/", {"first": forest.pk, "second": linked.indicators.get(number=1).pk}
+    )
+    assert response.status_code == 302
+    group = IndicatorLink.objects.get(indicator=indicator(16)).group
+    assert [x.indicator.plan_id for x in group.links.all()] == [plan.pk, linked.pk, special.pk]
+    assert IndicatorGroup.objects.count() == 2  # 森林覆盖率 (three plans) and 预期寿命 (two)
+    # the special plan reads the 14th plan's 2025 figure as its base, and the 15th plan's 2027 figure
+    from planwatch.web.plans import links
+
+    assert links.storage_indicator(forest, 2025) == indicator(16)
+    assert links.storage_indicator(forest, 2027) == linked.indicators.get(number=1)
+    read = planner.get(f"/api/plans/{special.pk}/observations?indicator={forest.pk}").json()
+    assert [(o["year"], o["value"], o["indicator"]) for o in read if o["state"] == "approved"] == [
+        (2025, 19.56, 1)
+    ]
+    listed = {i["number"]: i for i in planner.get(f"/api/plans/{special.pk}/indicators").json()}
+    assert [x["plan"] for x in listed[1]["linked_all"]] == [plan.pk, linked.pk]
+    assert listed[1]["linked"]["indicator_id"] == indicator(16).pk
+
+
+def test_two_groups_merge_into_one(planner, plan, fifteenth):
+    special = _special_plan()
+    link(fifteenth.indicators.get(number=1), special.indicators.get(number=1))
+    link(indicator(16))  # a group of one, as left by hand: merged all the same
+    planner.post(
+        "/plans/links/add/", {"first": indicator(16).pk, "second": special.indicators.get(number=1).pk}
+    )
+    assert IndicatorGroup.objects.filter(links__isnull=False).distinct().count() == 1
+    assert (
+        IndicatorLink.objects.filter(group=IndicatorLink.objects.get(indicator=indicator(16)).group).count()
+        == 3
+    )
+
+
+def test_a_group_refuses_a_third_indicator_of_another_unit_or_a_plan_twice(planner, linked):
+    special = _special_plan()
+    area = special.indicators.get(number=2)  # 万亩
+    forest15 = linked.indicators.get(number=1)
+    response = planner.post("/plans/links/add/", {"first": area.pk, "second": forest15.pk}, follow=True)
+    page = response.content.decode()
+    assert "计量单位不同，不能关联" in page and "“林地面积”为“万亩”" in page
+    response = planner.post(
+        "/plans/links/add/",
+        {"first": linked.indicators.get(number=3).pk, "second": indicator(16).pk},
+        follow=True,
+    )
+    assert "同一规划在一个关联组中只能有一个指标" in response.content.decode()
+    assert IndicatorLink.objects.count() == 4
+
+
+def test_taking_one_out_of_three_keeps_the_other_two_linked(planner, plan, linked):
+    special = _special_plan()
+    forest = special.indicators.get(number=1)
+    group = IndicatorLink.objects.get(indicator=indicator(16)).group
+    member = IndicatorLink.objects.create(group=group, indicator=forest)
+    response = planner.post(f"/plans/links/{member.pk}/remove/", follow=True)
+    assert "移出关联组" in response.content.decode()
+    assert sorted(group.links.values_list("indicator__plan_id", flat=True)) == sorted([plan.pk, linked.pk])
+
+
+def test_the_jump_rule_and_last_year_read_the_other_plans_figure(linked):
+    """2026 森林覆盖率 of the 15th plan: last year's figure is the 14th plan's 2025 figure (19.56), and 25 jumps far
+    beyond the usual yearly change of about 0.2 points."""
+    ReportingRound.objects.create(
+        plan=linked, year=2026, title="2026年度", deadline=datetime.date(2027, 3, 31)
+    )
+    reporter = _client("lhsr")
+    forest = linked.indicators.get(number=1)
+    entry = reporter.get(f"/plans/{linked.pk}/monitoring/")
+    row = next(r for r in entry.context["rows"] if r["indicator"] == forest)
+    assert row["beside"]["last"].value == FOREST_2025
+    reporter.post(
+        f"/plans/{linked.pk}/monitoring/save/",
+        {f"value-{forest.pk}-1": "25", f"source-{forest.pk}-1": "区绿化市容局"},
+    )
+    stored = Observation.objects.get(indicator=forest, year=2026, state=Observation.DRAFT)
+    assert [w["code"] for w in stored.warnings] == ["jump"]
+    assert "较2025年变化+5.44个百分点" in stored.warnings[0]["message"]

@@ -509,7 +509,7 @@ def objects(db, plan):
     from planwatch.web.accounts.models import Department
     from planwatch.web.evaluations.models import EvaluationRun
     from planwatch.web.monitoring.models import Observation, ReportingRound
-    from planwatch.web.plans.models import Adjustment, Indicator, IndicatorLink
+    from planwatch.web.plans.models import Adjustment, Indicator, IndicatorGroup, IndicatorLink
     from planwatch.web.projects.models import LaggingExplanation, Project, TaskAssignment
 
     User.objects.create(username=PUBLIC_USERNAME)  # no profile: nobody gave it a role
@@ -559,8 +559,7 @@ def objects(db, plan):
             "department_code": department.code,
             "run_id": run.pk,
             "link_id": IndicatorLink.objects.create(
-                earlier=indicator,
-                later=Indicator.objects.get(plan__level="superior", number=1 if side == "own" else 2),
+                group=IndicatorGroup.objects.create(), indicator=indicator
             ).pk,
             "lagging_id": Indicator.objects.get(plan=plan, number=lagging).pk,
             "explanation_id": LaggingExplanation.objects.create(

@@ -71,8 +71,9 @@ def _indicators(user, manager=None):
     return published
 
 
-def indicator_json(indicator: Indicator, partner: Indicator | None = None) -> dict:
-    """`partner`: the other plan's indicator linked to this one (its figures are reported once, for both)."""
+def indicator_json(indicator: Indicator, others: list[Indicator] | None = None) -> dict:
+    """`others`: the other plans' indicators linked to this one (its figures are reported once, for all)."""
+    others = others or []
     return {
         "id": indicator.pk,
         "plan": indicator.plan_id,
@@ -92,13 +93,15 @@ def indicator_json(indicator: Indicator, partner: Indicator | None = None) -> di
         ),
         "department": indicator.department.name if indicator.department else None,
         "published": indicator.published,
-        "linked": (
-            {"plan": partner.plan_id, "indicator_id": partner.pk, "number": partner.number}
-            if partner is not None
-            else None
-        ),
-        "also_used_in": links.also_used_in(indicator, partner),
+        # the first other plan of the indicator's group (kept as it was for pairs); every one in `linked_all`
+        "linked": _linked_json(others[0]) if others else None,
+        "linked_all": [_linked_json(other) for other in others],
+        "also_used_in": links.also_used_in(indicator, others),
     }
+
+
+def _linked_json(other: Indicator) -> dict:
+    return {"plan": other.plan_id, "indicator_id": other.pk, "number": other.number}
 
 
 def observation_json(o: Observation, number: int | None = None) -> dict:
@@ -209,7 +212,7 @@ def indicators(request, plan_id=None):
         return _no_plan(request, plan_id)
     rows = _indicators(user).filter(plan=plan)
     partners = links.partners(plan)
-    return _named(_json([indicator_json(i, partners.get(i.pk)) for i in rows]), plan)
+    return _named(_json([indicator_json(i, partners.get(i.pk, [])) for i in rows]), plan)
 
 
 @require_safe
@@ -220,7 +223,7 @@ def indicator(request, indicator_id: int):
     found = _indicators(user).filter(pk=indicator_id, plan__in=plans_visible_to(user or None)).first()
     if found is None:
         return _error("没有这个指标，或无权查看", 404)
-    return _named(_json(indicator_json(found, links.linked_partner(found))), found.plan)
+    return _named(_json(indicator_json(found, links.linked_others(found))), found.plan)
 
 
 @csrf_exempt
@@ -238,16 +241,13 @@ def observations(request, plan_id=None):
     if plan is None:
         return _no_plan(request, plan_id)
     readable = _indicators(user).filter(plan=plan)
-    partners = {own: p for own, p in links.partners(plan).items() if readable.filter(pk=own).exists()}
+    partners = links.partners(plan)
+    read = {i.pk: links.read_filter(i, partners[i.pk]) for i in readable.filter(pk__in=list(partners))}
     numbers = links.numbers_by_indicator(plan)
-    rows = Observation.objects.filter(
-        Q(indicator__in=readable)
-        | Q(
-            indicator_id__in=[p.pk for p in partners.values()],
-            year__gte=plan.base_year,
-            year__lte=plan.period_end,
-        )
-    ).select_related("indicator")
+    wanted_rows = Q(indicator__in=readable)
+    for linked_read in read.values():
+        wanted_rows |= linked_read
+    rows = Observation.objects.filter(wanted_rows).select_related("indicator")
     if user and is_planner(user):
         pass
     elif user and is_reporter(user):
@@ -265,7 +265,7 @@ def observations(request, plan_id=None):
         if not is_number(indicator_filter):
             return _error("“indicator”应为指标 id（整数）", 400)
         wanted = int(indicator_filter)
-        rows = rows.filter(indicator_id__in=[wanted] + ([partners[wanted].pk] if wanted in partners else []))
+        rows = rows.filter(read[wanted] if wanted in read else Q(indicator_id=wanted))
     return _named(_json([observation_json(o, numbers.get(o.indicator_id)) for o in rows]), plan)
 
 
@@ -338,7 +338,9 @@ def _submit(request, user):
     numbers = links.numbers_by_indicator(plan)
     pending = [  # where each figure is stored: a linked figure once, for both plans
         (
-            links.storage_indicator(by_number[o.indicator], o.year, partners.get(by_number[o.indicator].pk)),
+            links.storage_indicator(
+                by_number[o.indicator], o.year, partners.get(by_number[o.indicator].pk, [])
+            ),
             {"year": o.year, "measure": o.measure, "series": o.series, "value": o.value},
         )
         for o in checked.accepted

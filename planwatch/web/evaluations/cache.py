@@ -76,8 +76,15 @@ def _through_linked_indicator(sender, instance, **kwargs) -> None:
 
 
 def _through_link(sender, instance, **kwargs) -> None:
-    for indicator_id in (instance.earlier_id, instance.later_id):
-        data_changed(_plan_of_indicator(indicator_id))
+    """An indicator joining or leaving a group changes what its plan and the group's other plans read."""
+    from planwatch.web.plans.models import IndicatorLink
+
+    data_changed(_plan_of_indicator(instance.indicator_id))
+    others = IndicatorLink.objects.filter(group_id=instance.group_id).exclude(
+        indicator_id=instance.indicator_id
+    )
+    for plan_id in set(others.values_list("indicator__plan_id", flat=True)):
+        data_changed(plan_id)
 
 
 def _through_plan(sender, instance, **kwargs) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from planwatch.evaluate.units import normalize
 from planwatch.web.evaluations.service import evaluation_data, verdict_for
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.plans import links
 
 
 def _evaluated(data: dict | None, indicator, series: str) -> dict | None:
@@ -31,11 +32,18 @@ class Beside:
     def __init__(self, plan, year: int):
         self.year = year
         self.data, _ = evaluation_data(plan, year)
+        self.plan_id = plan.pk
+        self.partners = links.partners(plan)
 
     def last_year(self, indicator, measure: str, series: str) -> Observation | None:
+        """Last year's approved figure, where the indicator's group keeps it (another plan's, for a base year)."""
+        if indicator.plan_id == self.plan_id:
+            others = self.partners.get(indicator.pk, [])
+        else:  # a figure kept on another plan's indicator, reviewed in this plan's queue
+            others = links.linked_others(indicator)
         return (
             Observation.objects.filter(
-                indicator=indicator,
+                indicator=links.storage_indicator(indicator, self.year - 1, others),
                 year=self.year - 1,
                 measure=measure,
                 series=series or "",

@@ -49,9 +49,8 @@ def measure_for(indicator: Indicator) -> str:
     """What the department reports for the indicator (the core decides from the kind and the approved figures)."""
     plan = indicator.plan
     numbers = {indicator.pk: indicator.number}
-    partner = links.partners(plan).get(indicator.pk)
-    if partner is not None:
-        numbers[partner.pk] = indicator.number
+    for other in links.partners(plan).get(indicator.pk, []):
+        numbers[other.pk] = indicator.number
     observations = core_observations(approved_observations(plan).filter(indicator_id__in=numbers), numbers)
     return reported_measure(indicator.kind, indicator.number, observations, plan.base_year)
 
@@ -146,11 +145,22 @@ def rule_for(indicator: Indicator) -> Rule:
 
 
 def approved_history(indicator: Indicator, measure: str, series: str) -> dict[int, tuple[float, str]]:
-    """Year → (value, unit) of the approved figures of one series, the latest vintage of each year."""
+    """Year → (value, unit) of the approved figures of one series, the latest vintage of each year; for a linked
+    indicator, its group's figures (the 14th plan's 2025 figure is last year's for the 15th plan's 2026)."""
+    group = links.group_of(indicator)
+    stored_on = {}  # year → where the group keeps it: that row wins over a stray one on another member
+    rows = Observation.objects.filter(
+        indicator_id__in=[i.pk for i in group],
+        measure=measure,
+        series=series or "",
+        state=Observation.APPROVED,
+    )
+    found = sorted(rows, key=lambda o: (o.year, o.vintage, o.pk))
+    for o in found:
+        if o.year not in stored_on:
+            stored_on[o.year] = links.storage_indicator(group[0], o.year, group[1:]).pk
     history = {}
-    for o in Observation.objects.filter(
-        indicator=indicator, measure=measure, series=series or "", state=Observation.APPROVED
-    ).order_by("year", "vintage", "id"):
+    for o in sorted(found, key=lambda o: (o.year, o.indicator_id == stored_on[o.year], o.vintage, o.pk)):
         history[o.year] = (o.value, o.unit or indicator.unit)
     return history
 
@@ -234,7 +244,9 @@ def sort_out(plan: Plan, accepted: Iterable[CoreObservation], comments: dict | N
     result = Sorted()
     for row in accepted:
         own = indicators[row.indicator]
-        indicator = links.storage_indicator(own, row.year, partners.get(own.pk))  # a linked figure's one row
+        indicator = links.storage_indicator(
+            own, row.year, partners.get(own.pk, [])
+        )  # a linked figure's one row
         if unchanged(indicator, row, None if comments is None else comments.get(row.row, "")):
             result.unchanged += 1
         elif pending_twin(indicator, row.year, row.measure, row.series or "", row.value):
@@ -253,7 +265,7 @@ def uncommented(
     found = []
     for row in accepted:
         own = indicators[row.indicator]
-        warned = warnings_of(links.storage_indicator(own, row.year, partners.get(own.pk)), row)
+        warned = warnings_of(links.storage_indicator(own, row.year, partners.get(own.pk, [])), row)
         if warned and not (comments.get(row.row) or "").strip():
             found.append((row, warned))
     return found
@@ -281,7 +293,7 @@ def store(
     with transaction.atomic():
         for row in observations:
             own = indicators[row.indicator]
-            indicator = links.storage_indicator(own, row.year, partners.get(own.pk))
+            indicator = links.storage_indicator(own, row.year, partners.get(own.pk, []))
             series = row.series or ""
             existing = (
                 Observation.objects.select_for_update()

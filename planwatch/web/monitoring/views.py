@@ -8,7 +8,6 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -104,7 +103,7 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
         beside = Beside(plan, reporting_round.year)
         year = reporting_round.year
         # A linked figure is one for both plans, whichever plan's round collected it.
-        stored_on = {i.pk: links.storage_indicator(i, year, partners.get(i.pk)) for i in indicators}
+        stored_on = {i.pk: links.storage_indicator(i, year, partners.get(i.pk, [])) for i in indicators}
         measures = {indicator.pk: intake.measure_for(indicator) for indicator in indicators}
         typed = form.data if form is not None else {}
         for slot, (indicator, part) in _slots(indicators).items():
@@ -135,10 +134,10 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
                     "fields": fields,
                     "invalid": any(f["error"] for f in fields.values()),
                     "beside": beside.of(indicator, measure, part, current.value if current else None),
-                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk), year),
+                    "also_used_in": links.also_used_in(indicator, partners.get(indicator.pk, []), year),
                 }
             )
-    drafts = Observation.objects.filter(indicator_id__in=with_linked, state=Observation.DRAFT).count()
+    drafts = Observation.objects.filter(links.submittable(department), state=Observation.DRAFT).count()
     context = {
         "plan": plan,
         "department": department,
@@ -272,7 +271,7 @@ def template(request):
     year = reporting_round.year if reporting_round else plan.period_start
     indicators = list(plan.indicators.filter(department=department).select_related("plan"))
     partners = links.partners(plan)
-    also = {i.pk: links.also_used_in(i, partners.get(i.pk), year) for i in indicators}
+    also = {i.pk: links.also_used_in(i, partners.get(i.pk, []), year) for i in indicators}
     data = build_template(department, indicators, year, intake.measure_for, also)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -348,10 +347,10 @@ def submit(request):
     plan = current_plan(request)
     department = _department(request, plan)
     back = redirect(f"{_prefix(plan)}/monitoring/?department={department.pk}")
-    own = Indicator.objects.filter(department=department)
+    # its own indicators' drafts, and its linked slots' drafts kept on another plan's indicator: never the
+    # drafts another department entered on a linked indicator for that indicator's own years
     drafts = Observation.objects.filter(
-        Q(indicator__department=department) | Q(indicator_id__in=links.with_linked(own)),
-        state=Observation.DRAFT,
+        links.submittable(department), state=Observation.DRAFT
     ).select_related("indicator")
     count, held = 0, []
     try:
@@ -399,7 +398,11 @@ def review(request):
         ).select_related("indicator", "indicator__plan", "indicator__department", "submitted_by")
     )
     partners = links.partners(plan)
-    linked_to = {p.pk: plan for p in partners.values()} | {own: p.plan for own, p in partners.items()}
+    linked_to: dict[int, list[Plan]] = {}  # indicator id → the other plans that read it
+    for own, others in partners.items():
+        for other in others:
+            linked_to.setdefault(own, []).append(other.plan)
+            linked_to.setdefault(other.pk, [plan]).extend(p.plan for p in others if p.pk != other.pk)
     besides: dict[tuple[int, int], Beside] = {}
     for observation in submitted:
         # a linked figure is reviewed once, for both plans, beside its own plan's evaluation
@@ -411,11 +414,8 @@ def review(request):
         observation.beside = beside.of(
             observation.indicator, observation.measure, observation.series, observation.value
         )
-        observation.also_used_in = (
-            f"同时用于《{linked_to[observation.indicator_id]}》"
-            if observation.indicator_id in linked_to
-            else ""
-        )
+        readers = [p for p in linked_to.get(observation.indicator_id, []) if links.reads(p, observation.year)]
+        observation.also_used_in = "同时用于" + "、".join(f"《{p}》" for p in readers) if readers else ""
     reporting_round = _open_round(plan)
     return render(
         request,
@@ -520,7 +520,9 @@ def observation_history(request, observation_id: int):
     Leaders read approved figures only, as in the export and the API; drafts are the departments' own.
     """
     observation = get_object_or_404(Observation, pk=observation_id)
-    if not visible_to(request.user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
+    # a linked figure is kept once for the group: whoever may see any of the group's indicators reads its history
+    group = links.with_linked(Indicator.objects.filter(pk=observation.indicator_id))
+    if not visible_to(request.user, Indicator.objects.filter(pk__in=group)).exists():
         raise Http404
     if (
         not (is_planner(request.user) or is_reporter(request.user))

@@ -343,15 +343,37 @@ class SystemSetting(models.Model):
         verbose_name_plural = "系统设置"
 
 
-class IndicatorLink(models.Model):
-    """One figure in two plans (规划间指标关联): the earlier plan's indicator and the later plan's of the same
-    statistical definition (森林覆盖率 in the 14th and the 15th). A figure is stored once and read by both plans."""
+class IndicatorGroup(models.Model):
+    """One figure in several plans (规划间指标关联组): the indicators of one statistical definition in several plans
+    (森林覆盖率 in the 14th, the 15th and a 专项规划). A figure is stored once and read by every plan of the group."""
 
-    earlier = models.OneToOneField(
-        Indicator, on_delete=models.CASCADE, related_name="link_to_later", verbose_name="前一规划的指标"
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="关联人",
     )
-    later = models.OneToOneField(
-        Indicator, on_delete=models.CASCADE, related_name="link_to_earlier", verbose_name="后一规划的指标"
+    created_at = models.DateTimeField("关联时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "规划间指标关联组"
+        verbose_name_plural = "规划间指标关联组"
+
+    def __str__(self) -> str:
+        return "、".join(f"《{link.indicator.plan}》{link.indicator}" for link in self.links.all())
+
+
+class IndicatorLink(models.Model):
+    """One plan's indicator in a group of linked indicators (规划间指标关联); an indicator is in one group at most."""
+
+    group = models.ForeignKey(
+        IndicatorGroup, on_delete=models.CASCADE, related_name="links", verbose_name="关联组"
+    )
+    indicator = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, related_name="link", verbose_name="指标"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -364,12 +386,12 @@ class IndicatorLink(models.Model):
     created_at = models.DateTimeField("关联时间", auto_now_add=True)
 
     class Meta:
-        ordering = ["earlier__plan", "earlier__number"]
+        ordering = ["group", "indicator__plan__period_start", "indicator__plan", "indicator__number"]
         verbose_name = "规划间指标关联"
         verbose_name_plural = "规划间指标关联"
 
     def __str__(self) -> str:
-        return f"《{self.earlier.plan}》{self.earlier} ↔ 《{self.later.plan}》{self.later}"
+        return f"《{self.indicator.plan}》{self.indicator}"
 
 
 class IndicatorRevision(models.Model):

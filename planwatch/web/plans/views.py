@@ -8,7 +8,6 @@ import re
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -247,12 +246,9 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_for(evaluation, indicator)
-    partner = links.linked_partner(indicator)
-    read = Q(indicator=indicator)
-    if partner is not None:  # a linked figure is stored once, by the plan whose period holds its year
-        read |= Q(indicator=partner, year__gte=plan.base_year, year__lte=plan.period_end)
-    observations = (
-        Observation.objects.filter(read)
+    others = links.linked_others(indicator)
+    observations = (  # a linked figure is stored once, by the plan whose period holds its year
+        Observation.objects.filter(links.read_filter(indicator, others))
         .select_related("submitted_by", "reviewed_by", "indicator__plan")
         .order_by("year", "series", "vintage", "id")
     )
@@ -279,9 +275,9 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "error": error,
         "observations": observations,
         "observed_baseline": observed_baseline,
-        "partner": partner,
-        "also_used_in": links.also_used_in(indicator, partner),
-        "bases": links.base_comparison(indicator, partner),
+        "linked_others": others,
+        "also_used_in": links.also_used_in(indicator, others),
+        "bases": links.base_comparison(indicator, others),
         "illustrative": any(o.is_illustrative for o in observations),
         "chart": chart_json(verdict),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),

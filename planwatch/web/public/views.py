@@ -13,10 +13,24 @@ from django.views.decorators.http import require_safe
 from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_for
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
+from planwatch.web.plans import links
 from planwatch.web.plans.figures import baseline_shown
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.public.basis import verdict_basis
+
+
+def _approved(indicator: Indicator, others: list[Indicator], **years) -> list[Observation]:
+    """The approved figures the indicator's plan reads: its own, and those a linked plan keeps for one of its years
+    (the 15th plan's 2025 base is the 14th plan's figure); each of those names its plan in `kept_by`."""
+    rows = list(
+        Observation.objects.filter(links.read_filter(indicator, others), state=Observation.APPROVED, **years)
+        .select_related("indicator__plan")
+        .order_by("year", "series", "vintage", "id")
+    )
+    for row in rows:
+        row.kept_by = row.indicator.plan if row.indicator_id != indicator.pk else None
+    return rows
 
 
 @require_safe
@@ -38,12 +52,13 @@ def home(request):
 
 def _home_context(plan, year: int) -> dict:
     evaluation, error = evaluation_data(plan, year)
-    indicators = plan.indicators.filter(published=True)
+    indicators = plan.indicators.filter(published=True).select_related("plan")
     verdicts = {indicator.pk: verdict_for(evaluation, indicator) for indicator in indicators}
+    partners = links.partners(plan)
     rows = []
     illustrative = False
     for indicator in indicators:
-        observed = list(indicator.observations.filter(state=Observation.APPROVED, year__lte=year))
+        observed = _approved(indicator, partners.get(indicator.pk, []), year__lte=year)
         verdict = verdicts.get(indicator.pk) or {}
         measure = (verdict.get("chart") or {}).get("measure", "level")  # what the core charts for it
         main = [o for o in observed if o.measure == measure and not o.series]
@@ -87,9 +102,7 @@ def _indicator_context(found: Indicator, year: int) -> dict:
     plan = found.plan
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_for(evaluation, found)
-    observed = list(
-        found.observations.filter(state=Observation.APPROVED).order_by("year", "series", "vintage")
-    )
+    observed = _approved(found, links.linked_others(found))
     return {
         "indicator": found,
         "plan": plan,
