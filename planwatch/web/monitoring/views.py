@@ -49,8 +49,8 @@ def _department(request) -> Department:
     if is_planner(request.user):
         chosen = request.GET.get("department") or request.POST.get("department")
         if chosen and is_number(chosen):
-            return get_object_or_404(Department, pk=chosen)
-        department = Department.objects.filter(indicators__isnull=False).distinct().first()
+            return get_object_or_404(Department.objects.active(), pk=chosen)
+        department = Department.objects.active().filter(indicators__isnull=False).distinct().first()
         if department is None:
             raise Http404("没有分配了指标的部门")
         return department
@@ -58,6 +58,8 @@ def _department(request) -> Department:
     chosen = request.GET.get("department") or request.POST.get("department")
     if department is None or (chosen and chosen != str(department.pk)):
         raise PermissionDenied("只能填报本部门的数据")
+    if not department.is_active:
+        raise PermissionDenied(f"部门“{department.name}”已停用，不能再填报数据")
     return department
 
 
@@ -138,7 +140,7 @@ def _entry_page(request, plan, department, form: EntryForm | None = None, proble
         "rows": rows,
         "drafts": drafts,
         "reminders": _unread_reminders(request.user, department),
-        "departments": Department.objects.filter(indicators__isnull=False).distinct()
+        "departments": Department.objects.active().filter(indicators__isnull=False).distinct()
         if is_planner(request.user)
         else [],
         "measures": list(MEASURE_ZH.items()),
