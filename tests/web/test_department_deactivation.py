@@ -250,7 +250,7 @@ def test_the_office_may_not_deactivate_its_own_department_or_an_administrators(p
 
 
 @pytest.mark.parametrize("who", ["leader", "kewei", "planner"])
-def test_only_people_managers_open_the_department_pages(who, request):
+def test_only_people_managers_open_the_department_pages(who, request, db):
     client = request.getfixturevalue(who)
     kw = _department("kw")
     for url in (f"/accounts/departments/{kw.pk}/deactivate/", f"/accounts/departments/{kw.pk}/reactivate/"):
