@@ -73,7 +73,7 @@ def test_the_page_lists_what_the_department_holds_in_each_plan(admin_client_, kw
     page = admin_client_.get(f"/accounts/departments/{_department('kw').pk}/deactivate/").content.decode()
     assert plan.title in page and national.title in page
     assert "配合：2. " in page and "牵头：8. " in page
-    assert "<li>kw <a href=\"/accounts/people/" in page and "移交并停用" in page
+    assert '<li>kw <a href="/accounts/people/' in page and "移交并停用" in page
 
 
 def test_a_department_holding_work_is_not_deactivated_without_a_successor(admin_client_, kw_work):
