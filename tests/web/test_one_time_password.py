@@ -111,3 +111,17 @@ def test_api_tokens_are_not_affected(admin_client_, plan):
 def test_demo_and_own_passwords_are_not_one_time(kewei, plan):
     assert kewei.get(f"/plans/{plan.pk}/monitoring/").status_code == 200
     assert "一次性密码" not in kewei.get("/accounts/password/").content.decode()
+
+
+def test_a_password_the_administrator_sets_in_djangos_admin_is_one_time_too(admin_client_):
+    from planwatch.web.accounts.models import OneTimePassword
+
+    account = _user("lingdao")
+    response = admin_client_.post(
+        f"/admin/auth/user/{account.pk}/password/",
+        {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "usable_password": "true"},
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert OneTimePassword.objects.filter(user=account).exists()
+    client = _signed_in("lingdao", NEW_PASSWORD)
+    assert client.get("/")["Location"].startswith("/accounts/password/")
