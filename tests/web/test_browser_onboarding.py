@@ -160,8 +160,19 @@ def test_the_office_onboards_a_plan_and_a_department_reports_on_it(demo_server, 
         _shoot(page, "step5-done")
         _logout(page)
 
-        # The department's user reports on its indicator.
-        _login(page, url, "jcwjw", password)
+        # The department's user first replaces the one-time password, then reports on its indicator.
+        page.goto(f"{url}/accounts/login/")
+        page.fill("#id_username", "jcwjw")
+        page.fill("#id_password", password)
+        page.press("#id_password", "Enter")
+        page.wait_for_url(re.compile(r".*/accounts/password/\?next=.*"))
+        assert page.locator("#password-forced").is_visible()
+        _shoot(page, "password-forced")
+        page.fill("#id_old_password", password)
+        page.fill("#id_new_password1", "jiang-chuan-wei-jian-2026")
+        page.fill("#id_new_password2", "jiang-chuan-wei-jian-2026")
+        page.click("button:has-text('修改密码')")
+        assert "密码已修改" in _messages(page)
         page.goto(f"{plan_url}monitoring/")
         page.fill(f"input[aria-label='{INDICATOR}数值']", "80.3")
         page.fill(f"tr:has(input[aria-label='{INDICATOR}数值']) input[name^=source]", "江川市卫健委年报")

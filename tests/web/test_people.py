@@ -180,7 +180,7 @@ def test_departments_are_created_and_renamed(admin_client_):
 
 @pytest.mark.parametrize("url", ["/accounts/people/", "/accounts/people/new/", "/accounts/departments/new/"])
 @pytest.mark.parametrize("who", ["leader", "kewei"])
-def test_leaders_and_reporters_are_refused(who, url, request):
+def test_leaders_and_reporters_are_refused(who, url, request, db):
     assert request.getfixturevalue(who).get(url).status_code == 403
 
 
@@ -237,3 +237,78 @@ def test_everyone_changes_their_own_password(kewei):
     )
     assert response.status_code == 302
     assert Client().login(username="kw", password="qiu-tian-de-feng-88")
+
+
+def _entries_after(since: int):
+    from planwatch.web.accounts.models import AuditEntry
+
+    return list(AuditEntry.objects.filter(pk__gt=since).order_by("id"))
+
+
+def _last() -> int:
+    from planwatch.web.accounts.models import AuditEntry
+
+    return AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def test_each_person_action_is_one_audit_entry_with_before_and_after(admin_client_):
+    """The profile's model save is not logged a second time beside the page's own event."""
+    since = _last()
+    admin_client_.post(
+        "/accounts/people/new/",
+        {
+            "username": "sunmei",
+            "display_name": "孙梅",
+            "department": _department("kw").pk,
+            "role": "reporter",
+            "is_active": "on",
+        },
+    )
+    [created] = _entries_after(since)
+    account = _user("sunmei")
+    assert (created.event, created.action, created.object_id) == ("account", "create", str(account.pk))
+    assert created.after["部门"] == "区科委" and created.before is None
+
+    since = _last()
+    admin_client_.post(
+        f"/accounts/people/{account.pk}/",
+        {"display_name": "孙梅", "department": _department("sthj").pk, "role": "leader", "is_active": "on"},
+    )
+    [edited] = _entries_after(since)
+    assert (edited.before["角色"], edited.after["角色"]) == ("责任部门填报员", "领导、人大（只读）")
+    assert (edited.before["部门"], edited.after["部门"]) == ("区科委", "区生态环境局")
+    assert edited.fields == [
+        ["角色", "责任部门填报员", "领导、人大（只读）"],
+        ["部门", "区科委", "区生态环境局"],
+    ]
+
+    since = _last()
+    admin_client_.post(f"/accounts/people/{account.pk}/password/")
+    [reset] = _entries_after(since)
+    assert reset.after == {"密码": "（已重置为一次性密码）"}
+
+    since = _last()
+    admin_client_.post(
+        f"/accounts/people/{account.pk}/",
+        {"display_name": "孙梅", "department": _department("sthj").pk, "role": "leader"},
+    )
+    [deactivated] = _entries_after(since)
+    assert (deactivated.before["启用"], deactivated.after["启用"]) == (True, False)
+
+    since = _last()
+    admin_client_.post(
+        f"/accounts/people/{account.pk}/",
+        {"display_name": "孙梅", "department": _department("sthj").pk, "role": "leader"},
+    )
+    assert _entries_after(since) == []  # nothing changed, nothing written
+
+
+def test_a_department_change_is_one_audit_entry(admin_client_):
+    department = _department("kw")
+    since = _last()
+    admin_client_.post(
+        f"/accounts/departments/{department.pk}/",
+        {"code": "kw", "name": "区科学技术委员会", "kind": "bureau"},
+    )
+    [renamed] = _entries_after(since)
+    assert renamed.event == "department" and renamed.change == "部门名称：区科委 → 区科学技术委员会"

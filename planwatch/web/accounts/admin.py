@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
+from planwatch.web.accounts import first_password
 from planwatch.web.accounts.forms import AdminLoginForm, CanonicalUserCreationForm
 from planwatch.web.accounts.models import ApiToken, AuditEntry, Department, LoginFailure, Profile
 
@@ -16,6 +17,17 @@ class PlanWatchUserAdmin(UserAdmin):
     inlines = [ProfileInline]
     add_form = CanonicalUserCreationForm
     list_display = ("username", "first_name", "last_name", "is_active", "profile")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a password the administrator chose: the person replaces it at the next sign-in
+            first_password.mark(obj, request.user)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and str(request.user.pk) != str(id):
+            first_password.mark(User.objects.get(pk=id), request.user)
+        return response
 
 
 @admin.register(AuditEntry)

@@ -15,6 +15,9 @@ class AccountsConfig(AppConfig):
         from planwatch.web.accounts.forms import signed_in
 
         user_logged_in.connect(signed_in, dispatch_uid="planwatch-audit-login")
+        from planwatch.web.accounts.first_password import on_sign_in
+
+        user_logged_in.connect(on_sign_in, dispatch_uid="planwatch-one-time-password")
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_save
 

@@ -6,6 +6,7 @@ are not recorded, so opening a page writes nothing here."""
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -19,6 +20,7 @@ SKIPPED_MODELS = {
     "AuditEntry",
     "ApiSubmission",
     "LoginFailure",
+    "OneTimePassword",  # part of a password set, reset or change, which the people pages record as one event
     "Chapter",
     "Section",
     "Task",
@@ -283,8 +285,25 @@ def change_words(before: dict | None, after: dict | None) -> str:
     return words.short("；".join(parts), 300)
 
 
+@contextmanager
+def written_by_caller(*instances):
+    """Saves of `instances` inside the block are not audited by signal: the caller writes the one business event
+    of the person's action itself (with before and after), so that one change is never logged twice."""
+    for instance in instances:
+        instance._audit_by_caller = True
+    try:
+        yield
+    finally:
+        for instance in instances:
+            instance.__dict__.pop("_audit_by_caller", None)
+
+
+def _by_caller(instance) -> bool:
+    return getattr(instance, "_audit_by_caller", False)
+
+
 def _before_save(sender, instance, **kwargs):
-    if not _audited(sender) or instance.pk is None:
+    if not _audited(sender) or instance.pk is None or _by_caller(instance):
         return
     old = sender._default_manager.using(kwargs.get("using")).filter(pk=instance.pk).first()
     instance._audit_old = old
@@ -292,7 +311,7 @@ def _before_save(sender, instance, **kwargs):
 
 
 def _after_save(sender, instance, created, raw=False, using=None, **kwargs):
-    if raw or not _audited(sender):
+    if raw or not _audited(sender) or _by_caller(instance):
         return
     before = None if created else getattr(instance, "_audit_before", None)
     after = _snapshot(instance)

@@ -18,12 +18,22 @@ LEADER = "leader"
 ROLES = vocabulary.role_choices()
 
 
+class DepartmentQuerySet(models.QuerySet):
+    def active(self):
+        """The departments work can be given to: a deactivated one (停用) stays only in history."""
+        return self.filter(is_active=True)
+
+
 class Department(models.Model):
     name = models.CharField("部门名称", max_length=100, unique=True)
     code = models.SlugField("代码", max_length=40, unique=True)
     kind = models.CharField(
         "部门类型", max_length=20, choices=vocabulary.department_kind_choices, default="bureau"
     )
+    # Never deleted: a deactivated department leaves assignment choices, entry and reminders, and keeps its past.
+    is_active = models.BooleanField("启用", default=True)
+
+    objects = DepartmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -52,6 +62,27 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.username}（{self.get_role_display()}）"
+
+
+class OneTimePassword(models.Model):
+    """The account's password was set by an administrator or the planning office (new account, reset): until the
+    person chooses their own, they can do nothing else (accounts/first_password.py). Never holds the password."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="one_time_password"
+    )
+    set_at = models.DateTimeField("设定时间", auto_now_add=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="设定人",
+    )
+
+    class Meta:
+        verbose_name = "一次性密码"
+        verbose_name_plural = "一次性密码"
 
 
 def token_hash(key: str) -> str:

@@ -14,7 +14,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -23,7 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from planwatch.vocabulary import ROLE_ZH
-from planwatch.web.accounts import audit
+from planwatch.web.accounts import audit, first_password
 from planwatch.web.accounts.models import ADMINISTRATOR, Department, Profile
 from planwatch.web.accounts.people_forms import (
     ROLE_RANK,
@@ -32,7 +31,7 @@ from planwatch.web.accounts.people_forms import (
     PeopleSettingForm,
     PersonForm,
 )
-from planwatch.web.accounts.permissions import PLANNING_OFFICE, login_required, role_of
+from planwatch.web.accounts.permissions import PLANNING_OFFICE, role_of
 
 log = logging.getLogger("planwatch.accounts")
 User = get_user_model()
@@ -134,7 +133,8 @@ def _apply(account, data: dict) -> None:
     account.save()
     profile = Profile.objects.filter(user=account).first() or Profile(user=account)
     profile.role, profile.department = role, data.get("department")
-    profile.save()
+    with audit.written_by_caller(profile):  # the page writes the one event of this change (_audit)
+        profile.save()
     account.profile = profile
 
 
@@ -147,7 +147,7 @@ def people(request):
         "accounts/people.html",
         {
             "accounts": [(a, ROLE_ZH.get(role_of(a) or "", "未分配角色")) for a in accounts],
-            "departments": Department.objects.all(),
+            "departments": Department.objects.order_by("-is_active", "id"),
             "kinds": dict(Department._meta.get_field("kind").choices),
             "setting_form": PeopleSettingForm(
                 initial={"planners_manage_people": planners_may_manage_people()}
@@ -173,6 +173,7 @@ def new_person(request):
                 account = User(username=data["username"])
                 account.set_password(password)
                 _apply(account, data)
+                first_password.mark(account, request.user)
                 _audit(account, "create", None, _snapshot(account))
             messages.success(request, f"已建立账号“{account.username}”")
             return _password_page(request, account, password if not data["password"] else None)
@@ -244,6 +245,7 @@ def reset_password(request, user_id: int):
     with transaction.atomic():
         account.set_password(password)
         account.save(update_fields=["password"])
+        first_password.mark(account, request.user)
         _audit(account, "update", {"密码": "（原密码）"}, {"密码": "（已重置为一次性密码）"})
     messages.success(request, f"已重置“{account.username}”的密码")
     return _password_page(request, account, password)
@@ -289,17 +291,3 @@ def people_setting(request):
             else "规划科不再可以管理人员与部门",
         )
     return redirect("people")
-
-
-class _PasswordChange(auth_views.PasswordChangeView):
-    """Everyone with a role changes their own password (after a one-time one), checked by Django's validators."""
-
-    template_name = "accounts/password_change.html"
-    success_url = "/"
-
-    def form_valid(self, form):
-        messages.success(self.request, "密码已修改")
-        return super().form_valid(form)
-
-
-password_change = login_required(_PasswordChange.as_view())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from planwatch import vocabulary
 from planwatch.web.accounts.models import ADMINISTRATOR, PLANNING_OFFICE, REPORTER, Department
@@ -46,6 +47,11 @@ class PersonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.account = account
         self.fields["role"].choices = grantable_roles(manager_role)
+        # Active departments; an account of a deactivated one keeps it until it is moved.
+        current = getattr(getattr(account, "profile", None), "department_id", None)
+        self.fields["department"].queryset = Department.objects.filter(
+            Q(is_active=True) | Q(pk=current)
+        ).order_by("id")
         if account is not None:
             del self.fields["username"]
 
@@ -61,6 +67,11 @@ class PersonForm(forms.Form):
         data = super().clean()
         if data.get("role") == REPORTER and not data.get("department"):
             self.add_error("department", "责任部门填报员须属于一个部门")
+        department = data.get("department")
+        if department is not None and not department.is_active and data.get("is_active"):
+            self.add_error(
+                "department", f"部门“{department.name}”已停用：请把账号调到启用的部门，或先重新启用该部门"
+            )
         return data
 
 
@@ -107,3 +118,46 @@ class DepartmentForm(forms.ModelForm):
 
 class PeopleSettingForm(forms.Form):
     planners_manage_people = forms.BooleanField(label="允许规划科管理人员", required=False)
+
+
+class DeactivateDepartmentForm(forms.Form):
+    """停用部门: the department that takes over its indicators, tasks and projects, and the confirmation."""
+
+    successor = forms.ModelChoiceField(
+        label="接收部门",
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label="（不移交）",
+        help_text="该部门在所有规划中牵头或配合的指标、任务和项目，一并移交给接收部门",
+        error_messages={"invalid_choice": "所选接收部门不存在或已停用"},
+    )
+    confirm = forms.BooleanField(
+        label="确认停用（该部门的账号一并停用；部门及其历史记录保留，可重新启用）",
+        error_messages={"required": "请勾选“确认停用”"},
+    )
+
+    def __init__(self, *args, department, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = Department.objects.active().exclude(pk=department.pk)
+
+
+class ReactivateDepartmentForm(forms.Form):
+    """重新启用部门, and which of its deactivated accounts to enable again."""
+
+    users = forms.ModelMultipleChoiceField(
+        label="同时启用这些账号",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "所选账号不属于该部门或不能由您启用"},
+    )
+
+    def __init__(self, *args, department, manager_is_admin: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        accounts = get_user_model().objects.filter(profile__department=department, is_active=False)
+        if not manager_is_admin:  # the office never changes an administrator's account
+            accounts = accounts.exclude(is_superuser=True).exclude(profile__role=ADMINISTRATOR)
+        self.fields["users"].queryset = accounts.order_by("username")
+        self.fields["users"].label_from_instance = lambda u: (
+            f"{u.first_name}（{u.username}）" if u.first_name else u.username
+        )

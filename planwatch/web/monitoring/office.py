@@ -92,7 +92,7 @@ def remind(request):
         messages.error(request, next(str(e[0]) for e in form.errors.values()))
         return redirect(f"{_prefix(plan)}/monitoring/completeness/")
     reporting_round = get_object_or_404(plan.rounds, pk=form.cleaned_data["round"])
-    department = get_object_or_404(Department, pk=form.cleaned_data["department"])
+    department = get_object_or_404(Department.objects.active(), pk=form.cleaned_data["department"])
     row = next(
         (r for r in reminders.completeness(reporting_round) if r["department"].pk == department.pk), None
     )

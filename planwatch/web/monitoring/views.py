@@ -47,7 +47,7 @@ log = logging.getLogger("planwatch.monitoring")
 def _plan_departments(plan):
     """The departments that lead an indicator of this plan (all plans' when none is given), in a stable order."""
     indicators = plan.indicators.all() if plan else Indicator.objects.all()
-    return Department.objects.filter(indicators__in=indicators).distinct().order_by("pk")
+    return Department.objects.active().filter(indicators__in=indicators).distinct().order_by("pk")
 
 
 def _department(request, plan=None) -> Department:
@@ -56,7 +56,7 @@ def _department(request, plan=None) -> Department:
     if is_planner(request.user):
         chosen = request.GET.get("department") or request.POST.get("department")
         if chosen and is_number(chosen):
-            return get_object_or_404(Department, pk=chosen)
+            return get_object_or_404(Department.objects.active(), pk=chosen)
         department = _plan_departments(plan).first() or _plan_departments(None).first()
         if department is None:
             raise Http404("没有分配了指标的部门")
@@ -65,6 +65,8 @@ def _department(request, plan=None) -> Department:
     chosen = request.GET.get("department") or request.POST.get("department")
     if department is None or (chosen and chosen != str(department.pk)):
         raise PermissionDenied("只能填报本部门的数据")
+    if not department.is_active:
+        raise PermissionDenied(f"部门“{department.name}”已停用，不能再填报数据")
     return department
 
 

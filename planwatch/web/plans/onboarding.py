@@ -295,8 +295,8 @@ def _set_task(
 def assign(request):
     """Every indicator and key task with a select per row; 按章节批量指定 above; the counts still unassigned."""
     plan = request.plan
-    departments = list(Department.objects.all())
-    names = {d.pk: d.name for d in departments}
+    departments = list(Department.objects.active())  # a deactivated department is given no new work
+    names = dict(Department.objects.values_list("pk", "name"))
     indicators, tasks = _rows(plan)
     chapters = plan.chapters.filter(pk__in={row["chapter"].pk for row in tasks})
     bulk = BulkAssignForm(chapters=chapters, departments=departments)

@@ -306,7 +306,7 @@ def review(request, plan_id: int | None = None):
             "kinds": KINDS,
             "comparators": COMPARATORS,
             "directions": DIRECTIONS,
-            "departments": Department.objects.all(),
+            "departments": Department.objects.active(),
             "targets": plan.targets.all()[:200],
             "footnotes": plan.footnotes.all(),
         },
@@ -344,7 +344,7 @@ def correct_indicator(request, indicator_id: int):
             setattr(indicator, field, new[field])
             corrected.add(field)
     indicator.department = (
-        Department.objects.filter(pk=new["department"]).first() if new["department"] else None
+        Department.objects.active().filter(pk=new["department"]).first() if new["department"] else None
     )
     indicator.path_shape = new["path_shape"] or ""
     indicator.confirmed, indicator.published = new["confirmed"], new["published"]

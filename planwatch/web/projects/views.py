@@ -118,7 +118,7 @@ def project_detail(request, project_id: int):
             "form": form,
             "supporting": project.supporting.all(),
             "statuses": PROJECT_STATUSES,
-            "departments": Department.objects.all() if is_planner(request.user) else [],
+            "departments": Department.objects.active() if is_planner(request.user) else [],
             "history": project.history.all().select_related("history_user")[:20],
         },
         status=status,
@@ -131,16 +131,16 @@ def assign_project(request, project_id: int):
     if request.method == "POST":
         department = request.POST.get("department", "")
         project.department = (
-            Department.objects.filter(pk=department).first() if is_number(department) else None
+            Department.objects.active().filter(pk=department).first() if is_number(department) else None
         )
         status = request.POST.get("status", project.status)
         if status in dict(PROJECT_STATUSES):
             project.status = status
         project.save()
         project.supporting.set(
-            Department.objects.filter(pk__in=_ids(request.POST.getlist("supporting"))).exclude(
-                pk=project.department_id
-            )
+            Department.objects.active()
+            .filter(pk__in=_ids(request.POST.getlist("supporting")))
+            .exclude(pk=project.department_id)
         )
         messages.success(request, "已更新项目责任部门、配合部门和状态")
     return redirect("project-detail", project_id=project.pk)
@@ -176,7 +176,7 @@ def task_list(request):
                 (a, may_report_on(request.user, a.department, list(a.supporting.all()))) for a in assignments
             ],
             "statuses": TaskAssignment.STATUSES,
-            "departments": Department.objects.all(),
+            "departments": Department.objects.active(),
             "tasks": tasks,
             "department": department,
             "plan": plan,
@@ -189,7 +189,7 @@ def assign_task(request):
     if request.method != "POST":
         return redirect("tasks")
     task = get_object_or_404(Task, pk=request.POST.get("task"))
-    lead = get_object_or_404(Department, pk=request.POST.get("department"))
+    lead = get_object_or_404(Department.objects.active(), pk=request.POST.get("department"))
     year = request.POST.get("year", "")
     if not is_number(year):
         messages.error(request, "请填写年度（四位数字）")
@@ -198,7 +198,7 @@ def assign_task(request):
         task=task, department=lead, year=int(year), milestone=request.POST.get("milestone", "").strip()
     )
     assignment.supporting.set(
-        Department.objects.filter(pk__in=request.POST.getlist("supporting")).exclude(pk=lead.pk)
+        Department.objects.active().filter(pk__in=request.POST.getlist("supporting")).exclude(pk=lead.pk)
     )
     messages.success(request, f"已将任务“{task}”分解到{lead.name}")
     return redirect("tasks")
