@@ -34,6 +34,7 @@ from planwatch.report.projects import project_records
 from planwatch.report.summary import gap_sentence, next_steps, summary_paragraph
 from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
 from planwatch.report.year_figures import period_statements, year_rows, year_table
+from planwatch.vocabulary import missing_input
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
 # Narrative sections per kind of report: (key in `narratives`, heading).
@@ -270,15 +271,11 @@ class _Builder:
             text = ""
             if no_data:
                 text += f"第{'、'.join(str(f.number) for f in no_data)}项指标暂无{self.year}年监测数据"
-            for missing, what in (
-                ("allocation", "上级下达指标"),
-                ("baseline", "基期值"),
-                ("data", "监测数据"),
-            ):
-                lacking = [f for f in needs if (f.missing or "allocation") == missing]
-                if lacking:
-                    numbers = "、".join(str(f.number) for f in lacking)
-                    text += ("，" if text else "") + f"第{numbers}项指标尚未录入{what}"
+            lacking: dict[str, list[str]] = {}
+            for fact in needs:
+                lacking.setdefault(missing_input(fact.missing), []).append(str(fact.number))
+            for what, numbers in lacking.items():
+                text += ("，" if text else "") + f"第{'、'.join(numbers)}项指标尚未录入{what}"
             text += "，无法作出评价，需责任部门尽快报送。"
             self.blocks.append(Paragraph(text, lead=f"（{_ordinal(index)}）部分指标监测数据尚不完整。"))
         self.extra("problems")

@@ -55,7 +55,7 @@ def test_problems_list_lagging_indicators_binding_first_with_explanations(midter
     assert "责任部门说明：受部分重大产业项目开工推迟影响，工业投资增速低于预期。" in texts
     assert "报送备注：受疫情影响，2022年地区生产总值增速明显回落（2022年）。" in texts
     assert (
-        "第20项指标暂无2023年监测数据，第14、18项指标尚未录入上级下达指标，无法作出评价，需责任部门尽快报送。"
+        "第20项指标暂无2023年监测数据，第14、18项指标尚未录入下达指标，无法作出评价，需责任部门尽快报送。"
         in texts
     )
 
