@@ -11,7 +11,6 @@ from urllib.parse import quote
 from django.utils import timezone
 
 from planwatch.report.model import ILLUSTRATIVE_MARK
-from planwatch.web.demo_progress import ILLUSTRATIVE_TAG
 from planwatch.web.evaluations import service
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
@@ -86,12 +85,10 @@ def _explanations(texts: dict[str, ReportText]) -> dict[int, str]:
     return found
 
 
-def _marked(text: str) -> str:
-    """A department's text: the demo's illustrative ones (ending 示例数据) carry ※ instead."""
+def _marked(text: str, illustrative: bool) -> str:
+    """A department's text; an illustrative one (the demo's, flagged) carries ※."""
     text = text.strip()
-    if text.endswith(ILLUSTRATIVE_TAG):
-        return text.removesuffix(ILLUSTRATIVE_TAG).rstrip("。") + ILLUSTRATIVE_MARK
-    return text
+    return text.rstrip("。") + ILLUSTRATIVE_MARK if illustrative and text else text
 
 
 def _status_at_end_of(project, year: int) -> str:
@@ -110,7 +107,7 @@ def _project_progress(project, year: int) -> dict:
     if latest is not None:
         if latest.progress:
             progress.append(f"形象进度{latest.progress}%")
-        progress.append(_marked(latest.text))
+        progress.append(_marked(latest.text, latest.illustrative))
         if latest.investment_total is not None:
             unit = 1 if latest.investment_unit == "亿元" else 1 / 10000
             invested = latest.investment_total * unit
@@ -127,6 +124,7 @@ def _project_progress(project, year: int) -> dict:
         "completed_investment": invested,
         "late": any(not m.done and m.year <= year for m in project.milestones.all()),
         "reported": latest is not None,
+        "illustrative": latest is not None and latest.illustrative,
     }
 
 
@@ -150,6 +148,7 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
                 status=stored["status"] if stored["reported"] else "",
                 progress=stored["progress"],
                 late=stored["late"],
+                illustrative=stored["illustrative"],
             )
             continue
         projects.append(
@@ -166,6 +165,7 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
                 "progress": stored["progress"],
                 "completed_investment": stored["completed_investment"],
                 "late": stored["late"],
+                "illustrative": stored["illustrative"],
             }
         )
     if not library:
@@ -194,13 +194,15 @@ def _assigned_tasks(plan: Plan, year: int) -> list[dict]:
         milestone = next((m for m in assignment.milestones.all() if m.year == year), None)
         if milestone is not None:
             status = MILESTONE_STATUS_ZH.get(milestone.status, "")
-            parts = (f"{year}年目标：{milestone.target}", _marked(milestone.report))
+            parts = (f"{year}年目标：{milestone.target}", _marked(milestone.report, milestone.illustrative))
             late = milestone.status == "behind"
+            illustrative = milestone.illustrative
         else:
             status = assignment.get_status_display()
             target = f"{assignment.year}年目标：{assignment.milestone}" if assignment.milestone else ""
             parts = (target, assignment.progress_note.strip())
             late = assignment.status == "delayed"
+            illustrative = False
         records.append(
             {
                 "text": assignment.task.title or assignment.task.text[:80],
@@ -209,6 +211,7 @@ def _assigned_tasks(plan: Plan, year: int) -> list[dict]:
                 "status": status,
                 "progress": "；".join(p for p in parts if p),
                 "late": late,
+                "illustrative": illustrative,
                 "line": assignment.task.line,
             }
         )
