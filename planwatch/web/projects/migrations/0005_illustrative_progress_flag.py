@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 TAG = "（示例数据）"  # how the demo marked its texts before the flag
 
 
