@@ -33,6 +33,7 @@ from planwatch.report.project_sections import (
 from planwatch.report.projects import project_records
 from planwatch.report.summary import gap_sentence, next_steps, summary_paragraph
 from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
+from planwatch.report.written import WRITTEN_PARTS, placeholder, unwritten
 from planwatch.report.year_figures import period_statements, year_rows, year_table
 from planwatch.vocabulary import missing_input
 
@@ -308,8 +309,11 @@ class _Builder:
         self.extra("next_steps")
 
     def narrative(self, key: str) -> None:
+        """A section the office writes; a draft says which part is still to be written."""
         paragraphs = _paragraphs(self.narratives.get(key))
-        self.blocks.extend(paragraphs or [Paragraph(PENDING, role="pending")])
+        part = next((p for p in WRITTEN_PARTS if p.key == key), None)
+        waiting = placeholder(part) if part is not None else PENDING
+        self.blocks.extend(paragraphs or [Paragraph(waiting, role="pending")])
 
     def annexes(self) -> None:
         self.blocks.append(PageBreak())
@@ -404,6 +408,10 @@ def build_content(
             builder.heading(spec.title_for(kind))
         spec.build(builder)
     notices = []
+    missing = [part.label for part in unwritten(kind, {**builder.narratives, **_cover(issuer, date_line)})]
+    if missing:
+        # one line on the cover; the placeholders in the text and the reports page name the parts
+        notices.append(f"草稿：尚有{len(missing)}个部分待规划科撰写，本稿不宜报送。")
     if builder.illustrative:
         notices.append(f"本报告含示例数据：{ILLUSTRATIVE_NOTE}")
     year = builder.year
@@ -423,7 +431,13 @@ def build_content(
         blocks=builder.blocks,
         summary=builder.summary,
         illustrative=builder.illustrative,
+        unwritten=missing,
     )
+
+
+def _cover(issuer: str | None, date_line: str | None) -> dict[str, str]:
+    """The cover texts given as arguments, under their keys in `narratives`."""
+    return {key: value for key, value in (("issuer", issuer), ("date", date_line)) if value}
 
 
 __all__ = ["NARRATIVES", "SECTIONS", "SectionSpec", "build_content", "report_title", "sections_for"]

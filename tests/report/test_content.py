@@ -41,7 +41,10 @@ def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_r
     assert "加快重大产业项目建设进度。" in texts and "强化约束性指标的督查考核。" in texts
     headings = [b for b in midterm_report.blocks if isinstance(b, Heading)]
     after_adjustments = midterm_report.blocks[midterm_report.blocks.index(headings[6]) + 1]
-    assert (after_adjustments.text, after_adjustments.role) == ("（待填写）", "pending")
+    assert (after_adjustments.text, after_adjustments.role) == (
+        "（待填写：规划调整建议，由规划科撰写后报送）",
+        "pending",
+    )
 
 
 def test_problems_list_lagging_indicators_binding_first_with_explanations(midterm_report):

@@ -21,8 +21,21 @@ from planwatch.web.projects.models import TaskAssignment
 KIND_BY_MODE = {"年度监测": "annual", "中期评估": "midterm", "总结评估": "final"}
 
 
-def stored_texts(plan: Plan, year: int) -> dict[str, ReportText]:
-    return {text.key: text for text in ReportText.objects.filter(plan=plan, year=year)}
+def stored_texts(plan: Plan, year: int, kind: str = "") -> dict[str, ReportText]:
+    """The texts a report of `kind` reads for the year: its own kind's over those written for every report."""
+    rows = ReportText.objects.filter(plan=plan, year=year, kind__in={"", kind}).select_related("updated_by")
+    found = {text.key: text for text in rows if not text.kind}
+    found.update({text.key: text for text in rows if text.kind})
+    return found
+
+
+def unwritten_parts(plan: Plan, year: int, kind: str) -> list[str]:
+    """The labels of the parts the office has still to write before a report of `kind` may go out."""
+    from planwatch.report import unwritten
+
+    return [
+        part.label for part in unwritten(kind, _narratives(plan, kind, stored_texts(plan, year, kind), year))
+    ]
 
 
 def stored_evaluation(plan: Plan, year: int):
@@ -224,7 +237,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     from planwatch.report import build_report
 
     parsed, evaluation, observations = stored_evaluation(plan, year)
-    texts = stored_texts(plan, year)
+    texts = stored_texts(plan, year, kind)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
     departments = {
         indicator.number: indicator.department.name
