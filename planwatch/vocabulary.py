@@ -203,5 +203,10 @@ def role_choices() -> list[tuple[str, str]]:
     return list(ROLE_ZH.items())
 
 
+def report_kind_choices() -> list[tuple[str, str]]:
+    """The kind of report a written text belongs to; blank: every report of its year."""
+    return [("", "本年度各报告"), *REPORT_KIND_ZH.items()]
+
+
 def department_kind_choices() -> list[tuple[str, str]]:
     return list(DEPARTMENT_KIND_ZH.items())

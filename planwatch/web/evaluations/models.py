@@ -92,7 +92,9 @@ class ReportText(VersionedModel):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="report_texts")
     year = models.PositiveIntegerField("评估年份")
-    kind = models.CharField("报告类型", max_length=10, blank=True, default="")
+    kind = models.CharField(
+        "报告类型", max_length=10, blank=True, default="", choices=vocabulary.report_kind_choices
+    )
     key = models.CharField("部分", max_length=40)
     text = models.TextField("内容", blank=True)
     updated_by = models.ForeignKey(

@@ -257,7 +257,7 @@ def _save_texts(request, plan, year, fields) -> tuple[int, list[dict]]:
             continue
         posted = posted.replace("\r\n", "\n").strip()
         own = field["own"]
-        if posted == field["text"] and (own is not None or not posted):
+        if posted == field["text"]:
             continue  # unchanged (a shared text left as it is stays shared)
         try:
             with transaction.atomic():
