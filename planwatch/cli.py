@@ -178,7 +178,8 @@ def serve(host: str, port: int, production: bool, settings_module: str | None) -
     "texts_file",
     type=click.Path(dir_okay=False),
     default=None,
-    help='JSON with the written parts: {"narratives": {"next_steps": "…"}, "explanations": {"13": "…"}, '
+    help='JSON with the written parts: {"narratives": {"next_steps": "…", "final": {"lessons": "…"}}, '
+    '"explanations": {"13": "…"}, '
     '"progress": {"项目名称": {"status": "…"}}, "departments": {"13": "区生态环境局"}}.',
 )
 @click.option("--issuer", default=None, help="Issuing body on the cover (default: the texts' issuer).")
@@ -212,7 +213,7 @@ def report(
 
     from planwatch.evaluate import evaluate_plan, read_observations
     from planwatch.reading import read_plan
-    from planwatch.report import FORMATS, KIND_ZH, build_report
+    from planwatch.report import FORMATS, KIND_ZH, build_report, unwritten
     from planwatch.report.kinds import kind_refusal, report_kinds_for
 
     fmt = fmt or Path(output).suffix.lstrip(".").lower()
@@ -234,7 +235,10 @@ def report(
         raise click.UsageError(f"{refusal}（{year}年可生成：{offered}）")
     observations = read_observations(observations_file, plan)
     evaluation = evaluate_plan(plan, observations, year)
-    narratives = dict(texts.get("narratives") or {})
+    written = dict(texts.get("narratives") or {})
+    # a report kind's own texts ({"final": {"lessons": "…"}}) over those for every report
+    narratives = {k: v for k, v in written.items() if not isinstance(v, dict)}
+    narratives.update(written.get(kind) if isinstance(written.get(kind), dict) else {})
     for key, value in (("issuer", issuer), ("doc_number", doc_number), ("date", date_line)):
         if value:
             narratives[key] = value
@@ -251,6 +255,11 @@ def report(
     )
     Path(output).write_bytes(data)
     click.echo(f"{output}（{len(data) // 1024} KB）")
+    missing = [part.label for part in unwritten(kind, narratives)]
+    if missing:
+        click.echo(
+            f"草稿：{'、'.join(missing)}尚未撰写（--texts 或 --issuer/--date），本稿不宜报送。", err=True
+        )
 
 
 def _database_config() -> dict:

@@ -36,8 +36,15 @@ STATUS_ZH = {
     "needs_input": "待录入数据",
     "qualitative": "定性评价",
 }
-# A needs_input verdict says what is missing (IndicatorResult.missing): the label the CLI, pages and reports show.
-NEEDS_INPUT_ZH = {"baseline": "待录入基期值", "allocation": "待录入下达指标", "data": "待录入监测数据"}
+# What a needs_input verdict lacks (IndicatorResult.missing), in the words of the CLI, pages and reports: the one list
+# of missing inputs; the verdict's label is 待录入 + the word (待录入基期值), sentences use the word (尚未录入基期值).
+MISSING_INPUT_ZH = {"baseline": "基期值", "allocation": "下达指标", "data": "监测数据"}
+NEEDS_INPUT_ZH = {key: f"待录入{word}" for key, word in MISSING_INPUT_ZH.items()}
+
+
+def missing_input(missing: str | None) -> str:
+    """The word for what a needs_input verdict lacks; a verdict that does not say lacks an allocation."""
+    return MISSING_INPUT_ZH.get(missing or "allocation", MISSING_INPUT_ZH["data"])
 
 
 def status_label(status: str, missing: str | None = None) -> str:
@@ -194,6 +201,11 @@ def task_status_choices() -> list[tuple[str, str]]:
 
 def role_choices() -> list[tuple[str, str]]:
     return list(ROLE_ZH.items())
+
+
+def report_kind_choices() -> list[tuple[str, str]]:
+    """The kind of report a written text belongs to; blank: every report of its year."""
+    return [("", "本年度各报告"), *REPORT_KIND_ZH.items()]
 
 
 def department_kind_choices() -> list[tuple[str, str]]:

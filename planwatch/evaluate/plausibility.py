@@ -13,26 +13,26 @@ from dataclasses import dataclass
 
 from planwatch.evaluate.paths import base_unit
 from planwatch.evaluate.units import normalize
+from planwatch.extract.target_cells import is_share
 from planwatch.vocabulary import CHECK_ZH
 
 DEFAULT_JUMP_FACTOR = 3.0
 MIN_CHANGES = 3  # year-on-year changes needed before the usual change is known
 # Units whose figures count things (家, 人, 件 …, also with a scale word: 万人): never negative.
 COUNT_UNITS = frozenset("家人个件户所项张辆座台套名次条宗例起处间")
-# A share's name says what part of what; a name about change is a rate of change, which may be negative or >100.
-_SHARE_WORDS = ("比重", "比例", "占比", "覆盖率", "率")
+# A name about change is a rate of change, which may be negative or above 100.
 _CHANGE_WORDS = ("增长", "增速", "降低", "下降", "减少", "提高", "增加", "变化")
 
 
-def is_share(kind: str, name: str, unit: str, measure: str) -> bool:
-    """A level in % that is a part of a whole (比重, 覆盖率, 达标比例): it lies between 0 and 100."""
+def within_hundred(kind: str, name: str, unit: str, measure: str) -> bool:
+    """A level in % that is a share (target_cells.is_share) of a whole, not a change: it lies between 0 and 100."""
     if measure != "level" or normalize(unit or "") != "%":
         return False
     if kind == "share":
         return True
     return (
         kind in ("level", "per_year_bound", "standard")
-        and any(word in name for word in _SHARE_WORDS)
+        and is_share(name, unit)
         and not any(word in name for word in _CHANGE_WORDS)
     )
 
@@ -43,7 +43,7 @@ def is_count(unit: str, measure: str) -> bool:
 
 def impossible(value: float, *, kind: str, name: str, unit: str, measure: str) -> str | None:
     """Why no statistic of this indicator can be `value`, in Chinese; None when it can."""
-    if is_share(kind, name, unit, measure) and not 0 <= value <= 100:
+    if within_hundred(kind, name, unit, measure) and not 0 <= value <= 100:
         return f"数值{value:g}%不可能：比重（比率）应在0至100%之间"
     if is_count(unit, measure) and value < 0:
         return f"数值{value:g}{unit}不可能：计数不能为负数"

@@ -12,6 +12,7 @@ from planwatch.report.content import NARRATIVES, SECTIONS, build_content, report
 from planwatch.report.kinds import kind_refusal, report_kinds_for
 from planwatch.report.model import KIND_ZH, KINDS, Report
 from planwatch.report.projects import ProjectRecord, TaskRecord
+from planwatch.report.written import WRITTEN_PARTS, WrittenPart, parts_for, unwritten
 
 FORMATS = ("docx", "pdf", "html", "xlsx")
 MEDIA_TYPES = {
@@ -117,12 +118,16 @@ __all__ = [
     "ProjectRecord",
     "Report",
     "TaskRecord",
+    "WRITTEN_PARTS",
+    "WrittenPart",
     "build_content",
     "build_report",
     "kind_refusal",
+    "parts_for",
     "render",
     "report_filename",
     "report_kinds_for",
     "sections_for",
     "report_title",
+    "unwritten",
 ]

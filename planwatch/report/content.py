@@ -33,7 +33,9 @@ from planwatch.report.project_sections import (
 from planwatch.report.projects import project_records
 from planwatch.report.summary import gap_sentence, next_steps, summary_paragraph
 from planwatch.report.tables import annex_explanations, annex_observations, indicator_table, observation_rows
+from planwatch.report.written import WRITTEN_PARTS, placeholder, unwritten
 from planwatch.report.year_figures import period_statements, year_rows, year_table
+from planwatch.vocabulary import missing_input
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
 # Narrative sections per kind of report: (key in `narratives`, heading).
@@ -270,15 +272,11 @@ class _Builder:
             text = ""
             if no_data:
                 text += f"第{'、'.join(str(f.number) for f in no_data)}项指标暂无{self.year}年监测数据"
-            for missing, what in (
-                ("allocation", "上级下达指标"),
-                ("baseline", "基期值"),
-                ("data", "监测数据"),
-            ):
-                lacking = [f for f in needs if (f.missing or "allocation") == missing]
-                if lacking:
-                    numbers = "、".join(str(f.number) for f in lacking)
-                    text += ("，" if text else "") + f"第{numbers}项指标尚未录入{what}"
+            lacking: dict[str, list[str]] = {}
+            for fact in needs:
+                lacking.setdefault(missing_input(fact.missing), []).append(str(fact.number))
+            for what, numbers in lacking.items():
+                text += ("，" if text else "") + f"第{'、'.join(numbers)}项指标尚未录入{what}"
             text += "，无法作出评价，需责任部门尽快报送。"
             self.blocks.append(Paragraph(text, lead=f"（{_ordinal(index)}）部分指标监测数据尚不完整。"))
         self.extra("problems")
@@ -311,8 +309,11 @@ class _Builder:
         self.extra("next_steps")
 
     def narrative(self, key: str) -> None:
+        """A section the office writes; a draft says which part is still to be written."""
         paragraphs = _paragraphs(self.narratives.get(key))
-        self.blocks.extend(paragraphs or [Paragraph(PENDING, role="pending")])
+        part = next((p for p in WRITTEN_PARTS if p.key == key), None)
+        waiting = placeholder(part) if part is not None else PENDING
+        self.blocks.extend(paragraphs or [Paragraph(waiting, role="pending")])
 
     def annexes(self) -> None:
         self.blocks.append(PageBreak())
@@ -407,6 +408,10 @@ def build_content(
             builder.heading(spec.title_for(kind))
         spec.build(builder)
     notices = []
+    missing = [part.label for part in unwritten(kind, {**builder.narratives, **_cover(issuer, date_line)})]
+    if missing:
+        # one line on the cover; the placeholders in the text and the reports page name the parts
+        notices.append(f"草稿：尚有{len(missing)}个部分待规划科撰写，本稿不宜报送。")
     if builder.illustrative:
         notices.append(f"本报告含示例数据：{ILLUSTRATIVE_NOTE}")
     year = builder.year
@@ -426,7 +431,13 @@ def build_content(
         blocks=builder.blocks,
         summary=builder.summary,
         illustrative=builder.illustrative,
+        unwritten=missing,
     )
+
+
+def _cover(issuer: str | None, date_line: str | None) -> dict[str, str]:
+    """The cover texts given as arguments, under their keys in `narratives`."""
+    return {key: value for key, value in (("issuer", issuer), ("date", date_line)) if value}
 
 
 __all__ = ["NARRATIVES", "SECTIONS", "SectionSpec", "build_content", "report_title", "sections_for"]

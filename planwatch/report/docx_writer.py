@@ -219,7 +219,7 @@ def _title_page(document, report: Report) -> None:
         (page.subtitle, style.KAI, style.SIZE_3, None, 0),
         (page.issuer, style.FANG, style.SIZE_3, None, 150),
         (page.date_line, style.FANG, style.SIZE_3, None, 0),
-        *((notice, style.FANG, 12.0, _GREY, 24) for notice in page.notices),
+        *((notice, style.FANG, 12.0, _GREY, 24 if i == 0 else 6) for i, notice in enumerate(page.notices)),
     ):
         if not text:
             continue

@@ -40,6 +40,7 @@ body {{ font-family: {s.FANG.css}; font-size: {s.SIZE_3}pt; line-height: {s.LINE
 .cover .subtitle {{ font-family: {s.KAI.css}; }}
 .cover .issuer {{ margin-top: 60mm; }}
 .cover .notice {{ font-size: 12pt; line-height: 20pt; color: #666; margin-top: 12mm; }}
+.cover .notice + .notice {{ margin-top: 3mm; }}
 h2 {{ font-family: {s.HEI.css}; font-size: {s.SIZE_3}pt; font-weight: normal; margin: 0; text-indent: 2em;
   break-after: avoid; }}
 h3 {{ font-family: {s.KAI.css}; font-size: {s.SIZE_3}pt; font-weight: normal; margin: 0; text-indent: 2em;

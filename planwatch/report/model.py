@@ -121,6 +121,7 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     summary: str = ""  # the 总体情况 paragraph, also given to the workbook
     illustrative: bool = False
+    unwritten: list[str] = field(default_factory=list)  # the office's parts still to write: a draft while any
 
     @property
     def running_header(self) -> str:

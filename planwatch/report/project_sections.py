@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.report.model import ILLUSTRATIVE_MARK, Paragraph, Table
+from planwatch.report.model import ILLUSTRATIVE_MARK, Marked, Paragraph, Table
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
 NOT_REPORTED = "未报送"
@@ -120,6 +120,12 @@ def _table_name(caption: str) -> str:
     return re.sub(r"^表\s*\d+\s*", "", caption) or caption
 
 
+def _invested(project: ProjectRecord):
+    """The completed investment as a workbook value: marked ※ when it was reported as illustrative."""
+    done = project.completed_investment
+    return Marked(done) if project.illustrative and done is not None else done
+
+
 def _count_and_amount(label: str, members: list[ProjectRecord]) -> str:
     amount = sum(p.investment or 0 for p in members)
     return f"{label}{len(members)}个" + (f"（计划投资{money(amount)}亿元）" if amount else "")
@@ -151,8 +157,8 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
         )
         done = sum(p.completed_investment or 0 for p in projects)
         if done:
-            # a sum over illustrative reports is illustrative too (their texts carry ※)
-            marked = any(p.progress.endswith(ILLUSTRATIVE_MARK) for p in projects if p.completed_investment)
+            # a sum over illustrative reports is illustrative too
+            marked = any(p.illustrative for p in projects if p.completed_investment)
             text += f"累计完成投资{money(done)}{ILLUSTRATIVE_MARK if marked else ''}亿元。"
         late = [p for p in projects if p.late]
         if late:
@@ -178,7 +184,7 @@ def project_blocks(projects: list[ProjectRecord], table_number: int = 3) -> list
     ]
     values = [
         [i, p.table, p.name, p.category, p.investment, "是" if p.phase_only else "", p.land, p.description,
-         p.department, p.status, p.progress, p.completed_investment, "是" if p.late else ""]
+         p.department, p.status, p.progress, _invested(p), "是" if p.late else ""]
         for i, p in enumerate(projects, 1)
     ]  # fmt: skip
     table = Table(

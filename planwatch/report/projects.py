@@ -25,6 +25,7 @@ class ProjectRecord:
     progress: str = ""  # what the department reported
     completed_investment: float | None = None  # 亿元, invested so far
     late: bool = False
+    illustrative: bool = False  # what was reported is illustrative (示例数据): its figures are marked ※
 
 
 @dataclass
@@ -39,6 +40,7 @@ class TaskRecord:
     status: str = ""
     progress: str = ""
     late: bool = False
+    illustrative: bool = False  # what was reported is illustrative (示例数据)
 
 
 def plan_projects(plan: Plan) -> tuple[list[ProjectRecord], list[TaskRecord]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planwatch.report.facts import DURING, FINAL, OTHER, IndicatorFacts
+from planwatch.vocabulary import missing_input
 
 CHINESE_NUMERALS = "零一二三四五六七八九十"
 # Templates for one class in the listing: {n} count, {names} the indicators, {label} the class.
@@ -18,13 +19,10 @@ _CLASS_TEMPLATES = (
     "{n}项{label}（{names}）",
     "{names}等{n}项{label}",
 )
-_OTHER_PHRASE = {  # by (status, what is missing)
-    ("no_data", None): "尚无{year}年监测数据",
-    ("needs_input", "allocation"): "有待录入上级下达指标",
-    ("needs_input", "baseline"): "有待录入基期值",
-    ("needs_input", "data"): "有待录入监测数据",
-    ("needs_input", None): "有待录入数据",
-    ("qualitative", None): "为定性指标、由规划部门评价",
+_OTHER_PHRASE = {  # by status; needs_input names what is missing (vocabulary.missing_input)
+    "no_data": "尚无{year}年监测数据",
+    "needs_input": "有待录入{missing}",
+    "qualitative": "为定性指标、由规划部门评价",
 }
 # Headline judgements, from the share of indicators in the good classes (see headline()).
 _HEADLINE_DURING = (
@@ -86,13 +84,13 @@ def counts_sentence(facts: list[IndicatorFacts], final: bool, year: int) -> str:
     text = f"纲要提出的{len(facts)}项主要指标中，" + "，".join(phrases) if phrases else ""
     others: dict[tuple, list[IndicatorFacts]] = {}
     for fact in (f for s in OTHER for f in facts if f.status == s):
-        key = (fact.status, fact.missing if fact.status == "needs_input" else None)
-        others.setdefault(key if key in _OTHER_PHRASE else (fact.status, None), []).append(fact)
+        missing = missing_input(fact.missing) if fact.status == "needs_input" else ""
+        others.setdefault((fact.status, missing), []).append(fact)
     if others:
         rest = [
             f"{name_list(members)}{'等' if len(members) > 4 else ''}{len(members)}项"
-            + _OTHER_PHRASE[key].format(year=year)
-            for key, members in others.items()
+            + _OTHER_PHRASE[status].format(year=year, missing=missing)
+            for (status, missing), members in others.items()
         ]
         text = (text + "；另有" if text else f"纲要提出的{len(facts)}项主要指标中，") + "，".join(rest)
     return text + f"。总体看，{headline(facts, final)}。"
@@ -250,8 +248,7 @@ def next_steps(facts: list[IndicatorFacts], final: bool) -> list[str]:
 
 
 def _what_is_missing(facts: list[IndicatorFacts]) -> str:
-    """数据 / 基期值 / 下达指标, joined: what the departments are asked to send."""
-    wanted = {"no_data": "数据", "allocation": "下达指标", "baseline": "基期值", "data": "数据"}
-    keys = [f.status if f.status == "no_data" else (f.missing or "data") for f in facts]
-    names = list(dict.fromkeys(wanted.get(k, "数据") for k in keys))
+    """监测数据 / 基期值 / 下达指标, joined: what the departments are asked to send."""
+    words = [missing_input("data" if f.status == "no_data" else f.missing) for f in facts]
+    names = list(dict.fromkeys(words))
     return "或".join(names) if len(names) <= 2 else "、".join(names[:-1]) + "或" + names[-1]

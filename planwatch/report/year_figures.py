@@ -141,19 +141,39 @@ def period_statements(facts: list[IndicatorFacts], observations, base_year: int,
             shown = marked(total) if flag else total
             found.append(f"{name}规划期累计完成{shown}{unit}，目标为{fact.target}{fact.unit}。")
         elif fact.kind == "annual_growth_rate":
-            levels = observations.series(fact.number, "level", None)
-            base = levels.get(base_year)
-            latest = max((y for y in levels if base_year < y <= year), default=None)
-            if base is None or latest is None or fact.target_value is None:
-                continue
-            unit = levels[latest].unit or ""
-            implied = base.value * (1 + fact.target_value / 100) ** (year - base_year)
-            shown = number(round(levels[latest].value, 2))
-            flag = getattr(levels[latest], "illustrative", False) or getattr(base, "illustrative", False)
-            level_name = fact.short_name.removesuffix("年均增长率").removesuffix("增长率")
-            found.append(
-                f"按年均增长{number(fact.target_value)}%的目标，“{level_name}”"
-                f"{year}年应达到约{number(round(implied, 2))}{unit}；{latest}年实际为"
-                f"{marked(shown) if flag else shown}{unit}。"
+            sentence = _level_behind_growth(
+                fact, observations.series(fact.number, "level", None), base_year, year
             )
+            if sentence:
+                found.append(sentence)
     return found
+
+
+def _level_behind_growth(fact: IndicatorFacts, levels, base_year: int, year: int) -> str:
+    """The level a growth target implies for `year` beside the published level of `year`; when that is not yet
+    published, the latest published level, compared with what the target implies for that same year."""
+    base = levels.get(base_year)
+    if base is None or fact.target_value is None:
+        return ""
+    used = year if year in levels else max((y for y in levels if base_year < y < year), default=None)
+    if used is None:
+        return ""
+    unit = levels[used].unit or ""
+    rate = fact.target_value / 100
+
+    def implied(for_year: int) -> str:
+        return number(round(base.value * (1 + rate) ** (for_year - base_year), 2))
+
+    shown = number(round(levels[used].value, 2))
+    if getattr(levels[used], "illustrative", False) or getattr(base, "illustrative", False):
+        shown = marked(shown)
+    level_name = fact.short_name.removesuffix("年均增长率").removesuffix("增长率")
+    text = (
+        f"按年均增长{number(fact.target_value)}%的目标，“{level_name}”{year}年应达到约{implied(year)}{unit}；"
+    )
+    if used == year:
+        return text + f"{year}年实际为{shown}{unit}。"
+    return (
+        text + f"{year}年总量尚未公布，最近公布的{used}年为{shown}{unit}"
+        f"（按目标测算{used}年应为约{implied(used)}{unit}）。"
+    )

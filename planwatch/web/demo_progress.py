@@ -1,12 +1,10 @@
 """The demo's task milestones and project progress reports: illustrative (示例数据), written so that the demo's
-reports show real 重点任务 and 重大项目 sections. Each text ends with ILLUSTRATIVE_TAG, which the reports turn
-into ※ (planwatch.web.evaluations.reports); nothing here is an official figure."""
+reports show real 重点任务 and 重大项目 sections. Each row is flagged `illustrative`, which the reports print as ※
+(planwatch.web.evaluations.reports) and the pages as 示例; nothing here is an official figure."""
 
 from __future__ import annotations
 
 import datetime
-
-ILLUSTRATIVE_TAG = "（示例数据）"
 
 # Task title (as the plan's section heading reads) → {year: (milestone, status, what the department reported)}.
 # Statuses are TaskMilestone's: done, on_track, behind, pending.
@@ -116,7 +114,8 @@ def seed_progress(plan, planner) -> None:
                 target=target,
                 set_by=planner,
                 status=status,
-                report=report + ILLUSTRATIVE_TAG if report else "",
+                report=report,
+                illustrative=bool(report),
                 reported_at=datetime.datetime(year, 12, 20, tzinfo=datetime.UTC) if report else None,
             )
     projects = {p.name: p for p in plan.projects.select_related("department")}
@@ -134,7 +133,8 @@ def seed_progress(plan, planner) -> None:
                 progress=progress,
                 investment_total=invested,
                 investment_unit="亿元",
-                text=text + ILLUSTRATIVE_TAG,
+                text=text,
+                illustrative=True,
             )
             # reported at the end of its period (auto_now_add would say today)
             reported = datetime.datetime(year, 12, 20, tzinfo=datetime.UTC)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planwatch.evaluate.plausibility import Rule, checks, impossible, is_share, usual_change
+from planwatch.evaluate.plausibility import Rule, checks, impossible, usual_change, within_hundred
 
 RD_HISTORY = {2020: (4.32, "%"), 2021: (4.45, "%"), 2022: (4.55, "%"), 2023: (4.62, "%"), 2024: (4.7, "%")}
 
@@ -30,11 +30,11 @@ def test_a_growth_rate_in_percent_may_be_negative_or_above_100():
         )
         is None
     )
-    assert not is_share("level", "工业增加值增长率", "%", "level")
+    assert not within_hundred("level", "工业增加值增长率", "%", "level")
 
 
 def test_a_level_named_as_a_rate_in_percent_is_a_share():
-    assert is_share("level", "城镇调查失业率", "%", "level")
+    assert within_hundred("level", "城镇调查失业率", "%", "level")
 
 
 def test_a_negative_count_is_impossible_even_with_a_scale_word():
@@ -117,3 +117,9 @@ def test_the_validator_refuses_an_impossible_share_and_a_negative_count_naming_t
         (3, "value", "数值-3家不可能：计数不能为负数"),
     ]
     assert [o.value for o in observations] == [19.0]
+
+
+def test_a_level_in_percent_is_a_share_by_the_extractors_one_rule_whatever_its_name():
+    # 研发经费投入强度 in %: target_cells.is_share says share, so above 100 is impossible; a ‰ level is not bounded
+    assert impossible(130, kind="level", name="研发经费投入强度", unit="%", measure="level")
+    assert impossible(130, kind="level", name="婴儿死亡率", unit="‰", measure="level") is None

@@ -69,3 +69,18 @@ def test_a_missing_observations_file_is_one_line(songjiang_path, tmp_path):
         ],
     )
     assert result.exit_code == 2 and result.output.startswith("planwatch: ") and "none.csv" in result.output
+
+
+def test_the_report_command_takes_a_kinds_own_texts_and_warns_of_a_draft(songjiang_path, tmp_path):
+    out = tmp_path / "总结.html"
+    texts = tmp_path / "texts.json"
+    written = {"issuer": "区发改委", "lessons": "年度通用", "final": {"lessons": "坚持规划引领。"}}
+    texts.write_text(json.dumps({"narratives": written}), encoding="utf-8")
+    arguments = ["report", str(songjiang_path), "--observations", str(DEMO_OBSERVATIONS), "--year", "2025"]
+    arguments += ["--kind", "final", "-o", str(out), "--texts", str(texts)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "坚持规划引领。" in html and "年度通用" not in html  # the final report's own text wins
+    # 成文日期 and 对下一个五年规划编制的建议 are still to write: a draft, said on stderr
+    assert "草稿：成文日期、对下一个五年规划编制的建议尚未撰写" in result.stderr

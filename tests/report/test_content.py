@@ -41,7 +41,10 @@ def test_narratives_passed_in_are_used_and_missing_ones_marked_pending(midterm_r
     assert "加快重大产业项目建设进度。" in texts and "强化约束性指标的督查考核。" in texts
     headings = [b for b in midterm_report.blocks if isinstance(b, Heading)]
     after_adjustments = midterm_report.blocks[midterm_report.blocks.index(headings[6]) + 1]
-    assert (after_adjustments.text, after_adjustments.role) == ("（待填写）", "pending")
+    assert (after_adjustments.text, after_adjustments.role) == (
+        "（待填写：规划调整建议，由规划科撰写后报送）",
+        "pending",
+    )
 
 
 def test_problems_list_lagging_indicators_binding_first_with_explanations(midterm_report):
@@ -55,7 +58,7 @@ def test_problems_list_lagging_indicators_binding_first_with_explanations(midter
     assert "责任部门说明：受部分重大产业项目开工推迟影响，工业投资增速低于预期。" in texts
     assert "报送备注：受疫情影响，2022年地区生产总值增速明显回落（2022年）。" in texts
     assert (
-        "第20项指标暂无2023年监测数据，第14、18项指标尚未录入上级下达指标，无法作出评价，需责任部门尽快报送。"
+        "第20项指标暂无2023年监测数据，第14、18项指标尚未录入下达指标，无法作出评价，需责任部门尽快报送。"
         in texts
     )
 

@@ -147,6 +147,11 @@ def test_the_final_report_states_the_cumulative_cut_and_the_gdp_level(demo, demo
     assert f"“单位地区生产总值能耗降低”2021—2025年累计降低{(1 - remaining) * 100:.1f}%※" in text
     # 1637.11 亿元 in 2020 growing 6.5 % a year for five years
     assert f"“地区生产总值”2025年应达到约{1637.11 * 1.065**5:.2f}亿元" in text
+    # the demo has no 2025 GDP level: the sentence says so and compares 2024 with the target's 2024 value
+    assert (
+        f"2025年总量尚未公布，最近公布的2024年为2276.23亿元（按目标测算2024年应为约{1637.11 * 1.065**4:.2f}亿元）"
+        in text
+    )
 
 
 @pytest.mark.slow  # renders the PDF

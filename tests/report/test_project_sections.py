@@ -1,3 +1,6 @@
+from dataclasses import replace
+
+from planwatch.report.model import Marked
 from planwatch.report.project_sections import project_blocks, table_label, task_blocks, task_count_sentence
 from planwatch.report.projects import ProjectRecord, TaskRecord
 
@@ -33,7 +36,7 @@ def test_tasks_without_reports_say_so_once_and_print_no_table_of_dashes():
 def test_only_projects_with_reported_progress_are_printed_the_others_are_counted():
     projects = [
         ProjectRecord("甲", "在建项目", "表1 重点项目", investment=8.5, progress="形象进度55%；主体施工※",
-                      completed_investment=4.1),
+                      completed_investment=4.1, illustrative=True),
         ProjectRecord("乙", "在建项目", "表1 重点项目", investment=9.0),
         ProjectRecord("丙", "在谈项目", "表1 重点项目"),
     ]  # fmt: skip
@@ -44,6 +47,9 @@ def test_only_projects_with_reported_progress_are_printed_the_others_are_counted
     )
     assert table.printed and [row[1] for row in table.rows] == ["甲"]
     assert [row[2] for row in table.values] == ["甲", "乙", "丙"]
+    assert table.values[0][11] == Marked(4.1)  # the workbook marks the illustrative figure too
+    official = replace(projects[0], illustrative=False)
+    assert "累计完成投资4.1亿元。" in project_blocks([official])[0].text
     nothing = project_blocks(projects[1:])
     assert not nothing[1].printed and "各项目单位尚未报送推进情况" in nothing[0].text
 

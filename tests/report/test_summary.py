@@ -95,3 +95,16 @@ def test_a_shortfall_is_stated_in_points_against_the_target(midterm_evaluation):
     assert gap_sentence(facts[1]) == "年均增长4.6%※，低于6.5%的目标1.9个百分点。"
     # 13: 53.2 % in 2023 against 60 %
     assert gap_sentence(facts[13]) == "2023年为53.2%※，距60%的目标还差6.8个百分点。"
+
+
+def test_what_a_needs_input_verdict_lacks_is_worded_from_the_one_vocabulary_list(
+    midterm_evaluation, monkeypatch
+):
+    from planwatch import vocabulary
+
+    facts = _facts(midterm_evaluation)
+    waiting = [f for f in facts if f.status == "needs_input"]
+    assert waiting  # 14 and 18 wait for allocations in sample.py
+    monkeypatch.setitem(vocabulary.MISSING_INPUT_ZH, "allocation", "市级下达数")
+    assert "有待录入市级下达数" in counts_sentence(facts, final=False, year=2023)
+    assert any("请统计和责任部门尽快报送市级下达数" in p for p in next_steps(facts, final=False))

@@ -1,6 +1,8 @@
 """年度目标、全年完成、同比 of the annual report and the period figures of the final report, on sample.py's data."""
 
-from planwatch.report.facts import indicator_facts
+from types import SimpleNamespace
+
+from planwatch.report.facts import IndicatorFacts, indicator_facts
 from planwatch.report.year_figures import percent_change, period_statements, year_rows
 
 
@@ -33,3 +35,40 @@ def test_the_final_report_sums_an_amount_target_over_the_period(final_evaluation
     statements = period_statements(_facts(final_evaluation), sample_obs, 2020, 2025)
     # 19 旧街坊改造面积: 70 + 80 + 75 + 60 + 50 = 335 万平方米 against 〔300〕
     assert any(s.startswith("“旧街坊改造面积”规划期累计完成335※万平方米") for s in statements)
+
+
+class _Levels:
+    """Observations with GDP levels only (亿元), as `series(number, measure, series)` gives them."""
+
+    def __init__(self, levels: dict[int, float]):
+        self.levels = {
+            y: SimpleNamespace(value=v, unit="亿元", illustrative=False) for y, v in levels.items()
+        }
+
+    def series(self, number, measure, series=None):
+        return dict(self.levels) if measure == "level" else {}
+
+
+def _gdp() -> IndicatorFacts:
+    return IndicatorFacts(
+        number=1, name="地区生产总值年均增长率", unit="%", attribute="expected", kind="annual_growth_rate",
+        status="achieved", warning=None, baseline="4", target="6.5", current="—", progress="—",
+        explanation="", illustrative=False, target_value=6.5,
+    )  # fmt: skip
+
+
+def test_the_gdp_level_of_the_final_year_is_used_when_it_is_published():
+    # 1000 亿元 in 2020 growing 6.5 % a year: 1000 × 1.065^5 = 1370.09 in 2025
+    statements = period_statements([_gdp()], _Levels({2020: 1000, 2024: 1290, 2025: 1375}), 2020, 2025)
+    assert statements == [
+        "按年均增长6.5%的目标，“地区生产总值”2025年应达到约1370.09亿元；2025年实际为1375亿元。"
+    ]
+
+
+def test_without_the_final_year_level_the_sentence_says_which_year_it_used_and_compares_like_with_like():
+    # the 2025 level is not published: 2024's 1290 against the target's 1000 × 1.065^4 = 1286.47
+    statements = period_statements([_gdp()], _Levels({2020: 1000, 2021: 1070, 2024: 1290}), 2020, 2025)
+    assert statements == [
+        "按年均增长6.5%的目标，“地区生产总值”2025年应达到约1370.09亿元；2025年总量尚未公布，"
+        "最近公布的2024年为1290亿元（按目标测算2024年应为约1286.47亿元）。"
+    ]

@@ -132,6 +132,7 @@ def test_the_final_report_in_word_has_the_counts_of_the_page_with_overrides_text
         {
             "plan": plan.pk,
             "year": "2025",
+            "kind": "final",
             "text-lessons": "坚持规划引领，年度计划逐项对接纲要指标。",
             "version-lessons": "0",
             f"text-explanation-{lagging['number']}": "受宏观环境影响，相关项目延期投产",

@@ -8,7 +8,7 @@ import logging
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
-from planwatch.vocabulary import REPORT_TEXT_ZH
+from planwatch.vocabulary import REPORT_KIND_ZH, REPORT_TEXT_ZH
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,9 @@ OBJECT_WORDS = {
     "plans.systemsetting": lambda o: "系统设置（默认规划）",
     "monitoring.reportinground": lambda o: f"填报轮次“{o.title}”",
     "evaluations.evaluationrun": lambda o: f"{o.year}年评估",
-    "evaluations.reporttext": lambda o: f"{o.year}年报告“{REPORT_TEXT_ZH.get(o.key, o.key)}”",
+    "evaluations.reporttext": lambda o: (
+        f"{o.year}年{REPORT_KIND_ZH.get(getattr(o, 'kind', ''), '报告')}“{REPORT_TEXT_ZH.get(o.key, o.key)}”"
+    ),
     "projects.project": lambda o: f"项目“{short(o.name, 40)}”",
     "projects.milestone": lambda o: f"项目“{short(o.project.name, 40)}”{o.year}年节点",
     "projects.progressreport": lambda o: (

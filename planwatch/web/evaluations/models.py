@@ -85,10 +85,16 @@ EXPLANATION_PREFIX = "explanation-"  # + indicator number: the responsible depar
 
 
 class ReportText(VersionedModel):
-    """One written section of the reports for a plan and year (or a department's explanation of a shortfall)."""
+    """One written part of a report of a plan, year and kind (or a department's explanation of a shortfall).
+
+    `kind` blank: the text serves every report of the year (the departments' explanations, and texts written
+    before reports had their own); a report reads its own kind's text over it."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="report_texts")
     year = models.PositiveIntegerField("评估年份")
+    kind = models.CharField(
+        "报告类型", max_length=10, blank=True, default="", choices=vocabulary.report_kind_choices
+    )
     key = models.CharField("部分", max_length=40)
     text = models.TextField("内容", blank=True)
     updated_by = models.ForeignKey(
@@ -103,13 +109,13 @@ class ReportText(VersionedModel):
     history = HistoricalRecords(use_base_model_db=True)  # history beside the row, in its database
 
     class Meta:
-        ordering = ["plan", "year", "key"]
-        unique_together = [("plan", "year", "key")]
+        ordering = ["plan", "year", "kind", "key"]
+        unique_together = [("plan", "year", "kind", "key")]
         verbose_name = "报告文字"
         verbose_name_plural = "报告文字"
 
     def __str__(self) -> str:
-        return f"{self.year}年{self.label}"
+        return f"{self.year}年{vocabulary.REPORT_KIND_ZH.get(self.kind, '')}{self.label}"
 
     @property
     def label(self) -> str:

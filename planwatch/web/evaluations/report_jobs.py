@@ -60,12 +60,16 @@ _JOBS: OrderedDict[str, ReportJob] = OrderedDict()  # by id, oldest first
 _BY_KEY: dict[tuple, str] = {}
 
 
-def texts_stamp(plan, year: int) -> str:
-    """What the office wrote for the year (the written sections are not part of the plan's data stamp)."""
+def texts_stamp(plan, year: int, kind: str | None = None) -> str:
+    """What the office wrote for the year's report of `kind` (its own texts and those of every report; all the
+    year's texts when kind is None): the written parts are not part of the plan's data stamp."""
     from planwatch.web.evaluations.models import ReportText
 
-    rows = ReportText.objects.filter(plan=plan, year=year).order_by("key").values_list("key", "row_version")
-    return ";".join(f"{key}:{version}" for key, version in rows)
+    rows = ReportText.objects.filter(plan=plan, year=year)
+    if kind is not None:
+        rows = rows.filter(kind__in={"", kind})
+    found = rows.order_by("kind", "key").values_list("kind", "key", "row_version")
+    return ";".join(f"{kind}/{key}:{version}" for kind, key, version in found)
 
 
 class ReportKey(NamedTuple):
@@ -85,7 +89,7 @@ class ReportKey(NamedTuple):
 def report_key(plan, year: int, kind: str, fmt: str) -> ReportKey:
     from planwatch.web.evaluations.cache import data_stamp
 
-    return ReportKey(plan.pk, year, kind, fmt, data_stamp(plan.pk), texts_stamp(plan, year))
+    return ReportKey(plan.pk, year, kind, fmt, data_stamp(plan.pk), texts_stamp(plan, year, kind))
 
 
 def _stored(key: ReportKey) -> bytes | None:

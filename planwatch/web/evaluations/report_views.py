@@ -15,8 +15,13 @@ from django.views.decorators.http import require_safe
 from planwatch.evaluate.service import needs_explanation
 from planwatch.web.accounts.permissions import is_planner, sees_everything
 from planwatch.web.evaluations import report_jobs
-from planwatch.web.evaluations.models import EXPLANATION_PREFIX, REPORT_TEXTS, ReportText
-from planwatch.web.evaluations.reports import build_stored_report, content_disposition, stored_texts
+from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
+from planwatch.web.evaluations.reports import (
+    build_stored_report,
+    content_disposition,
+    stored_texts,
+    unwritten_parts,
+)
 from planwatch.web.evaluations.service import current_year, evaluation_data
 from planwatch.web.locking import StaleEdit, last_editor
 from planwatch.web.params import is_number
@@ -25,13 +30,6 @@ from planwatch.web.plans.scope import current_plan
 
 KINDS_ZH = {"annual": "年度监测报告", "midterm": "中期评估报告", "final": "总结评估报告"}
 FORMATS_ZH = {"docx": "Word", "pdf": "PDF", "html": "HTML", "xlsx": "Excel"}
-# Which reports print each section (planwatch.report.NARRATIVES; the first two and the dates go into all three).
-USED_IN = {
-    "next_steps": "年度监测报告、中期评估报告",
-    "adjustments": "中期评估报告",
-    "lessons": "总结评估报告",
-    "next_plan": "总结评估报告",
-}
 
 
 log = logging.getLogger("planwatch.reports")
@@ -147,16 +145,28 @@ def report_progress_json(request, job_id: str):
     )
 
 
-def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict]) -> list[dict]:
-    """The sections to write: the office's own, then one explanation per lagging indicator (or one already written)."""
+def _kind(plan: Plan, year: int, params) -> str:
+    """The report whose texts are asked for: one that fits the year, else the year's first (the annual report)."""
+    from planwatch.report import report_kinds_for
+
+    kinds = report_kinds_for((plan.period_start, plan.period_end), year) or ("annual",)
+    return params.get("kind") if params.get("kind") in kinds else kinds[0]
+
+
+def _fields(plan: Plan, kind: str, texts: dict[str, ReportText], rows: list[dict]) -> list[dict]:
+    """The parts of the report of `kind` the office writes, then one explanation per lagging indicator (or one
+    already written), which every report of the year shares."""
+    from planwatch.report import parts_for
+
     fields = [
         {
-            "key": key,
-            "label": label,
-            "hint": f"用于{USED_IN[key]}" if key in USED_IN else "",
-            "rows": 1 if key in ("issuer", "doc_number", "date") else 4,
+            "key": part.key,
+            "label": part.label,
+            "kind": kind,
+            "required": part.required,
+            "rows": 1 if part.cover else 4,
         }
-        for key, label in REPORT_TEXTS
+        for part in parts_for(kind)
     ]
     lagging = {row["number"]: row for row in rows if needs_explanation(row)}
     written = {
@@ -171,45 +181,63 @@ def _fields(plan: Plan, year: int, texts: dict[str, ReportText], rows: list[dict
             {
                 "key": f"{EXPLANATION_PREFIX}{number}",
                 "label": f"第{number}项“{names.get(number, '')}”{status}——责任部门说明",
+                "kind": "",
+                "hint": "本年度各报告共用",
                 "rows": 3,
             }
         )
     for field in fields:
         stored = texts.get(field["key"])
+        own = stored if stored is not None and stored.kind == field["kind"] else None
         field["text"] = stored.text if stored else ""
-        field["version"] = stored.row_version if stored else 0
+        field["version"] = own.row_version if own else 0
         field["stored"] = stored
+        field["own"] = (
+            own  # None: nothing written for this report yet (a text shown is the year's shared one)
+        )
+        if stored is not None and own is None:
+            field["hint"] = "沿用本年度各报告共用的文字；修改后只用于本报告"
     return fields
 
 
 def report_texts(request):
-    """GET: the written sections of the reports for a year; POST (planning office): save them, history kept."""
+    """GET: the parts of a report the office writes, for a year and kind; POST (planning office): save them,
+    history kept. The parts still empty are listed: the report is a draft until they are written."""
+    from planwatch.report import KIND_ZH, report_kinds_for
+
     refused = _readers_only(request)
     if refused is not None:
         return refused
     params = request.POST if request.method == "POST" else request.GET
     plan, year = _plan_and_year(request, params)
-    texts = stored_texts(plan, year)
+    kind = _kind(plan, year, params)
+    texts = stored_texts(plan, year, kind)
     evaluation, error = evaluation_data(plan, year)
-    fields = _fields(plan, year, texts, (evaluation or {}).get("indicators", []))
+    fields = _fields(plan, kind, texts, (evaluation or {}).get("indicators", []))
     conflicts = []
+    back = f"/evaluations/texts/?plan={plan.pk}&year={year}&kind={kind}"
     if request.method == "POST":
         if not is_planner(request.user):
             raise PermissionDenied("报告文字由规划科撰写")
-        saved, conflicts = _save_texts(request, plan, year, fields, texts)
+        saved, conflicts = _save_texts(request, plan, year, fields)
         if not conflicts:
             messages.success(request, f"已保存{saved}处报告文字" if saved else "内容没有变化")
-            return redirect(f"/evaluations/texts/?plan={plan.pk}&year={year}")
+            return redirect(back)
     history = (
-        ReportText.history.filter(plan_id=plan.pk, year=year)
+        ReportText.history.filter(plan_id=plan.pk, year=year, kind__in={"", kind})
         .select_related("history_user")
         .order_by("-history_date")[:30]
     )
+    kinds = report_kinds_for((plan.period_start, plan.period_end), year)
     context = {
         "plan": plan,
         "year": year,
+        "kind": kind,
+        "kind_zh": KIND_ZH[kind] if kind != "annual" else f"{year}年度监测报告",
+        "kinds": [(k, KIND_ZH[k] if k != "annual" else f"{year}年度监测报告") for k in kinds],
         "years": list(range(plan.period_start, plan.period_end + 1)),
         "fields": fields,
+        "unwritten": unwritten_parts(plan, year, kind),
         "conflicts": conflicts,
         "history": history,
         "error": error,
@@ -218,7 +246,9 @@ def report_texts(request):
     return render(request, "evaluations/texts.html", context, status=409 if conflicts else 200)
 
 
-def _save_texts(request, plan, year, fields, texts) -> tuple[int, list[dict]]:
+def _save_texts(request, plan, year, fields) -> tuple[int, list[dict]]:
+    """Each changed part saved under its own row (the report's kind, or the year's for explanations), checked
+    against the version the page showed."""
     saved, conflicts = 0, []
     for field in fields:
         key = field["key"]
@@ -226,26 +256,24 @@ def _save_texts(request, plan, year, fields, texts) -> tuple[int, list[dict]]:
         if posted is None:
             continue
         posted = posted.replace("\r\n", "\n").strip()
-        stored = texts.get(key)
-        if stored is None and not posted:
-            continue
-        if stored is not None and stored.text == posted:
-            continue
+        own = field["own"]
+        if posted == field["text"]:
+            continue  # unchanged (a shared text left as it is stays shared)
         try:
             with transaction.atomic():
-                if stored is None:
-                    stored = ReportText(plan=plan, year=year, key=key)
+                if own is None:
+                    own = ReportText(plan=plan, year=year, kind=field["kind"], key=key)
                 else:
-                    stored.expect_version(request.POST.get(f"version-{key}"))
-                stored.text = posted
-                stored.updated_by = request.user
-                stored.save()
+                    own.expect_version(request.POST.get(f"version-{key}"))
+                own.text = posted
+                own.updated_by = request.user
+                own.save()
             saved += 1
         except (StaleEdit, IntegrityError) as stale:
-            # IntegrityError: someone else wrote this section first since the page was loaded
+            # IntegrityError: someone else wrote this part first since the page was loaded
             current = (
                 getattr(stale, "current", None)
-                or ReportText.objects.filter(plan=plan, year=year, key=key).first()
+                or ReportText.objects.filter(plan=plan, year=year, kind=field["kind"], key=key).first()
             )
             field["text"] = posted  # what they wrote stays in the box
             field["version"] = current.row_version if current else 0

@@ -11,7 +11,6 @@ from urllib.parse import quote
 from django.utils import timezone
 
 from planwatch.report.model import ILLUSTRATIVE_MARK
-from planwatch.web.demo_progress import ILLUSTRATIVE_TAG
 from planwatch.web.evaluations import service
 from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
@@ -22,8 +21,21 @@ from planwatch.web.projects.models import TaskAssignment
 KIND_BY_MODE = {"年度监测": "annual", "中期评估": "midterm", "总结评估": "final"}
 
 
-def stored_texts(plan: Plan, year: int) -> dict[str, ReportText]:
-    return {text.key: text for text in ReportText.objects.filter(plan=plan, year=year)}
+def stored_texts(plan: Plan, year: int, kind: str = "") -> dict[str, ReportText]:
+    """The texts a report of `kind` reads for the year: its own kind's over those written for every report."""
+    rows = ReportText.objects.filter(plan=plan, year=year, kind__in={"", kind}).select_related("updated_by")
+    found = {text.key: text for text in rows if not text.kind}
+    found.update({text.key: text for text in rows if text.kind})
+    return found
+
+
+def unwritten_parts(plan: Plan, year: int, kind: str) -> list[str]:
+    """The labels of the parts the office has still to write before a report of `kind` may go out."""
+    from planwatch.report import unwritten
+
+    return [
+        part.label for part in unwritten(kind, _narratives(plan, kind, stored_texts(plan, year, kind), year))
+    ]
 
 
 def stored_evaluation(plan: Plan, year: int):
@@ -86,12 +98,10 @@ def _explanations(texts: dict[str, ReportText]) -> dict[int, str]:
     return found
 
 
-def _marked(text: str) -> str:
-    """A department's text: the demo's illustrative ones (ending 示例数据) carry ※ instead."""
+def _marked(text: str, illustrative: bool) -> str:
+    """A department's text; an illustrative one (the demo's, flagged) carries ※."""
     text = text.strip()
-    if text.endswith(ILLUSTRATIVE_TAG):
-        return text.removesuffix(ILLUSTRATIVE_TAG).rstrip("。") + ILLUSTRATIVE_MARK
-    return text
+    return text.rstrip("。") + ILLUSTRATIVE_MARK if illustrative and text else text
 
 
 def _status_at_end_of(project, year: int) -> str:
@@ -110,7 +120,7 @@ def _project_progress(project, year: int) -> dict:
     if latest is not None:
         if latest.progress:
             progress.append(f"形象进度{latest.progress}%")
-        progress.append(_marked(latest.text))
+        progress.append(_marked(latest.text, latest.illustrative))
         if latest.investment_total is not None:
             unit = 1 if latest.investment_unit == "亿元" else 1 / 10000
             invested = latest.investment_total * unit
@@ -127,6 +137,7 @@ def _project_progress(project, year: int) -> dict:
         "completed_investment": invested,
         "late": any(not m.done and m.year <= year for m in project.milestones.all()),
         "reported": latest is not None,
+        "illustrative": latest is not None and latest.illustrative,
     }
 
 
@@ -150,6 +161,7 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
                 status=stored["status"] if stored["reported"] else "",
                 progress=stored["progress"],
                 late=stored["late"],
+                illustrative=stored["illustrative"],
             )
             continue
         projects.append(
@@ -166,6 +178,7 @@ def _projects_and_tasks(plan: Plan, parsed, year: int) -> tuple[list, list]:
                 "progress": stored["progress"],
                 "completed_investment": stored["completed_investment"],
                 "late": stored["late"],
+                "illustrative": stored["illustrative"],
             }
         )
     if not library:
@@ -194,13 +207,15 @@ def _assigned_tasks(plan: Plan, year: int) -> list[dict]:
         milestone = next((m for m in assignment.milestones.all() if m.year == year), None)
         if milestone is not None:
             status = MILESTONE_STATUS_ZH.get(milestone.status, "")
-            parts = (f"{year}年目标：{milestone.target}", _marked(milestone.report))
+            parts = (f"{year}年目标：{milestone.target}", _marked(milestone.report, milestone.illustrative))
             late = milestone.status == "behind"
+            illustrative = milestone.illustrative
         else:
             status = assignment.get_status_display()
             target = f"{assignment.year}年目标：{assignment.milestone}" if assignment.milestone else ""
             parts = (target, assignment.progress_note.strip())
             late = assignment.status == "delayed"
+            illustrative = False
         records.append(
             {
                 "text": assignment.task.title or assignment.task.text[:80],
@@ -209,6 +224,7 @@ def _assigned_tasks(plan: Plan, year: int) -> list[dict]:
                 "status": status,
                 "progress": "；".join(p for p in parts if p),
                 "late": late,
+                "illustrative": illustrative,
                 "line": assignment.task.line,
             }
         )
@@ -221,7 +237,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     from planwatch.report import build_report
 
     parsed, evaluation, observations, numbers = stored_evaluation(plan, year)
-    texts = stored_texts(plan, year)
+    texts = stored_texts(plan, year, kind)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
     departments = {
         numbers[indicator.number]: indicator.department.name

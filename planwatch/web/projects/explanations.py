@@ -150,7 +150,9 @@ def review_explanation(request, explanation_id: int):
 def _feed_report(explanation: LaggingExplanation, user) -> None:
     """The approved text is the report's 责任部门说明 (`ReportText`), its history kept there."""
     key = f"{EXPLANATION_PREFIX}{explanation.indicator.number}"
-    text = ReportText.objects.filter(plan=explanation.indicator.plan, year=explanation.year, key=key).first()
+    text = ReportText.objects.filter(
+        plan=explanation.indicator.plan, year=explanation.year, kind="", key=key
+    ).first()  # one explanation for every report of the year
     text = text or ReportText(plan=explanation.indicator.plan, year=explanation.year, key=key)
     text.text, text.updated_by = explanation.text, user
     text.save()

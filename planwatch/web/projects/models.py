@@ -86,6 +86,7 @@ class ProgressReport(models.Model):
     investment_total = models.FloatField("累计完成投资", null=True, blank=True)
     investment_unit = models.CharField("投资单位", max_length=10, choices=INVESTMENT_UNITS, default="万元")
     text = models.TextField("进展情况")
+    illustrative = models.BooleanField("示例数据", default=False)  # the demo's, marked ※ in the reports
 
     class Meta:
         ordering = ["-reported_at", "-id"]
@@ -140,6 +141,9 @@ class TaskMilestone(models.Model):
     )
     status = models.CharField("完成情况", max_length=20, choices=STATUSES, default="pending")
     report = models.TextField("报送说明", blank=True)
+    illustrative = models.BooleanField(
+        "示例数据", default=False
+    )  # the demo's report, marked ※ in the reports
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

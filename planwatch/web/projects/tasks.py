@@ -109,6 +109,7 @@ def task_milestones(request, assignment_id: int):
         return _page(request, assignment, report_forms={milestone.pk: form}, status=400)
     milestone = form.save(commit=False)
     milestone.reported_by, milestone.reported_at = request.user, timezone.now()
+    milestone.illustrative = False  # a department's own report replaces the demo's illustrative one
     milestone.save()
     messages.success(request, f"已报送{milestone.year}年节点完成情况")
     return redirect("task-update", assignment_id=assignment.pk)
