@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hardening.fuzzing import fuzz, scratch_file
+from tests.web.commands import migrated_database
 
 pytestmark = pytest.mark.slow  # fuzzing restores in subprocesses; left out of the fast subset (README)
 
 ROOT = Path(__file__).resolve().parents[2]
-MIGRATE = "from planwatch.web import demo; demo.setup_django(); demo.migrate()"
 
 
 def _run(args: list[str], database: Path) -> subprocess.CompletedProcess:
@@ -33,10 +33,7 @@ def _run(args: list[str], database: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory) -> Path:
     """An empty migrated database, whose file is both a valid backup and a database to restore over."""
-    path = tmp_path_factory.mktemp("fuzz-backups") / "migrated.sqlite3"
-    result = _run(["-c", MIGRATE], path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return path
+    return migrated_database(tmp_path_factory, tmp_path_factory.mktemp("fuzz-backups"), "migrated.sqlite3")
 
 
 HOSTILE_SQL = st.sampled_from(

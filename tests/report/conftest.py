@@ -10,6 +10,7 @@ import pytest
 from planwatch.report import render
 from planwatch.report.content import build_content
 from tests.report.sample import sample_evaluation, sample_observations
+from tests.session_files import built_once
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reports"
 DEMO_OBSERVATIONS = Path(__file__).resolve().parents[2] / "planwatch" / "data" / "songjiang-observations.csv"
@@ -82,8 +83,14 @@ def midterm_html(midterm_report, artifacts) -> bytes:
 
 
 @pytest.fixture(scope="session")
-def midterm_pdf(midterm_report, artifacts) -> bytes:
-    return _save(artifacts, "sample-midterm.pdf", render(midterm_report, "pdf"))
+def midterm_pdf(midterm_report, artifacts, tmp_path_factory) -> bytes:
+    """Rendered once per session, whichever worker asks first."""
+
+    def render_pdf(folder: Path) -> None:
+        (folder / "midterm.pdf").write_bytes(render(midterm_report, "pdf"))
+
+    pdf = (built_once(tmp_path_factory, "sample-midterm-pdf", render_pdf) / "midterm.pdf").read_bytes()
+    return _save(artifacts, "sample-midterm.pdf", pdf)
 
 
 @pytest.fixture(scope="session")
@@ -103,3 +110,17 @@ def demo_final_evaluation(songjiang_plan, demo_observations):
     from planwatch.evaluate import evaluate_plan
 
     return evaluate_plan(songjiang_plan, demo_observations, 2025)
+
+
+@pytest.fixture(scope="session")
+def demo_final_pdf(tmp_path_factory, songjiang_plan, demo_final_evaluation, demo_observations) -> bytes:
+    """The final report on the shipped demo data as PDF, rendered once per session (several tests read it)."""
+    from planwatch.report import build_report
+
+    def render_pdf(folder: Path) -> None:
+        pdf = build_report(
+            songjiang_plan, demo_final_evaluation, "final", "pdf", observations=demo_observations
+        )
+        (folder / "final.pdf").write_bytes(pdf)
+
+    return (built_once(tmp_path_factory, "demo-final-pdf", render_pdf) / "final.pdf").read_bytes()

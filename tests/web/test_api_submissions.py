@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.monitoring.models import Observation
-from tests.web.commands import running
+from tests.web.commands import demo_database, running
 
 ITEM = {"indicator": 8, "year": 2025, "value": 3350, "source": "区科委"}
 
@@ -68,8 +68,9 @@ def test_a_retry_with_the_same_idempotency_key_gets_the_first_answer(anonymous):
 
 
 @pytest.mark.slow  # starts the demo server
-def test_twenty_identical_posts_at_once_make_one_row(tmp_path):
+def test_twenty_identical_posts_at_once_make_one_row(tmp_path, tmp_path_factory):
     """Against the running demo server (waitress, 8 threads, SQLite file), as the red team did."""
+    demo_database(tmp_path_factory, tmp_path)
     with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, log):
         token = re.search(
             r"接口令牌（区科委 kw，用于 POST /api/observations）：([0-9a-f]{40})", log.read_text()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.databases import PG_HOST, PG_PORT, postgresql_unavailable
+from tests.web.commands import demo_database, migrated_database
 
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
@@ -51,10 +52,8 @@ def _sqlite_tables(path: Path) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="module")
 def demo_sqlite(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("backup")
-    path = folder / "demo.sqlite3"
-    _seed(f"sqlite:///{path}", folder)
-    return path
+    """The demo's database as `planwatch demo` seeds it (a copy of the session's)."""
+    return demo_database(tmp_path_factory, tmp_path_factory.mktemp("backup"), "demo.sqlite3")
 
 
 def test_a_sqlite_backup_restores_every_table_row_by_row(demo_sqlite, tmp_path):
@@ -181,16 +180,12 @@ def test_a_postgresql_backup_restores_every_table_row_by_row(pg_databases, tmp_p
 
 # Hostile backups: each is refused in one line before the database is touched, which stays byte for byte as it was.
 
-MIGRATE = "from planwatch.web import demo; demo.setup_django(); demo.migrate()"
-
 
 @pytest.fixture(scope="module")
 def empty_backup(tmp_path_factory) -> Path:
     """A backup of a migrated database with no data."""
     folder = tmp_path_factory.mktemp("hostile")
-    database = folder / "source.sqlite3"
-    result = _run(["-c", MIGRATE], f"sqlite:///{database}", folder)
-    assert result.returncode == 0, result.stderr[-3000:]
+    database = migrated_database(tmp_path_factory, folder, "source.sqlite3")
     backup = folder / "empty.bak"
     assert _planwatch(f"sqlite:///{database}", folder, "backup", str(backup)).returncode == 0
     return backup

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.web.commands import running
+from tests.web.commands import demo_database, running
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -32,8 +32,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def demo_server(tmp_path):
-    """`planwatch demo` in a fresh directory; yields its base URL once /healthz answers."""
+def demo_server(tmp_path, tmp_path_factory):
+    """`planwatch demo` in a directory of its own, on a copy of the seeded demo database; yields its base URL once
+    /healthz answers."""
+    demo_database(tmp_path_factory, tmp_path)
     with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, log):
         output = log.read_text()
         assert "guihuake" in output and "kw-demo-2025" in output

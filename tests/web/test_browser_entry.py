@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.commands import running
+from tests.web.commands import demo_database, running
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, FLAGS, _login
 
 pytestmark = [
@@ -57,10 +57,11 @@ def _shots(page, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_entry_warning_comment_review_reject_fix_approve(tmp_path):
+def test_entry_warning_comment_review_reject_fix_approve(tmp_path, tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
+    demo_database(tmp_path_factory, tmp_path)
     with (
         running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, _),
         sync_playwright() as playwright,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.commands import running
+from tests.web.commands import demo_database, running
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, FLAGS
 
 JIANGCHUAN_DOCX = Path(__file__).resolve().parents[1] / "fixtures/plans/jiangchuan-15th/styled.docx"
@@ -27,7 +27,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def demo_server(tmp_path):
+def demo_server(tmp_path, tmp_path_factory):
+    demo_database(tmp_path_factory, tmp_path)
     with running(["demo", "--no-browser"], tmp_path) as (url, _):
         yield url
 

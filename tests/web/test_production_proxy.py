@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.web.commands import running
+from tests.web.commands import migrated_database, running
 
 pytestmark = pytest.mark.slow  # starts the server behind a proxy (left out of the fast subset, README)
 
@@ -92,8 +92,11 @@ def _csrf(page: str) -> str:
 
 
 @pytest.fixture
-def production(tmp_path):
-    """README's environment: a secret key, the host names, the database; the rest as documented defaults."""
+def production(tmp_path, tmp_path_factory):
+    """README's environment: a secret key, the host names, the database; the rest as documented defaults.
+
+    The database is an empty migrated one (test_serve_command.py sees `serve` migrate an empty file)."""
+    migrated_database(tmp_path_factory, tmp_path, "planwatch.sqlite3")
     env = {
         "PLANWATCH_SECRET_KEY": secrets.token_urlsafe(50),
         "PLANWATCH_ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.web.commands import get, running
+from tests.web.commands import get, migrated_database, running
 
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
@@ -22,11 +22,13 @@ def test_serve_uses_database_url(tmp_path):
     assert not (tmp_path / "planwatch.sqlite3").exists()
 
 
-def test_a_port_in_use_gives_one_chinese_line(tmp_path):
+def test_a_port_in_use_gives_one_chinese_line(tmp_path, tmp_path_factory):
     import os
     import socket
     import subprocess
     import sys
+
+    migrated_database(tmp_path_factory, tmp_path, "planwatch.sqlite3")  # nothing to migrate before it listens
 
     # the working directory's SQLite file, never the DATABASE_URL of the test process (a PostgreSQL worker's)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}

@@ -156,7 +156,7 @@ def test_new_accounts_are_stored_under_the_canonical_user_name(db):
 
 
 @pytest.mark.slow  # starts the demo server
-def test_twenty_guesses_sent_at_once_are_counted_one_after_another(tmp_path):
+def test_twenty_guesses_sent_at_once_are_counted_one_after_another(tmp_path, tmp_path_factory):
     """Against the running demo (waitress, 8 threads): parallel guesses may not all pass on the same count."""
     import re
     import threading
@@ -164,8 +164,9 @@ def test_twenty_guesses_sent_at_once_are_counted_one_after_another(tmp_path):
     import urllib.request
     from http.cookiejar import CookieJar
 
-    from tests.web.commands import running
+    from tests.web.commands import demo_database, running
 
+    demo_database(tmp_path_factory, tmp_path)
     with running(["demo", "--no-browser"], tmp_path, timeout=300) as (url, _):
         statuses: list[int] = []
 
