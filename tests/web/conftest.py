@@ -11,8 +11,43 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
 
 def pytest_configure(config):
     import django
+    from django.conf import settings
 
     django.setup()
+    # The demo's 18 accounts and every test that sets a password would otherwise spend a PBKDF2 run each
+    # (about a third of a second, most of the demo's seeding); what the tests check of passwords is the
+    # validators, the throttle and who may sign in, none of which depends on the hash's cost. Servers the
+    # tests start run in their own process with the real settings.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _scan_static_files_once_per_configuration()
+
+
+def _scan_static_files_once_per_configuration() -> None:
+    """Django's test client builds the middleware anew for every client, and WhiteNoise's middleware then finds,
+    stats and describes every static file again (WHITENOISE_USE_FINDERS): half the time of a test that signs in
+    as each role in turn. A server builds it once per process; here the scan is kept per configuration of the
+    settings it reads, and each new middleware gets the same files (read-only descriptions of unchanged files)."""
+    from django.conf import settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    scan = WhiteNoiseMiddleware.add_files_from_finders
+    scans: dict[str, dict] = {}
+
+    def add_files_from_finders(self) -> None:
+        names = sorted(
+            name
+            for name in dir(settings)
+            if name.startswith(("WHITENOISE_", "STATIC"))
+            or name in ("INSTALLED_APPS", "DEBUG", "FORCE_SCRIPT_NAME")
+        )
+        key = repr([(name, getattr(settings, name)) for name in names])
+        if key not in scans:
+            own, self.files = self.files, {}
+            scan(self)
+            scans[key], self.files = self.files, own
+        self.files.update(scans[key])
+
+    WhiteNoiseMiddleware.add_files_from_finders = add_files_from_finders
 
 
 @pytest.fixture(autouse=True)
