@@ -7,8 +7,14 @@ database is chosen once per process, before Django is set up:
 - distributed (`-n 2` or more, `--dist load`, the default): the controller gives every second worker (gw1, gw3,
   …) PostgreSQL when the server answers and `-m` can select a [postgresql] item, and a scheduler
   (tests/scheduling.py) sends each item only to a worker of its database; tests that use no database go to
-  whichever worker is free;
+  whichever worker is free. A worker that crashes is replaced by one of the same database (xdist names the
+  replacement gw2, gw3, …: the number says nothing then), and its items wait for the replacement;
+- `-n auto` on one core starts two workers when a [postgresql] twin is selected and the server answers, so that
+  the twins run there too;
 - one process: `--database` (sqlite by default) names the database; the other parameter is skipped.
+
+Wherever the [postgresql] twins cannot run, each is skipped with the reason and the summary ends with one line
+that counts them and says why.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ PG_HOST = os.environ.get("PLANWATCH_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PLANWATCH_PG_PORT", "5432"))
 DATABASES = ("sqlite", "postgresql")
 WORKER_KEY = "planwatch_database"
+ABSENCE_KEY = "planwatch_no_postgresql"  # why no worker of the session runs on PostgreSQL
 # The fixtures through which a test reaches the suite's test database (pytest-django).
 _USES_DATABASE = {"django_db_setup", "db", "transactional_db"}
 _PARAMETER = re.compile(r"[\[-](sqlite|postgresql)\]$")
@@ -145,17 +152,61 @@ def pytest_runtest_setup(item):
     if wanted is None or wanted == here:
         return
     if wanted == "postgresql":
-        unavailable = postgresql_unavailable()
-        if unavailable:
-            pytest.skip(unavailable)
-        if hasattr(item.config, "workerinput"):
-            pytest.skip(
-                "no PostgreSQL worker in this session (its items run on one when there are two workers)"
-            )
-        pytest.skip(
-            "this process runs on SQLite: -n 2 gives PostgreSQL a worker, --database=postgresql runs them here"
-        )
+        pytest.skip(f"{POSTGRESQL_NOT_RUN}: {_why_not_here(item.config)}")
     pytest.skip("this process runs on PostgreSQL; the [sqlite] items run in a SQLite process")
+
+
+POSTGRESQL_NOT_RUN = "[postgresql] twin not run"
+
+
+def _why_not_here(config) -> str:
+    unavailable = postgresql_unavailable()
+    if unavailable:
+        return unavailable
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        return (
+            "this process runs on SQLite; -n 2 (or -n auto) gives PostgreSQL a worker, "
+            "--database=postgresql runs them here"
+        )
+    if ABSENCE_KEY in workerinput:
+        return workerinput[ABSENCE_KEY]
+    if WORKER_KEY not in workerinput:
+        return "one worker only; -n 2 or more gives PostgreSQL a worker"
+    return "the session's PostgreSQL worker stopped before its items ran"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` on one core: two workers when a [postgresql] twin is selected and the server answers (one
+    would run SQLite only); elsewhere xdist's own count."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores >= 2 or not _postgresql_twins_selected(config) or postgresql_unavailable() is not None:
+        return None
+    return 2
+
+
+# The summary: how many [postgresql] twins were skipped, and why, in one line (counted where the reports arrive:
+# the controller, or the only process).
+
+
+def pytest_runtest_logreport(report):
+    if report.when != "setup" or not report.skipped or item_database(report.nodeid) != "postgresql":
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if POSTGRESQL_NOT_RUN in reason:
+        why = reason.split(f"{POSTGRESQL_NOT_RUN}: ", 1)[-1]
+        _skipped_twins[why] = _skipped_twins.get(why, 0) + 1
+
+
+_skipped_twins: dict[str, int] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    for why, count in sorted(_skipped_twins.items()):
+        terminalreporter.write_line(f"PostgreSQL: {count} [postgresql] twins not run: {why}")
 
 
 # The controller (xdist): which worker takes which database, and a scheduler that respects it.
@@ -173,11 +224,69 @@ def pytest_configure_node(node):
     config = node.config
     if not _distributes_by_database(config):
         return
-    index = int(node.gateway.id.removeprefix("gw"))  # gw0, gw1, …: the odd ones take PostgreSQL
-    forced = _process_database(config) == "postgresql"  # --database=postgresql or a postgres DATABASE_URL
-    wanted = index % 2 == 1 and _postgresql_twins_selected(config) and postgresql_unavailable() is None
-    takes_postgresql = forced or wanted
-    node.workerinput[WORKER_KEY] = "postgresql" if takes_postgresql else "sqlite"
+    if _layout_key not in config.stash:
+        config.stash[_layout_key] = WorkerLayout(_postgresql_wanted(config), len(_worker_specs(config)))
+    layout = config.stash[_layout_key]
+    worker = node.gateway.id
+    node.workerinput[WORKER_KEY] = layout.take(worker)
+    if layout.postgresql_workers == 0:
+        node.workerinput[ABSENCE_KEY] = _why_no_postgresql_worker(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    layout = node.config.stash.get(_layout_key, None)
+    if layout is not None:
+        layout.release(node.gateway.id, crashed=error is not None)
+
+
+def _postgresql_wanted(config) -> str:
+    """How many PostgreSQL workers: "all" (--database=postgresql or a postgres DATABASE_URL), "half" (every second
+    worker: the twins are selected and the server answers) or "none"."""
+    if _process_database(config) == "postgresql":
+        return "all"
+    if _postgresql_twins_selected(config) and postgresql_unavailable() is None:
+        return "half"
+    return "none"
+
+
+def _why_no_postgresql_worker(config) -> str:
+    if not _postgresql_twins_selected(config):
+        return "-m selects no [postgresql] twin, so no worker runs on PostgreSQL"
+    return postgresql_unavailable() or "no worker runs on PostgreSQL in this session"
+
+
+class WorkerLayout:
+    """Which database each worker of a session takes, decided on the controller.
+
+    The first workers take them by number (gw1, gw3, … PostgreSQL when wanted); a worker that replaces a crashed
+    one takes the crashed one's database, whatever xdist numbered it, so a session never loses its PostgreSQL
+    worker to a crash. A worker that finished normally is not replaced.
+    """
+
+    def __init__(self, wanted: str, workers: int):
+        self.wanted = wanted
+        self.postgresql_workers = {"all": workers, "half": workers // 2, "none": 0}[wanted]
+        self.live: dict[str, str] = {}
+        self.to_replace: list[str] = []
+
+    def take(self, worker: str) -> str:
+        if self.to_replace:
+            database = self.to_replace.pop(0)
+        elif self.wanted == "all" or (self.wanted == "half" and int(worker.removeprefix("gw")) % 2 == 1):
+            database = "postgresql"
+        else:
+            database = "sqlite"
+        self.live[worker] = database
+        return database
+
+    def release(self, worker: str, crashed: bool) -> None:
+        database = self.live.pop(worker, None)
+        if crashed and database is not None:
+            self.to_replace.append(database)
+
+
+_layout_key = pytest.StashKey[WorkerLayout]()
 
 
 def _postgresql_twins_selected(config) -> bool:

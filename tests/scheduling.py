@@ -4,6 +4,9 @@ xdist's load scheduling with one constraint: an item parametrised with a databas
 database (tests/databases.py decides which worker has which), or to any worker when none has it (it is skipped
 there, with the reason). Items without a database go to any worker. Each worker takes its own database's items
 first, so the items that fit anywhere fill in at the end, where the two kinds of worker would otherwise wait.
+
+A worker that crashes is replaced by one of its database (tests/databases.py `WorkerLayout`): until the replacement
+is ready, its database counts as served, so its items wait for it instead of going elsewhere to be skipped.
 """
 
 from __future__ import annotations
@@ -14,11 +17,29 @@ from tests.databases import WORKER_KEY, item_database
 
 
 class DatabaseScheduling(LoadScheduling):
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        self._awaited: list[
+            str | None
+        ] = []  # databases of crashed workers whose replacement is not ready yet
+
     def _node_database(self, node) -> str | None:
         return node.workerinput.get(WORKER_KEY)
 
     def _served(self) -> set[str]:
-        return {self._node_database(node) for node in self.node2pending if not node.shutting_down}
+        live = {self._node_database(node) for node in self.node2pending if not node.shutting_down}
+        return live | set(self._awaited)
+
+    def add_node(self, node) -> None:
+        database = self._node_database(node)
+        if database in self._awaited:
+            self._awaited.remove(database)
+        super().add_node(node)
+
+    def remove_node(self, node) -> str | None:
+        if self.node2pending.get(node) or not node.shutting_down:  # a crash: xdist starts a replacement
+            self._awaited.append(self._node_database(node))
+        return super().remove_node(node)
 
     def _eligible(self, node) -> list[int]:
         """Pending items this node may take, its own database's first."""

@@ -11,8 +11,43 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
 
 def pytest_configure(config):
     import django
+    from django.conf import settings
 
     django.setup()
+    # The demo's 18 accounts and every test that sets a password would otherwise spend a PBKDF2 run each
+    # (about a third of a second, most of the demo's seeding); what the tests check of passwords is the
+    # validators, the throttle and who may sign in, none of which depends on the hash's cost. Servers the
+    # tests start run in their own process with the real settings.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _scan_static_files_once_per_configuration()
+
+
+def _scan_static_files_once_per_configuration() -> None:
+    """Django's test client builds the middleware anew for every client, and WhiteNoise's middleware then finds,
+    stats and describes every static file again (WHITENOISE_USE_FINDERS): half the time of a test that signs in
+    as each role in turn. A server builds it once per process; here the scan is kept per configuration of the
+    settings it reads, and each new middleware gets the same files (read-only descriptions of unchanged files)."""
+    from django.conf import settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    scan = WhiteNoiseMiddleware.add_files_from_finders
+    scans: dict[str, dict] = {}
+
+    def add_files_from_finders(self) -> None:
+        names = sorted(
+            name
+            for name in dir(settings)
+            if name.startswith(("WHITENOISE_", "STATIC"))
+            or name in ("INSTALLED_APPS", "DEBUG", "FORCE_SCRIPT_NAME")
+        )
+        key = repr([(name, getattr(settings, name)) for name in names])
+        if key not in scans:
+            own, self.files = self.files, {}
+            scan(self)
+            scans[key], self.files = self.files, own
+        self.files.update(scans[key])
+
+    WhiteNoiseMiddleware.add_files_from_finders = add_files_from_finders
 
 
 @pytest.fixture(autouse=True)
@@ -23,10 +58,35 @@ def web_database(request) -> str:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A SQLite worker builds the suite's database from the models (Django's TEST MIGRATE False: a tenth of the
+    time of thirty migrations, each rebuilding tables) and records the migrations as applied; a PostgreSQL worker
+    runs them all. The migrations stay tested: test_migrations.py (the models and the migrations agree, so both
+    ways give one schema), the [postgresql] workers, test_first_release_upgrade.py and the demo and backup tests,
+    which migrate their own SQLite files."""
+    from django.db import connections
+
+    default = connections["default"].settings_dict
+    if default["ENGINE"].endswith("sqlite3"):
+        default.setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
     from planwatch.web.demo import seed_demo
 
     with django_db_blocker.unblock():
+        if connection.settings_dict["TEST"].get("MIGRATE") is False:
+            recorder = MigrationRecorder(connection)
+            recorder.ensure_schema()
+            applied = recorder.applied_migrations()
+            for app, name in MigrationLoader(connection, ignore_no_migrations=True).graph.nodes:
+                if (app, name) not in applied:
+                    recorder.record_applied(app, name)
         seed_demo()
 
 
