@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planwatch.plan.model import Indicator
-from planwatch.vocabulary import ATTRIBUTE_ZH, KIND_ZH
+from planwatch.vocabulary import ATTRIBUTE_ZH, DIRECTION_ZH, KIND_ZH
 
 CHANGED, ADDED, DROPPED = "changed", "added", "dropped"
 # Fields of a core Indicator a version may change; `comparator` is the comparator of its target.
@@ -46,7 +46,6 @@ _LABELS = {
     "reference": "参照指标",
 }
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "=": "=", "~": "约"}
-_DIRECTIONS = {"up": "越大越好", "down": "越小越好"}
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,7 @@ def _shown(name: str, value: Any) -> str:
     if name == "comparator":
         return _COMPARATOR_SIGNS.get(value, value)
     if name == "direction":
-        return _DIRECTIONS.get(value, value)
+        return DIRECTION_ZH.get(value, value)
     if name == "baseline":
         return f"{_number(value.value)}（{value.year}年）"
     if name == "parts":

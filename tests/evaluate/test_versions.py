@@ -134,3 +134,10 @@ def test_kind_parts_and_target_year_are_taken_back_for_earlier_years():
 def test_a_revision_refuses_fields_it_does_not_version():
     with pytest.raises(ValueError, match="not versioned"):
         IndicatorRevision(1, 2, 2024, before={"line": 3})
+
+
+def test_a_changed_direction_is_worded_as_the_glossary_words_it():
+    from planwatch.vocabulary import DIRECTION_ZH
+
+    revision = IndicatorRevision(2, 2, 2024, before={"direction": "up"}, after={"direction": "down"})
+    assert revision_text(revision) == f"第2版自2024年起：方向 {DIRECTION_ZH['up']}→{DIRECTION_ZH['down']}"

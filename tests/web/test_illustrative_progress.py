@@ -76,3 +76,22 @@ def test_the_migration_flags_the_rows_an_older_demo_tagged_in_their_text(plan):
     official.refresh_from_db()
     assert (report.text, report.illustrative) == ("完成桩基工程", True)
     assert (official.text, official.illustrative) == ("完成桩基工程", False)
+
+
+def test_migrating_back_puts_the_tag_again_on_the_flagged_texts(plan):
+    """The flag replaced the tag at the end of the demo's texts: undone, the tag comes back, and forward again it goes."""
+    import importlib
+
+    flag = importlib.import_module("planwatch.web.projects.migrations.0005_illustrative_progress_flag")
+    report = ProgressReport.objects.filter(project__plan=plan, illustrative=True).first()
+    official = ProgressReport.objects.filter(project__plan=plan).exclude(pk=report.pk).first()
+    official.illustrative = False
+    official.save()
+    text, official_text = report.text, official.text
+    flag.untag_flagged_texts(apps, None)
+    report.refresh_from_db()
+    official.refresh_from_db()
+    assert (report.text, official.text) == (text + SUFFIX, official_text)
+    flag.flag_tagged_texts(apps, None)
+    report.refresh_from_db()
+    assert (report.text, report.illustrative) == (text, True)

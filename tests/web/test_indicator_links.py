@@ -331,6 +331,17 @@ def test_a_reporter_of_either_side_reads_the_history_of_a_linked_figure(linked):
     assert _client("kw").get(f"/monitoring/observations/{stored.pk}/history/").status_code == 404
 
 
+def test_a_linked_plans_reporter_reads_no_history_of_the_other_plans_own_years(linked):
+    """区统计局 answers for the 15th plan's 森林覆盖率: it reads the 2025 base kept on the 14th plan's indicator,
+    never 区绿化市容局's draft for 2024, a year only the 14th plan reads."""
+    linked.indicators.filter(number=1).update(department=Department.objects.get(code="tjj"))
+    greenery_2024 = _draft(indicator(16), 2024, 19.5, "lhsr")
+    base_2025 = _draft(indicator(16), 2025, 19.6, "tjj")
+    assert _client("tjj").get(f"/monitoring/observations/{greenery_2024.pk}/history/").status_code == 404
+    assert _client("tjj").get(f"/monitoring/observations/{base_2025.pk}/history/").status_code == 200
+    assert _client("lhsr").get(f"/monitoring/observations/{greenery_2024.pk}/history/").status_code == 200
+
+
 def test_the_public_page_shows_the_base_figure_kept_by_the_other_plan(anonymous, linked):
     forest15 = linked.indicators.get(number=1)
     forest15.published = True

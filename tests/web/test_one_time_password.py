@@ -125,3 +125,12 @@ def test_a_password_the_administrator_sets_in_djangos_admin_is_one_time_too(admi
     assert OneTimePassword.objects.filter(user=account).exists()
     client = _signed_in("lingdao", NEW_PASSWORD)
     assert client.get("/")["Location"].startswith("/accounts/password/")
+
+
+def test_an_authorization_header_without_a_token_does_not_open_the_api_to_the_session(admin_client_, plan):
+    password = _reset(admin_client_, "kw")
+    client = _signed_in("kw", password)
+    for header in ("Basic a3c6eA==", "Token abc", "bearer"):
+        response = client.get(f"/api/plans/{plan.pk}/indicators", HTTP_AUTHORIZATION=header)
+        assert response.status_code == 403, header
+        assert "修改密码" in response.json()["error"]

@@ -42,7 +42,8 @@ def must_change(request) -> bool:
 
 class PasswordChangeRequiredMiddleware:
     """Sends a person signed in with a one-time password to the password form from every page; `/api/` answers
-    JSON 403 to their session (an `Authorization` header is the API's own affair)."""
+    JSON 403 to their session (an `Authorization: Bearer` token is the API's own affair; any other header falls
+    back to the session there, so it is refused here)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -50,7 +51,7 @@ class PasswordChangeRequiredMiddleware:
     def __call__(self, request):
         if must_change(request) and not request.path.startswith(OPEN_PATHS):
             if request.path.startswith("/api/"):
-                if "HTTP_AUTHORIZATION" not in request.META:
+                if not request.headers.get("Authorization", "").startswith("Bearer "):
                     return JsonResponse({"error": "请先在“修改密码”页面设置您自己的密码"}, status=403)
             else:
                 return redirect(f"{CHANGE_URL}?{urlencode({'next': request.get_full_path()})}")

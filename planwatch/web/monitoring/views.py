@@ -514,6 +514,19 @@ def close_round(request, round_id: int):
     return redirect(f"/plans/{reporting_round.plan_id}/monitoring/rounds/")  # the round's own plan
 
 
+def _may_read_history(user, observation: Observation) -> bool:
+    """Who may see the observation's indicator; and, for a linked figure kept once for the group, who may see an
+    indicator of the group whose plan reads that year (never another plan's own years: those are its department's)."""
+    if visible_to(user, Indicator.objects.filter(pk=observation.indicator_id)).exists():
+        return True
+    group = links.with_linked(Indicator.objects.filter(pk=observation.indicator_id))
+    readers = visible_to(user, Indicator.objects.filter(pk__in=group)).select_related("plan")
+    return any(
+        Observation.objects.filter(links.read_filter(member), pk=observation.pk).exists()
+        for member in readers
+    )
+
+
 @require_safe
 @login_required
 def observation_history(request, observation_id: int):
@@ -522,9 +535,7 @@ def observation_history(request, observation_id: int):
     Leaders read approved figures only, as in the export and the API; drafts are the departments' own.
     """
     observation = get_object_or_404(Observation, pk=observation_id)
-    # a linked figure is kept once for the group: whoever may see any of the group's indicators reads its history
-    group = links.with_linked(Indicator.objects.filter(pk=observation.indicator_id))
-    if not visible_to(request.user, Indicator.objects.filter(pk__in=group)).exists():
+    if not _may_read_history(request.user, observation):
         raise Http404
     if (
         not (is_planner(request.user) or is_reporter(request.user))

@@ -3,7 +3,8 @@ from django.db import migrations
 
 def pairs_to_groups(apps, schema_editor):
     """Every linked pair joins one group with the pairs it shares an indicator with (union); each indicator
-    becomes one member row, the pair rows go. Who linked and when is kept from the earliest pair."""
+    becomes one member row, the pair rows go. Who linked and when is kept from the earliest pair (the group's) and
+    from the first pair each indicator was linked in (its member row's)."""
     IndicatorLink = apps.get_model("plans", "IndicatorLink")
     IndicatorGroup = apps.get_model("plans", "IndicatorGroup")
     db = schema_editor.connection.alias
@@ -33,13 +34,15 @@ def pairs_to_groups(apps, schema_editor):
     for pair in pairs:
         pair.delete()
     for indicator_id, pair in members.items():
-        IndicatorLink.objects.using(db).create(
+        member = IndicatorLink.objects.using(db).create(
             group=groups[find(indicator_id)], indicator_id=indicator_id, created_by_id=pair.created_by_id
         )
+        IndicatorLink.objects.using(db).filter(pk=member.pk).update(created_at=pair.created_at)
 
 
 def groups_to_pairs(apps, schema_editor):
-    """Back to pairs: each group's members chained in order of their plans' first years."""
+    """Back to pairs: each group's members chained in order of their plans' first years; a pair was linked when
+    the later of its two members was."""
     IndicatorLink = apps.get_model("plans", "IndicatorLink")
     IndicatorGroup = apps.get_model("plans", "IndicatorGroup")
     db = schema_editor.connection.alias
@@ -52,11 +55,13 @@ def groups_to_pairs(apps, schema_editor):
         for row in members:
             row.delete()
         for earlier, later in zip(members, members[1:], strict=False):
-            IndicatorLink.objects.using(db).create(
+            pair = IndicatorLink.objects.using(db).create(
                 earlier_id=earlier.indicator_id,
                 later_id=later.indicator_id,
                 created_by_id=group.created_by_id,
             )
+            linked_at = max(earlier.created_at, later.created_at)
+            IndicatorLink.objects.using(db).filter(pk=pair.pk).update(created_at=linked_at)
         group.delete()
 
 

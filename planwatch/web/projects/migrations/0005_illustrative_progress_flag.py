@@ -15,6 +15,14 @@ def flag_tagged_texts(apps, schema_editor):
             row.save(update_fields=[field, "illustrative"])
 
 
+def untag_flagged_texts(apps, schema_editor):
+    """Back to the tag: a flagged row's text ends with it again (the flag goes with the column)."""
+    for model, field in (("ProgressReport", "text"), ("TaskMilestone", "report")):
+        for row in apps.get_model("projects", model).objects.filter(illustrative=True).exclude(**{field: ""}):
+            setattr(row, field, getattr(row, field).removesuffix(TAG) + TAG)
+            row.save(update_fields=[field])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0004_project_published"),
@@ -36,5 +44,5 @@ class Migration(migrations.Migration):
             name="illustrative",
             field=models.BooleanField(default=False, verbose_name="示例数据"),
         ),
-        migrations.RunPython(flag_tagged_texts, migrations.RunPython.noop),
+        migrations.RunPython(flag_tagged_texts, untag_flagged_texts),
     ]
