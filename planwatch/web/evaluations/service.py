@@ -179,6 +179,7 @@ def revision_texts(plan: Plan, indicator: Indicator | None = None) -> list[dict]
                     if row.action == IndicatorRevision.DROPPED
                     else row.indicator.listed_number,
                     "action": row.get_action_display(),
+                    "dropped": row.action == IndicatorRevision.DROPPED,
                     "plan_version": revision.plan_version,
                     "text": revision_text(revision),
                 }

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from planwatch.errors import PlanWatchError
+from planwatch.evaluate.versions import DROPPED
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -242,6 +243,20 @@ def _corrections_beside(indicator: Indicator) -> dict:
     }
 
 
+def _chart_of(plan, indicator: Indicator, verdict: dict | None, evaluation: dict | None) -> dict:
+    """The year's chart; for an indicator a version in force has dropped, the chart of the last year it was
+    evaluated (its figures stay on the page, so the page must not say there are none)."""
+    if verdict is not None:
+        return {"chart": chart_json(verdict), "chart_year": None}
+    out = not_in_force_of(evaluation, indicator)
+    if out is None or out.get("action") != DROPPED or out["since"] - 1 < plan.period_start:
+        return {"chart": "", "chart_year": None}
+    last_year = out["since"] - 1
+    last, _ = evaluation_data(plan, last_year)
+    chart = chart_json(verdict_for(last, indicator))
+    return {"chart": chart, "chart_year": last_year if chart else None}
+
+
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
@@ -279,7 +294,7 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "also_used_in": links.also_used_in(indicator, others),
         "bases": links.base_comparison(indicator, others),
         "illustrative": any(o.is_illustrative for o in observations),
-        "chart": chart_json(verdict),
+        **_chart_of(plan, indicator, verdict, evaluation),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),
         "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
         "history": indicator.history.all().select_related("history_user")[:20],
