@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planwatch.evaluate.engine import evaluate_plan
@@ -51,12 +51,20 @@ class TargetChange:
     plan_version: int | None = None  # set when the change came with a new version of the plan file
 
 
+_VERSION_LABEL = "年起执行规划第"
+
+
 def change_label(change: TargetChange) -> str:
     """第2版（2024年起规划调整后，松府发〔2024〕3号） or 第2版（2026年起执行规划第2版）."""
     if change.plan_version:
-        return f"第{change.version}版（{change.effective_year}年起执行规划第{change.plan_version}版）"
+        return f"第{change.version}版（{change.effective_year}{_VERSION_LABEL}{change.plan_version}版）"
     document = f"，{change.document}" if change.document else ""
     return f"第{change.version}版（{change.effective_year}年起规划调整后{document}）"
+
+
+def from_plan_version(label: str) -> bool:
+    """Whether a target version label (change_label) names a new version of the plan file, not a 规划调整."""
+    return _VERSION_LABEL in label
 
 
 def plan_in_force(plan: Plan, settings: Settings, changes: Iterable[TargetChange], year: int):
@@ -109,6 +117,8 @@ class VersionEvaluation:
     evaluation: Evaluation
     in_force: InForce  # which version, what it changed, which indicators it dropped or does not list yet
     observations: Observations  # the figures as evaluated, named by the numbers in force
+    # number → year → the target in force that year, for indicators whose target changed by `year`
+    targets_by_year: dict[int, dict[int, float]] = field(default_factory=dict)
 
 
 def evaluate_version(
@@ -145,7 +155,28 @@ def evaluate_version(
     for number, override in (overrides or {}).items():
         if any(result.number == number for result in evaluation.indicators):
             evaluation = evaluation.with_override(number, override)
-    return VersionEvaluation(stated, evaluation, current, observations)
+    history = targets_by_year(replace(plan, indicators=current.indicators), changes, year)
+    return VersionEvaluation(stated, evaluation, current, observations, history)
+
+
+def targets_by_year(plan: Plan, changes: Iterable[TargetChange], year: int) -> dict[int, dict[int, float]]:
+    """For each indicator whose target changed in force by `year`: the target in force in every year from the base
+    year to `year` (the outline's before the first change), so that a chart draws each year's expected value on
+    the path the target of that year implied."""
+    in_force = sorted(
+        (c for c in changes if c.effective_year <= year), key=lambda c: (c.effective_year, c.version)
+    )
+    stated = {i.number: i.target.value for i in plan.indicators}
+    found: dict[int, dict[int, float]] = {}
+    for number in {c.indicator for c in in_force}:
+        if stated.get(number) is None:
+            continue
+        steps = [c for c in in_force if c.indicator == number]
+        found[number] = {}
+        for y in range(plan.base_year, year + 1):
+            then = [c.target.value for c in steps if c.effective_year <= y and c.target.value is not None]
+            found[number][y] = then[-1] if then else stated[number]
+    return found
 
 
 def attention_key(result: IndicatorResult) -> tuple:
@@ -188,12 +219,18 @@ def _points(found: Mapping[int, Any], first: int, last: int) -> dict[int, Any]:
 
 
 def chart_series(
-    result: IndicatorResult, observations: Observations, base_year: int, year: int
+    result: IndicatorResult,
+    observations: Observations,
+    base_year: int,
+    year: int,
+    targets: Mapping[int, float] | None = None,
 ) -> dict[str, Any]:
     """An indicator's chart as plain data: observed lines, the expected path, the projection, standard lines.
 
-    Years are strings (the category axis); each observed point is [year, value, illustrative].
+    Years are strings (the category axis); each observed point is [year, value, illustrative]. `targets`: year →
+    the target in force that year, when it changed; a year's expected value follows the target of that year.
     """
+    targets = targets or {}
     number, kind = result.number, result.kind
     measure = reported_measure(kind, number, observations, base_year)
     target_year = result.target_year
@@ -231,9 +268,9 @@ def chart_series(
     (points,) = lines.values()
     projection = result.projection
     if kind == "cumulative" and measure == "amount":
-        return _cumulative(data, points, years, base_year, target, projection)
+        return _cumulative(data, points, years, base_year, target, projection, targets)
     if kind == "annual_growth_rate" and measure == "growth_rate":
-        data["expected"] = [[str(y), target] for y in years[1:]]
+        data["expected"] = [[str(y), targets.get(y, target)] for y in years[1:]]
         if projection is not None and points:
             start = max(points)
             data["projection"] = [[str(y), round(projection.value, 2)] for y in years if y >= start]
@@ -247,7 +284,8 @@ def chart_series(
     for y in years:
         if y >= baseline.year:
             tau = time_progress(y, baseline.year, target_year)
-            data["expected"].append([str(y), round(expected_value(baseline.value, target, tau, shape), 4)])
+            then = targets.get(y, target)
+            data["expected"].append([str(y), round(expected_value(baseline.value, then, tau, shape), 4)])
     if projection is not None and points:
         start = max(points)
         data["projection"] = [
@@ -258,7 +296,7 @@ def chart_series(
 
 
 def _cumulative(
-    data: dict, points: dict, years: list[int], base_year: int, target: float, projection
+    data: dict, points: dict, years: list[int], base_year: int, target: float, projection, targets: Mapping
 ) -> dict:
     """A five-year total (累计): the running sum of yearly amounts against an even path to the target."""
     running, total = [], 0.0
@@ -268,14 +306,18 @@ def _cumulative(
             running.append([str(y), round(total, 4), obs.illustrative])
     data["observed"] = {"累计完成": running}
     span = years[-1] - base_year
-    data["expected"] = [[str(y), round(target * (y - base_year) / span, 4)] for y in years]
+    data["expected"] = [[str(y), round(targets.get(y, target) * (y - base_year) / span, 4)] for y in years]
     if running and projection is not None:
         data["projection"] = [running[-1][:2], [str(projection.year), round(projection.value, 4)]]
     return data
 
 
 def evaluation_view(
-    plan: Plan, evaluation: Evaluation, observations: Observations, period: tuple[int, int] | None = None
+    plan: Plan,
+    evaluation: Evaluation,
+    observations: Observations,
+    period: tuple[int, int] | None = None,
+    targets_by_year: Mapping[int, Mapping[int, float]] | None = None,
 ) -> dict[str, Any]:
     """The evaluation JSON of INTERFACES.md §2 with what pages show beside it: each indicator's chart, Chinese
     labels of the computed verdict and warning, the attention order, counts (all and binding) and the mode."""
@@ -283,7 +325,9 @@ def evaluation_view(
     for row, result in zip(data["indicators"], evaluation.indicators, strict=True):
         row["computed_status_zh"] = status_label(result.status, result.missing)
         row["warning_zh"] = WARNING_ZH.get(result.warning or "", "")
-        row["chart"] = chart_series(result, observations, plan.base_year, evaluation.year)
+        row["chart"] = chart_series(
+            result, observations, plan.base_year, evaluation.year, (targets_by_year or {}).get(result.number)
+        )
     data["order"] = [result.number for result in in_attention_order(evaluation.indicators)]
     data["counts"] = status_counts(evaluation.indicators)
     data["binding_counts"] = status_counts(r for r in evaluation.indicators if r.attribute == "binding")

@@ -102,6 +102,9 @@ class InForce:
     since: int | None  # the year that version is in force from (None for the first)
     out_of_force: list[OutOfForce] = field(default_factory=list)
     notes: dict[int, str] = field(default_factory=dict)  # key → what versions in force changed about it
+    # key → the same, without naming the version when it is the one in force (a page names that once)
+    brief: dict[int, str] = field(default_factory=dict)
+    added: list[OutOfForce] = field(default_factory=list)  # indicators a version in force listed anew
 
 
 def _with(indicator: Indicator, values: Mapping[str, Any]) -> Indicator:
@@ -138,10 +141,13 @@ def in_force(
     live = {key: indicator for key, indicator in state.items() if indicator is not None}
     versions = [r for r in ordered if r.effective_year <= year]
     newest = max(versions, key=lambda r: r.plan_version, default=None)
-    notes = {}
+    added = [_out(r, live[r.key]) for r in versions if r.action == ADDED and r.key in live]
+    notes, brief = {}, {}
     for revision in versions:
         if revision.key in live and revision.action != DROPPED and revision.key not in notes:
             notes[revision.key] = revision_text(revision)
+            current = newest is not None and revision.plan_version == newest.plan_version
+            brief[revision.key] = revision_text(revision, named=not current)
     return InForce(
         year=year,
         indicators=sorted(live.values(), key=lambda i: i.number),
@@ -150,7 +156,31 @@ def in_force(
         since=newest.effective_year if newest else None,
         out_of_force=sorted(out, key=lambda o: o.number),
         notes=notes,
+        brief=brief,
+        added=sorted(added, key=lambda o: o.number),
     )
+
+
+def listing_sentence(current: InForce) -> str:
+    """第2版自2024年起不再列入“…”，新增列入“…”。 — what the versions in force dropped from or added to the indicators
+    evaluated (empty when none did), for the report's account of the indicators."""
+    by_version: dict[tuple[int, int], dict[str, list[str]]] = {}
+    for listed in [*current.out_of_force, *current.added]:
+        if listed.action == DROPPED and listed.effective_year > current.year:
+            continue  # not yet dropped: it is evaluated
+        if listed.action == ADDED and listed.effective_year > current.year:
+            continue  # not yet listed: nothing to say about the year
+        names = by_version.setdefault((listed.plan_version, listed.effective_year), {DROPPED: [], ADDED: []})
+        names[listed.action].append(f"“{listed.name}”")
+    sentences = []
+    for (version, since), names in sorted(by_version.items()):
+        said = [
+            f"{verb}{'、'.join(names[action])}{len(names[action])}项"
+            for action, verb in ((DROPPED, "不再列入"), (ADDED, "新增列入"))
+            if names[action]
+        ]
+        sentences.append(f"规划第{version}版自{since}年起{'，'.join(said)}主要指标。")
+    return "".join(sentences)
 
 
 def _out(revision: IndicatorRevision, indicator: Indicator) -> OutOfForce:
@@ -193,9 +223,10 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def revision_text(revision: IndicatorRevision) -> str:
-    """第2版自2024年起：属性 预期性→约束性；目标 ≥60 → ≥65 — what one version changed about one indicator."""
-    head = f"第{revision.plan_version}版自{revision.effective_year}年起"
+def revision_text(revision: IndicatorRevision, named: bool = True) -> str:
+    """第2版自2024年起：属性 预期性→约束性；目标 ≥60 → ≥65 — what one version changed about one indicator;
+    without `named`, only what changed (属性 预期性→约束性…), for a line that already names the version."""
+    head = f"第{revision.plan_version}版自{revision.effective_year}年起" if named else ""
     if revision.action == ADDED:
         return f"{head}新增列入"
     if revision.action == DROPPED:
@@ -207,4 +238,11 @@ def revision_text(revision: IndicatorRevision) -> str:
     ]
     if revision.target is not None:
         parts.append(f"目标 {revision.target[0]} → {revision.target[1]}")
+    if not named:
+        return "；".join(parts)
     return f"{head}：{'；'.join(parts)}" if parts else head
+
+
+def renumbered_only(revision: IndicatorRevision) -> bool:
+    """A version that only moved the indicator to another number (序号 9→8), changing nothing it states."""
+    return revision.action == CHANGED and set(revision.before) == {"number"} and revision.target is None

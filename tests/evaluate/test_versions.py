@@ -141,3 +141,37 @@ def test_a_changed_direction_is_worded_as_the_glossary_words_it():
 
     revision = IndicatorRevision(2, 2, 2024, before={"direction": "up"}, after={"direction": "down"})
     assert revision_text(revision) == f"第2版自2024年起：方向 {DIRECTION_ZH['up']}→{DIRECTION_ZH['down']}"
+
+
+def test_a_line_naming_the_version_in_force_gets_the_change_without_the_version_again():
+    found = in_force(STORED.indicators, REVISIONS, 2025)
+    assert found.brief[1] == "属性 预期性→约束性；目标 19.5 → 20"
+    assert found.brief[3] == "新增列入"
+    assert found.notes[1].startswith("第2版自2024年起：")
+
+
+def test_the_expected_path_follows_the_target_in_force_each_year():
+    from planwatch.evaluate.service import evaluation_view
+
+    done = evaluate_version(STORED, OBSERVED, 2025, changes=[TARGET], revisions=REVISIONS)
+    assert done.targets_by_year[1] == {2020: 19.5, 2021: 19.5, 2022: 19.5, 2023: 19.5, 2024: 20.0, 2025: 20.0}
+    view = evaluation_view(
+        done.plan, done.evaluation, done.observations, targets_by_year=done.targets_by_year
+    )
+    chart = next(row["chart"] for row in view["indicators"] if row["number"] == 1)
+    expected = dict(chart["expected"])
+    # to 2023 on version 1's path 18.5 → 19.5: 18.5 + 1.0 × 3/5 = 19.1; from 2024 on 18.5 → 20: 18.5 + 1.5 × 4/5
+    assert expected["2023"] == pytest.approx(19.1)
+    assert expected["2024"] == pytest.approx(19.7)
+    assert expected["2025"] == pytest.approx(20.0)
+    unchanged = next(row["chart"] for row in view["indicators"] if row["number"] == 2)
+    assert dict(unchanged["expected"])["2025"] == pytest.approx(3200)
+
+
+def test_the_report_names_what_the_version_in_force_dropped_and_added():
+    from planwatch.evaluate.versions import listing_sentence
+
+    assert listing_sentence(in_force(STORED.indicators, REVISIONS, 2024)) == (
+        "规划第2版自2024年起不再列入“旧街坊改造户数”1项，新增列入“数字经济核心产业增加值占比”1项主要指标。"
+    )
+    assert listing_sentence(in_force(STORED.indicators, REVISIONS, 2023)) == ""
