@@ -61,6 +61,7 @@ def build_report(
     doc_number: str | None = None,
     departments: Mapping[int, str] | None = None,
     on_stage: Callable[[str, float, int], None] | None = None,
+    in_force=None,
 ) -> bytes:
     """The report file's bytes.
 
@@ -74,7 +75,8 @@ def build_report(
     responsible department, named beside a lagging indicator. issuer, doc_number, date_line: the cover
     (defaults: narratives issuer, doc_number, date). The kind must fit the year (report_kinds_for), else
     ValueError with the reason in Chinese. on_stage(title, done, total): called as each section is built
-    and before the file is written.
+    and before the file is written. in_force: the plan version in force that year (planwatch.evaluate.versions
+    InForce), whose dropped and added indicators the account of the indicators names.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
@@ -94,6 +96,7 @@ def build_report(
         departments=departments,
         charts=fmt != "xlsx",
         on_stage=on_stage,
+        in_force=in_force,
     )
     if on_stage is not None:
         stages = len(sections_for(kind)) + 1

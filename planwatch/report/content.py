@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from planwatch.evaluate.versions import listing_sentence
 from planwatch.report.facts import PROBLEMS, IndicatorFacts, evaluation_results, indicator_facts, table_order
 from planwatch.report.kinds import kind_refusal
 from planwatch.report.model import (
@@ -93,6 +94,7 @@ class _Builder:
             row.illustrative for row in self.obs_rows
         )
         self.blocks: list = []
+        self.listing = ""  # what the plan version in force dropped or added (versions.listing_sentence)
         self.section = 0
         self.figure = 0
         self.table_number = 1  # 表1 is the indicator table
@@ -178,7 +180,7 @@ class _Builder:
             if first and first.status == "not_achieved" and first.binding
             else ""
         )
-        self.blocks.append(Paragraph(f"各项主要指标完成情况见表1。{lead}"))
+        self.blocks.append(Paragraph(f"各项主要指标完成情况见表1。{lead}{self.listing}"))
         self.blocks.append(indicator_table(ordered, self.base_year, self.year, self.illustrative))
         self.extra("indicators")
         if not self.with_charts:
@@ -382,6 +384,7 @@ def build_content(
     departments: Mapping[int, str] | None = None,
     charts: bool = True,
     on_stage: Callable[[str, float, int], None] | None = None,
+    in_force=None,
 ) -> Report:
     """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan.
 
@@ -396,6 +399,7 @@ def build_content(
     builder = _Builder(
         plan, evaluation, kind, observations, narratives, explanations, records, charts, departments
     )
+    builder.listing = listing_sentence(in_force) if in_force is not None else ""
     refusal = kind_refusal((plan.period_start, plan.period_end), builder.year, kind)
     if refusal:
         raise ValueError(refusal)

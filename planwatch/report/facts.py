@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from planwatch.evaluate.levels import small_span as core_small_span
 from planwatch.evaluate.results import Override
+from planwatch.evaluate.service import from_plan_version
 from planwatch.evaluate.verdicts import STATUS_ZH
 from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
@@ -79,7 +80,13 @@ class IndicatorFacts:
 
     @property
     def adjusted(self) -> bool:
+        """A target changed after the outline: by an approved adjustment or by a new version of the plan file."""
         return self.target_version != "纲要原文" and not self.corrected
+
+    @property
+    def revised(self) -> bool:
+        """A target a new version of the plan file changed (修订), not an approved adjustment (规划调整)."""
+        return self.adjusted and from_plan_version(self.target_version)
 
     @property
     def corrected(self) -> bool:

@@ -84,8 +84,14 @@ def indicator_table(facts: list[IndicatorFacts], base_year: int, year: int, illu
         "完成进度的算法和评价依据见附表1。",
     ]
     if any(f.adjusted for f in facts):
-        versions = "、".join(sorted({f.target_version for f in facts if f.adjusted}))
-        notes.append(f"目标值标“{ADJUSTED_MARK}”的，采用规划调整后的目标（{versions}）。")
+        sources = []
+        for wording, revised in (("规划调整后的目标", False), ("规划修订版本的目标", True)):
+            versions = "、".join(
+                sorted({f.target_version for f in facts if f.adjusted and f.revised == revised})
+            )
+            if versions:
+                sources.append(f"{wording}（{versions}）")
+        notes.append(f"目标值标“{ADJUSTED_MARK}”的，采用{'或'.join(sources)}。")
     if any(f.corrected for f in facts):
         versions = "、".join(sorted({f.target_version for f in facts if f.corrected}))
         notes.append(f"目标值标“{CORRECTED_MARK}”的，为规划部门人工更正的目标（{versions}）。")

@@ -41,22 +41,34 @@ def unwritten_parts(plan: Plan, year: int, kind: str) -> list[str]:
 def stored_evaluation(plan: Plan, year: int):
     """(the stored plan with its project tables, the core Evaluation with overrides and adjustments in force,
     the Observations it used, each stored indicator number → its number in the version in force that year)."""
-    done = service.evaluate(plan, year)
-    parsed = replace(done.plan, tables=parse_stored_plan(plan).tables)  # project tables come from the file
+    parsed, done = _stored(plan, year)
     return parsed, done.evaluation, done.observations, done.in_force.numbers
 
 
+def _stored(plan: Plan, year: int):
+    done = service.evaluate(plan, year)
+    parsed = replace(done.plan, tables=parse_stored_plan(plan).tables)  # project tables come from the file
+    return parsed, done
+
+
 def _adjustment_line(adjustment: Adjustment) -> str:
+    """An approved adjustment (规划调整) with its 批准文号."""
     indicator = adjustment.indicator
-    year = service.effective_year(adjustment)
-    if adjustment.plan_version:
-        source = f"规划第{adjustment.plan_version}版，自{year}年起执行"
-    else:
-        document = f"，{adjustment.document_number}" if adjustment.document_number else ""
-        source = f"第{adjustment.version}版，自{year}年起执行{document}"
+    document = f"，{adjustment.document_number}" if adjustment.document_number else ""
+    source = f"第{adjustment.version}版，自{service.effective_year(adjustment)}年起执行{document}"
     return (
         f"第{indicator.number}项指标“{indicator.name}”的目标由“{adjustment.old_target_text}”调整为"
         f"“{adjustment.new_target_text}”（{source}；理由：{adjustment.reason.strip()}）。"
+    )
+
+
+def _revision_line(adjustment: Adjustment) -> str:
+    """A target a new version of the plan file changed (修订), not an adjustment: no approval, no reason."""
+    indicator = adjustment.indicator
+    return (
+        f"第{indicator.number}项指标“{indicator.name}”的目标在规划第{adjustment.plan_version}版中由"
+        f"“{adjustment.old_target_text}”修订为“{adjustment.new_target_text}”"
+        f"（自{service.effective_year(adjustment)}年起执行）。"
     )
 
 
@@ -73,11 +85,15 @@ def _narratives(plan: Plan, kind: str, texts: dict[str, ReportText], year: int) 
         for a in adjustments.order_by("indicator__number", "version")
         if a.state == Adjustment.APPROVED and service.effective_year(a) <= year
     ]
-    if approved:
-        lines = "\n".join(_adjustment_line(a) for a in approved)
-        narratives["indicators"] = "\n".join(
-            filter(None, [narratives.get("indicators", ""), "经规划调整程序审批：\n" + lines])
-        )
+    adjusted = [a for a in approved if not a.plan_version]
+    revised = [a for a in approved if a.plan_version]
+    said = [narratives.get("indicators", "")]
+    if adjusted:
+        said.append("经规划调整程序审批：\n" + "\n".join(_adjustment_line(a) for a in adjusted))
+    if revised:
+        said.append("规划修订版本改变的目标：\n" + "\n".join(_revision_line(a) for a in revised))
+    if adjusted or revised:
+        narratives["indicators"] = "\n".join(filter(None, said))
     proposed = [a for a in adjustments if a.state == Adjustment.PROPOSED]
     if kind == "midterm" and proposed:
         lines = "\n".join(
@@ -236,7 +252,8 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
     told each section as it is built (report_jobs shows it)."""
     from planwatch.report import build_report
 
-    parsed, evaluation, observations, numbers = stored_evaluation(plan, year)
+    parsed, done = _stored(plan, year)
+    evaluation, observations, numbers = done.evaluation, done.observations, done.in_force.numbers
     texts = stored_texts(plan, year, kind)
     projects, tasks = _projects_and_tasks(plan, parsed, year)
     departments = {
@@ -256,6 +273,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
         tasks=tasks,
         departments=departments,
         on_stage=on_stage,
+        in_force=done.in_force,
     )
 
 

@@ -18,8 +18,8 @@ from planwatch.evaluate import Observations, Override, Settings
 from planwatch.evaluate.results import Evaluation
 from planwatch.evaluate.service import TargetChange, evaluate_version, evaluation_view
 from planwatch.evaluate.settings import IndicatorSettings
+from planwatch.evaluate.versions import DROPPED, InForce, renumbered_only, revision_text
 from planwatch.evaluate.versions import IndicatorRevision as CoreRevision
-from planwatch.evaluate.versions import InForce, revision_text
 from planwatch.plan.model import Baseline, Part, TargetValue
 from planwatch.plan.model import Indicator as CoreIndicator
 from planwatch.plan.model import Plan as CorePlan
@@ -167,9 +167,13 @@ def _revision_pairs(plan: Plan) -> list[tuple[IndicatorRevision, CoreRevision]]:
 
 
 def revision_texts(plan: Plan, indicator: Indicator | None = None) -> list[dict]:
-    """What each version changed (第2版自2024年起：属性 预期性→约束性；目标 ≥60 → ≥65), newest first, for pages."""
+    """What each version changed (第2版自2024年起：属性 预期性→约束性；目标 ≥60 → ≥65), newest first, for pages;
+    within a version, real changes before indicators only renumbered (序号 9→8)."""
     found = []
-    pairs = sorted(_revision_pairs(plan), key=lambda pair: (-pair[1].plan_version, pair[1].key))
+    pairs = sorted(
+        _revision_pairs(plan),
+        key=lambda pair: (-pair[1].plan_version, renumbered_only(pair[1]), pair[1].key),
+    )
     for row, revision in pairs:
         if indicator is None or row.indicator_id == indicator.pk:
             found.append(
@@ -182,6 +186,7 @@ def revision_texts(plan: Plan, indicator: Indicator | None = None) -> list[dict]
                     "dropped": row.action == IndicatorRevision.DROPPED,
                     "plan_version": revision.plan_version,
                     "text": revision_text(revision),
+                    "renumbered_only": renumbered_only(revision),
                 }
             )
     return found
@@ -282,6 +287,9 @@ class StoredEvaluation:
     observations: Observations
     rows: list  # the approved Observation rows used
     in_force: InForce | None = None  # the plan version in force that year, what it changed, what it left out
+    targets_by_year: dict[int, dict[int, float]] | None = (
+        None  # number → year → target in force, when changed
+    )
 
 
 def evaluate(plan: Plan, year: int) -> StoredEvaluation:
@@ -298,13 +306,17 @@ def evaluate(plan: Plan, year: int) -> StoredEvaluation:
         revisions(plan),
         first_version=1,
     )
-    return StoredEvaluation(done.plan, done.evaluation, done.observations, rows, done.in_force)
+    return StoredEvaluation(
+        done.plan, done.evaluation, done.observations, rows, done.in_force, done.targets_by_year
+    )
 
 
 def evaluation_json(plan: Plan, year: int) -> dict:
     """The core's view of the evaluation (INTERFACES.md §2 and more) with the target versions and figures used."""
     done = evaluate(plan, year)
-    data = evaluation_view(done.plan, done.evaluation, done.observations)
+    data = evaluation_view(
+        done.plan, done.evaluation, done.observations, targets_by_year=done.targets_by_year
+    )
     numbers = done.in_force.numbers
     in_force = {
         numbers[c.indicator]: c
@@ -347,6 +359,7 @@ def _name_versions(plan: Plan, data: dict, in_force: InForce) -> None:
         row["indicator_id"] = by_number.get(row["number"])
         key = next((k for k, n in in_force.numbers.items() if n == row["number"]), None)
         row["version_note"] = in_force.notes.get(key, "")
+        row["version_brief"] = in_force.brief.get(key, "")
         row["attribute_zh"] = ATTRIBUTE_ZH.get(row.get("attribute"), "")
     data["plan_version"] = {
         "version": in_force.version,
@@ -387,6 +400,20 @@ def not_in_force_of(data: dict | None, indicator: Indicator) -> dict | None:
     return next(
         (o for o in (data or {}).get("not_in_force", []) if o.get("indicator_id") == indicator.pk), None
     )
+
+
+def chart_of(plan: Plan, indicator: Indicator, verdict: dict | None, evaluation: dict | None) -> dict:
+    """The year's chart; for an indicator a version in force has dropped, the chart of the last year it was
+    evaluated (its figures stay on the page, so the page must not say there are none)."""
+    if verdict is not None:
+        return {"chart": chart_json(verdict), "chart_year": None}
+    out = not_in_force_of(evaluation, indicator)
+    if out is None or out.get("action") != DROPPED or out["since"] - 1 < plan.period_start:
+        return {"chart": "", "chart_year": None}
+    last_year = out["since"] - 1
+    last, _ = evaluation_data(plan, last_year)
+    chart = chart_json(verdict_for(last, indicator))
+    return {"chart": chart, "chart_year": last_year if chart else None}
 
 
 def evaluation_data(plan: Plan, year: int, fresh: bool = False) -> tuple[dict | None, str | None]:

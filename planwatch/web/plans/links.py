@@ -18,7 +18,7 @@ from planwatch.evaluate.service import reported_measure
 from planwatch.evaluate.units import normalize
 from planwatch.vocabulary import MEASURE_ZH
 from planwatch.web.plans.linking import normal_name
-from planwatch.web.plans.models import Indicator, IndicatorLink, Plan
+from planwatch.web.plans.models import Indicator, IndicatorLink, IndicatorRevision, Plan
 
 
 def kind_measure(indicator: Indicator) -> str:
@@ -36,7 +36,8 @@ def group_of(indicator: Indicator) -> list[Indicator]:
     link = IndicatorLink.objects.filter(indicator=indicator).first()
     if link is None:
         return [indicator]
-    members = Indicator.objects.filter(link__group_id=link.group_id).select_related("plan")
+    # every member row, as `partners` reads them: one a new version dropped stays for the years it was in force
+    members = Indicator.all_objects.filter(link__group_id=link.group_id).select_related("plan")
     return _by_plan(members)
 
 
@@ -108,6 +109,19 @@ def _covers(plan: Plan, year: int) -> bool:
     return plan.period_start <= year <= plan.period_end
 
 
+def _in_force(indicator: Indicator, year: int) -> bool:
+    """Whether the indicator is listed in `year`: one a new version dropped is not from that version's year on."""
+    if not indicator.detached:
+        return True
+    dropped = (
+        IndicatorRevision.objects.filter(indicator=indicator, action=IndicatorRevision.DROPPED)
+        .order_by("effective_year")
+        .values_list("effective_year", flat=True)
+        .first()
+    )
+    return dropped is None or year < dropped
+
+
 def reads(plan: Plan, year: int) -> bool:
     """A plan reads the figures of its base year and its period."""
     return plan.base_year <= year <= plan.period_end
@@ -118,7 +132,7 @@ def storage_indicator(indicator: Indicator, year: int, others: list[Indicator] |
     plan of those that do), so that every plan of the group reads one row; the indicator itself when no plan of
     the group holds the year (the 14th plan's 2020 base)."""
     others = linked_others(indicator) if others is None else others
-    covering = [i for i in _by_plan([indicator, *others]) if _covers(i.plan, year)]
+    covering = [i for i in _by_plan([indicator, *others]) if _covers(i.plan, year) and _in_force(i, year)]
     return covering[0] if covering else indicator
 
 

@@ -16,7 +16,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from planwatch.errors import PlanWatchError
-from planwatch.evaluate.versions import DROPPED
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -28,8 +27,9 @@ from planwatch.web.accounts.permissions import (
 )
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.evaluations.service import (
-    chart_json,
+    chart_of,
     chosen_year,
+    effective_year,
     evaluation_data,
     not_in_force_of,
     revision_texts,
@@ -243,20 +243,6 @@ def _corrections_beside(indicator: Indicator) -> dict:
     }
 
 
-def _chart_of(plan, indicator: Indicator, verdict: dict | None, evaluation: dict | None) -> dict:
-    """The year's chart; for an indicator a version in force has dropped, the chart of the last year it was
-    evaluated (its figures stay on the page, so the page must not say there are none)."""
-    if verdict is not None:
-        return {"chart": chart_json(verdict), "chart_year": None}
-    out = not_in_force_of(evaluation, indicator)
-    if out is None or out.get("action") != DROPPED or out["since"] - 1 < plan.period_start:
-        return {"chart": "", "chart_year": None}
-    last_year = out["since"] - 1
-    last, _ = evaluation_data(plan, last_year)
-    chart = chart_json(verdict_for(last, indicator))
-    return {"chart": chart, "chart_year": last_year if chart else None}
-
-
 def _indicator_context(request, indicator: Indicator, year: int) -> dict:
     plan = indicator.plan
     evaluation, error = evaluation_data(plan, year)
@@ -294,8 +280,9 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "also_used_in": links.also_used_in(indicator, others),
         "bases": links.base_comparison(indicator, others),
         "illustrative": any(o.is_illustrative for o in observations),
-        **_chart_of(plan, indicator, verdict, evaluation),
+        **chart_of(plan, indicator, verdict, evaluation),
         "adjustments": indicator.adjustments.select_related("proposed_by", "decided_by"),
+        "target_source": target_source(indicator),
         "overrides": VerdictOverride.objects.filter(indicator=indicator).select_related("created_by"),
         "history": indicator.history.all().select_related("history_user")[:20],
         "time_progress": (evaluation or {}).get("time_progress"),
@@ -304,6 +291,22 @@ def _indicator_context(request, indicator: Indicator, year: int) -> dict:
         "revisions": revision_texts(plan, indicator),
     }
     return context
+
+
+def target_source(indicator: Indicator) -> str:
+    """Where the indicator's current target comes from: a new version of the plan file (第2版修订) or an approved
+    adjustment (规划调整, with its 批准文号); empty for the outline's own target."""
+    if indicator.target_version <= 1:
+        return ""
+    latest = (
+        indicator.adjustments.filter(state=Adjustment.APPROVED, version=indicator.target_version)
+        .order_by("-id")
+        .first()
+    )
+    if latest is not None and latest.plan_version:
+        return f"规划第{latest.plan_version}版修订，自{effective_year(latest)}年起"
+    document = f"，{latest.document_number}" if latest is not None and latest.document_number else ""
+    return f"第{indicator.target_version}版，经规划调整{document}"
 
 
 @require_safe
@@ -673,9 +676,23 @@ def import_review(request, plan_id: int):
             "plan": plan,
             "review": review,
             "detached_indicators": Indicator.all_objects.filter(plan=plan, detached=True),
-            "revisions": revision_texts(plan),
+            **_changes_and_renumbering(revision_texts(plan)),
         },
     )
+
+
+def _changes_and_renumbering(rows: list[dict]) -> dict:
+    """The versions' real changes, and per version the indicators it only renumbered (one summary line each)."""
+    renumbered: dict[int, list[dict]] = {}
+    for row in rows:
+        if row["renumbered_only"]:
+            renumbered.setdefault(row["plan_version"], []).append(row)
+    return {
+        "revisions": [row for row in rows if not row["renumbered_only"]],
+        "renumbered": [
+            {"plan_version": v, "rows": found} for v, found in sorted(renumbered.items(), reverse=True)
+        ],
+    }
 
 
 def _settle_conflict(request, plan: Plan, review: dict) -> None:

@@ -10,7 +10,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from planwatch.web.evaluations.service import chart_json, chosen_year, evaluation_data, verdict_for
+from planwatch.evaluate.versions import DROPPED
+from planwatch.web.evaluations.service import (
+    chart_of,
+    chosen_year,
+    evaluation_data,
+    not_in_force_of,
+    verdict_for,
+)
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans import links
@@ -83,7 +90,8 @@ def _home_context(plan, year: int) -> dict:
 
 @require_safe
 def indicator(request, indicator_id: int):
-    found = Indicator.objects.filter(pk=indicator_id, published=True).select_related("plan").first()
+    # a dropped indicator (detached by a new version) keeps its public page for the years it was in force
+    found = Indicator.all_objects.filter(pk=indicator_id, published=True).select_related("plan").first()
     if found is None:
         raise Http404("没有这个公开指标")
     year = chosen_year(request.GET, found.plan)
@@ -102,8 +110,14 @@ def _indicator_context(found: Indicator, year: int) -> dict:
     plan = found.plan
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_for(evaluation, found)
-    observed = _approved(found, links.linked_others(found))
+    out = not_in_force_of(evaluation, found)
+    dropped = out if out is not None and out.get("action") == DROPPED else None
+    # a dropped indicator's figures up to the year it was dropped
+    years = {"year__lt": dropped["since"]} if dropped else {}
+    observed = _approved(found, links.linked_others(found), **years)
     return {
+        "dropped": dropped,
+        **chart_of(plan, found, verdict, evaluation),
         "indicator": found,
         "plan": plan,
         "year": year,
@@ -115,5 +129,4 @@ def _indicator_context(found: Indicator, year: int) -> dict:
         "baseline_shown": baseline_shown(found, verdict),
         "corrections": found.corrections(),
         "illustrative": any(o.is_illustrative for o in observed) or bool((verdict or {}).get("illustrative")),
-        "chart": chart_json(verdict),
     }
