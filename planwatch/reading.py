@@ -12,9 +12,10 @@ from typing import Any
 from planwatch.document import read_document
 from planwatch.errors import PlanFormatError
 from planwatch.extract.enrich import enrich_plan
-from planwatch.plan.model import ATTRIBUTE_ZH, KIND_ZH, Indicator, Plan
+from planwatch.plan.model import KIND_ZH, Indicator, Plan
 from planwatch.plan.structure import build_plan
 from planwatch.textwidth import format_rows
+from planwatch.vocabulary import attribute_json, attribute_label
 
 
 def read_plan(path: str | Path) -> Plan:
@@ -33,7 +34,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "number": indicator.number,
         "name": indicator.name,
         "unit": indicator.unit,
-        "attribute": indicator.attribute,
+        "attribute": attribute_json(indicator.attribute),
+        "attribute_zh": attribute_label(indicator.attribute),
         "kind": indicator.kind,
         "target_text": indicator.target_text,
         "target_year": indicator.target_year,
@@ -147,7 +149,7 @@ def format_outline(plan: Plan) -> str:
                 str(i.number),
                 i.name,
                 i.unit,
-                ATTRIBUTE_ZH.get(i.attribute, i.attribute),
+                attribute_label(i.attribute),
                 i.target_text,
                 KIND_ZH.get(i.kind, i.kind),
                 f"{i.baseline.value:g}（{i.baseline.year}）" if i.baseline else "—",

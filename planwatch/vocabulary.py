@@ -21,7 +21,21 @@ KIND_ZH = {
 }
 KINDS = tuple(KIND_ZH)
 
-ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性"}
+# An indicator's attribute (属性). "unstated" when the plan does not say: never guessed as 预期性, and the JSON
+# interfaces (whose attribute is "expected"|"binding") give null for it.
+ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性", "unstated": "未标明"}
+UNSTATED = "unstated"
+
+
+def attribute_label(attribute: str | None) -> str:
+    """预期性 / 约束性, or 未标明 for an attribute the plan does not state (None in a JSON answer)."""
+    return ATTRIBUTE_ZH.get(attribute or UNSTATED, ATTRIBUTE_ZH[UNSTATED])
+
+
+def attribute_json(attribute: str | None) -> str | None:
+    """The attribute as the fixed interfaces spell it: "expected" or "binding", null when the plan does not say."""
+    return attribute if attribute in ("expected", "binding") else None
+
 
 # Verdict classes during the period (§3) and at its end (§4), and what stands when there is none.
 STATUS_ZH = {

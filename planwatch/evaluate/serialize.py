@@ -8,6 +8,7 @@ from planwatch.evaluate.kinds import expected_path
 from planwatch.evaluate.results import Evaluation, Figure, IndicatorResult
 from planwatch.evaluate.sdg import SdgMeasure
 from planwatch.evaluate.verdicts import STATUS_ZH
+from planwatch.vocabulary import attribute_json, attribute_label
 
 
 def _round(value: float | None, digits: int = 6) -> float | None:
@@ -54,7 +55,8 @@ def indicator_to_json(result: IndicatorResult) -> dict[str, Any]:
     data = {
         "number": result.number,
         "name": result.name,
-        "attribute": result.attribute,
+        "attribute": attribute_json(result.attribute),
+        "attribute_zh": attribute_label(result.attribute),
         "kind": result.kind,
         "status": status,
         "status_zh": result.status_zh,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from planwatch.evaluate import text
 from planwatch.evaluate.results import Evaluation, IndicatorResult
 from planwatch.evaluate.verdicts import STATUS_ZH
-from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.textwidth import pad, width, wrap
+from planwatch.vocabulary import UNSTATED, attribute_label
 
 HEADER = ("序号", "指标", "单位", "属性", "基期值", "目标值", "本期值", "完成进度", "评价")
 _WARNINGS = {"green": "●绿", "yellow": "●黄", "red": "●红"}
@@ -27,7 +27,7 @@ def _row(result: IndicatorResult, final: bool) -> list[str]:
         str(result.number),
         result.name,
         result.unit or "—",
-        ATTRIBUTE_ZH.get(result.attribute, result.attribute),
+        attribute_label(result.attribute),
         result.baseline_text or "—",
         result.target_text,
         current,
@@ -44,6 +44,9 @@ def overview(evaluation: Evaluation) -> str:
     line = f"纲要提出的{len(evaluation.indicators)}项主要指标中，{counts}。"
     if binding:
         line += f"其中约束性指标{len(binding)}项：{binding_text}。"
+    unstated = sum(1 for r in evaluation.indicators if r.attribute == UNSTATED)
+    if unstated:
+        line += f"另有{unstated}项指标属性未标明，未计入约束性指标。"
     return line
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planwatch.plan.model import Indicator
-from planwatch.vocabulary import ATTRIBUTE_ZH, DIRECTION_ZH, KIND_ZH
+from planwatch.vocabulary import DIRECTION_ZH, KIND_ZH, attribute_label
 
 CHANGED, ADDED, DROPPED = "changed", "added", "dropped"
 # Fields of a core Indicator a version may change; `comparator` is the comparator of its target.
@@ -199,7 +199,7 @@ def _shown(name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "无"
     if name == "attribute":
-        return ATTRIBUTE_ZH.get(value, value)
+        return attribute_label(value)
     if name == "kind":
         return KIND_ZH.get(value, value)
     if name == "comparator":

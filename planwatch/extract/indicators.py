@@ -17,6 +17,7 @@ from planwatch.extract.target_cells import reference as _reference
 from planwatch.extract.target_cells import target_number as _target_number
 from planwatch.plan.model import Baseline, Indicator, Plan, Table, TargetValue
 from planwatch.plan.tables import header_unit, table_end_year, table_warnings
+from planwatch.vocabulary import UNSTATED
 
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -215,12 +216,11 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
         elif kind == "allocation":
             comparator = "<=" if direction == "down" else ">="
         number_text = _cell(row, columns.number) or written_number
-        attribute = _cell(row, columns.attribute)
         indicator = Indicator(
             number=int(_number(number_text)) if _number(number_text) else len(indicators) + 1,
             name=name,
             unit=unit,
-            attribute="binding" if "约束" in attribute else "expected",
+            attribute=attribute_of(_cell(row, columns.attribute)),
             kind=kind,
             target_text=target_text,
             target_year=target_year,
@@ -238,6 +238,25 @@ def indicators_from_table(table: Table, plan: Plan) -> list[Indicator]:
     for indicator, text in relative_texts:
         indicator.reference = _reference(text, [i for i in indicators if i is not indicator])
     return indicators
+
+
+def attribute_of(cell: str) -> str:
+    """The attribute the 属性 cell states (约束性 / 预期性); an empty or other cell states none: "unstated"."""
+    if "约束" in cell:
+        return "binding"
+    if "预期" in cell:
+        return "expected"
+    return UNSTATED
+
+
+def attribute_warnings(indicators: list[Indicator], table: Table) -> list[str]:
+    """One reader warning per indicator whose attribute the plan does not state, for the office to set it."""
+    return [
+        f"第{indicator.line or table.line}行：指标“{indicator.name}”未标明属性（预期性/约束性），"
+        "请在指标核对页按纲要确认"
+        for indicator in indicators
+        if indicator.attribute == UNSTATED
+    ]
 
 
 def _aligned(row: list[str], width: int, columns: _Columns) -> list[str]:
@@ -287,5 +306,7 @@ def extract_indicators(plan: Plan) -> list[Indicator]:
     if not table:
         return []
     found = table_warnings(table) + column_warnings(table, find_columns(table.header, plan.period_end))
+    indicators = indicators_from_table(table, plan)
+    found += attribute_warnings(indicators, table)
     plan.warnings.extend(w for w in found if w not in plan.warnings)
-    return indicators_from_table(table, plan)
+    return indicators

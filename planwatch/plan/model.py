@@ -122,7 +122,7 @@ class Indicator:
     number: int
     name: str
     unit: str
-    attribute: str  # "expected" | "binding"
+    attribute: str  # "expected" | "binding" | "unstated" (the plan does not say)
     kind: str  # one of KINDS
     target_text: str
     target_year: int

@@ -31,6 +31,7 @@ from planwatch.report.chart_kinds import (
 )
 from planwatch.report.facts import FINAL, OTHER, STATUS_ZH, IndicatorFacts
 from planwatch.report.model import ILLUSTRATIVE_MARK, Chart
+from planwatch.vocabulary import UNSTATED
 
 # rc_context changes matplotlib's global settings: one chart at a time when a web server runs threads
 _LOCK = threading.Lock()
@@ -195,15 +196,15 @@ def summary_chart(facts: list[IndicatorFacts], final: bool) -> Chart:
     order += [s for s in STATUS_ZH if s not in order and any(f.status == s for f in facts)]
     expected = [sum(1 for f in facts if f.status == s and not f.binding) for s in order]
     binding = [sum(1 for f in facts if f.status == s and f.binding) for s in order]
+    # the plan may leave an attribute unstated: such an indicator is not binding, nor called 预期性
+    others = "预期性指标" if all(f.attribute != UNSTATED for f in facts) else "预期性及属性未标明指标"
     width, height = SUMMARY_SIZE
     with _LOCK, matplotlib.rc_context(_rc()):
         figure = Figure(figsize=(width * CM, height * CM))
         axes = figure.add_axes((0.08, 0.12, 0.90, 0.84))
         labels = [STATUS_ZH[s] for s in order]
         positions = list(range(len(order)))
-        axes.bar(
-            positions, expected, width=0.6, color=[style.STATUS_COLOURS[s] for s in order], label="预期性指标"
-        )
+        axes.bar(positions, expected, width=0.6, color=[style.STATUS_COLOURS[s] for s in order], label=others)
         axes.bar(
             positions,
             binding,

@@ -14,9 +14,8 @@ from planwatch.evaluate.levels import small_span as core_small_span
 from planwatch.evaluate.results import Override
 from planwatch.evaluate.service import from_plan_version
 from planwatch.evaluate.verdicts import STATUS_ZH
-from planwatch.plan.model import ATTRIBUTE_ZH
 from planwatch.report.model import ILLUSTRATIVE_MARK
-from planwatch.vocabulary import status_label
+from planwatch.vocabulary import UNSTATED, attribute_label, status_label
 
 DURING = ("achieved_early", "ahead", "on_track", "lagging")
 FINAL = ("achieved", "nearly_achieved", "not_achieved")
@@ -99,7 +98,7 @@ class IndicatorFacts:
 
     @property
     def attribute_zh(self) -> str:
-        return ATTRIBUTE_ZH.get(self.attribute, self.attribute)
+        return attribute_label(self.attribute)
 
     @property
     def binding(self) -> bool:
@@ -225,7 +224,7 @@ def indicator_facts(result, year: int) -> IndicatorFacts:
         number=_get(result, "number"),
         name=_get(result, "name"),
         unit=_get(result, "unit", "") or "",
-        attribute=_get(result, "attribute", "expected"),
+        attribute=_get(result, "attribute") or UNSTATED,
         kind=_get(result, "kind", ""),
         status=_status(result),
         warning=_get(result, "warning"),

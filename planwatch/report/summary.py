@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planwatch.report.facts import DURING, FINAL, OTHER, IndicatorFacts
-from planwatch.vocabulary import missing_input
+from planwatch.vocabulary import UNSTATED, missing_input
 
 CHINESE_NUMERALS = "零一二三四五六七八九十"
 # Templates for one class in the listing: {n} count, {names} the indicators, {label} the class.
@@ -97,7 +97,20 @@ def counts_sentence(facts: list[IndicatorFacts], final: bool, year: int) -> str:
 
 
 def binding_sentence(facts: list[IndicatorFacts], final: bool) -> str:
-    """约束性指标 stated apart: how many, how they stand, the ones short of their target named."""
+    """约束性指标 stated apart, then the indicators whose attribute the plan does not state (未标明)."""
+    return _binding_only(facts, final) + unstated_sentence(facts)
+
+
+def unstated_sentence(facts: list[IndicatorFacts]) -> str:
+    """The indicators the plan gives no attribute: counted neither as binding nor as expected."""
+    unstated = [f for f in facts if f.attribute == UNSTATED]
+    if not unstated:
+        return ""
+    names = name_list(unstated, 6) + (f"等{len(unstated)}项指标" if len(unstated) > 6 else "")
+    return f"{names}的属性纲要未标明，未计入约束性指标。"
+
+
+def _binding_only(facts: list[IndicatorFacts], final: bool) -> str:
     binding = [f for f in facts if f.binding]
     if not binding:
         return ""

@@ -172,10 +172,13 @@ def test_a_row_that_disagrees_with_the_header_is_read_and_named_in_a_chinese_war
     indicators = extract_indicators(plan)
     assert [(i.name, i.target.value, i.attribute) for i in indicators] == [
         ("常住人口城镇化率", 65.0, "expected"),
-        ("城镇调查失业率", 5.5, "expected"),
+        ("城镇调查失业率", 5.5, "unstated"),  # the short row has no 属性 cell
         ("森林覆盖率", 45.0, "binding"),
     ]
-    assert plan.warnings == ["第12行：表格的这一行有3个单元格，表头有4列，已尽量按列读取，请核对"]
+    assert plan.warnings == [
+        "第12行：表格的这一行有3个单元格，表头有4列，已尽量按列读取，请核对",
+        "第12行：指标“城镇调查失业率”未标明属性（预期性/约束性），请在指标核对页按纲要确认",
+    ]
 
 
 def test_the_main_table_is_found_by_its_content_whatever_its_caption():

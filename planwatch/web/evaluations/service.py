@@ -23,7 +23,7 @@ from planwatch.evaluate.versions import IndicatorRevision as CoreRevision
 from planwatch.plan.model import Baseline, Part, TargetValue
 from planwatch.plan.model import Indicator as CoreIndicator
 from planwatch.plan.model import Plan as CorePlan
-from planwatch.vocabulary import ATTRIBUTE_ZH
+from planwatch.vocabulary import attribute_label
 from planwatch.web.evaluations.cache import stored_evaluation
 from planwatch.web.evaluations.models import VerdictOverride
 from planwatch.web.monitoring.models import Observation
@@ -360,7 +360,7 @@ def _name_versions(plan: Plan, data: dict, in_force: InForce) -> None:
         key = next((k for k, n in in_force.numbers.items() if n == row["number"]), None)
         row["version_note"] = in_force.notes.get(key, "")
         row["version_brief"] = in_force.brief.get(key, "")
-        row["attribute_zh"] = ATTRIBUTE_ZH.get(row.get("attribute"), "")
+        row["attribute_zh"] = attribute_label(row.get("attribute"))
     data["plan_version"] = {
         "version": in_force.version,
         "since": in_force.since,

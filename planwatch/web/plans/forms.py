@@ -38,7 +38,7 @@ class IndicatorForm(forms.Form):
     name = _text("指标名称", 200, required=True)
     unit = _text("单位", 40)
     attribute = forms.ChoiceField(
-        choices=attribute_choices, error_messages={"invalid_choice": "属性必须是预期性或约束性"}
+        choices=attribute_choices, error_messages={"invalid_choice": "属性必须是预期性、约束性或未标明"}
     )
     kind = forms.ChoiceField(choices=kind_choices, error_messages={"invalid_choice": "类型不在可选范围内"})
     target_text = _text("目标（原文）", 200, required=True)

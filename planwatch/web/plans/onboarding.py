@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from planwatch.vocabulary import UNSTATED
 from planwatch.web.accounts import audit
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import planner_required
@@ -83,6 +84,7 @@ def counts(plan: Plan) -> dict[str, int]:
         "public_projects": plan.projects.filter(published=True).count(),
         "warnings": len(plan.reader_warnings or []),
         "confirmed": plan.indicators.filter(confirmed=True).count(),
+        "unstated": plan.indicators.filter(attribute=UNSTATED).count(),
     }
 
 
@@ -105,7 +107,9 @@ def steps(plan: Plan, numbers: dict[str, int] | None = None) -> list[Step]:
             plan.parse_checked,
             "已确认核对完毕"
             if plan.parse_checked
-            else f"解析提示{n['warnings']}条，已核对指标{n['confirmed']}/{n['indicators']}项；核对后请确认“核对完毕”",
+            else f"解析提示{n['warnings']}条，已核对指标{n['confirmed']}/{n['indicators']}项"
+            + (f"，{n['unstated']}项指标属性未标明、待选定" if n.get("unstated") else "")
+            + "；核对后请确认“核对完毕”",
             f"{base}/review/",
             "去核对",
         ),
@@ -166,6 +170,7 @@ def _checklist(request, plan: Plan, round_form, status: int = 200):
             "steps": found,
             "left": sum(not s.done for s in found),
             "round_form": round_form,
+            "unstated": plan.indicators.filter(attribute=UNSTATED),
         },
         status=status,
     )

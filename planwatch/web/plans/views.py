@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from planwatch.errors import PlanWatchError
+from planwatch.vocabulary import UNSTATED
 from planwatch.web.accounts.models import Department
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -321,6 +322,7 @@ def review(request, plan_id: int | None = None):
         {
             "plan": plan,
             "indicators": plan.indicators.select_related("department"),
+            "unstated": plan.indicators.filter(attribute=UNSTATED),
             "kinds": KINDS,
             "comparators": COMPARATORS,
             "directions": DIRECTIONS,
