@@ -14,7 +14,7 @@ from planwatch.web.evaluations.service import chart_json, chosen_year, evaluatio
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans import links
-from planwatch.web.plans.figures import baseline_shown
+from planwatch.web.plans.figures import base_in_place_of_figures, baseline_shown, linked_base_shown
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.public.basis import verdict_basis
@@ -68,7 +68,13 @@ def _home_context(plan, year: int) -> dict:
         illustrative = illustrative or bool(latest and latest.is_illustrative)
         illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
         rows.append(
-            {"indicator": indicator, "verdict": verdict, "latest": latest, "has_values": bool(observed)}
+            {
+                "indicator": indicator,
+                "verdict": verdict,
+                "latest": latest,
+                "has_values": bool(observed),
+                "base": "" if observed else base_in_place_of_figures(indicator, verdict),
+            }
         )
     return {
         "plan": plan,
@@ -102,7 +108,9 @@ def _indicator_context(found: Indicator, year: int) -> dict:
     plan = found.plan
     evaluation, error = evaluation_data(plan, year)
     verdict = verdict_for(evaluation, found)
-    observed = _approved(found, links.linked_others(found))
+    others = links.linked_others(found)
+    observed = _approved(found, others)
+    bases = links.base_comparison(found, others)
     return {
         "indicator": found,
         "plan": plan,
@@ -112,7 +120,7 @@ def _indicator_context(found: Indicator, year: int) -> dict:
         "observations": observed,
         "years": list(range(plan.period_start, plan.period_end + 1)),
         "basis": verdict_basis(verdict),
-        "baseline_shown": baseline_shown(found, verdict),
+        "baseline_shown": linked_base_shown(bases, found.unit or "") or baseline_shown(found, verdict),
         "corrections": found.corrections(),
         "illustrative": any(o.is_illustrative for o in observed) or bool((verdict or {}).get("illustrative")),
         "chart": chart_json(verdict),
