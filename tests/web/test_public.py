@@ -26,7 +26,7 @@ def test_a_plan_with_no_figures_says_so_instead_of_linking_to_empty_details(anon
     page = anonymous.get(f"/plans/{national.pk}/public/").content.decode()
     # 8 published indicators; 1 and 5 have a stated 2025 base, shown as the base, not as a figure
     assert page.count('<span class="muted">尚无数据</span>') == 6
-    assert "基期值 2025年 79.25岁 <span class=\"muted\">（尚无监测值）</span>" in page
+    assert '基期值 2025年 79.25岁 <span class="muted">（尚无监测值）</span>' in page
     assert "基期值 2025年 5%" in page
     assert "见详情" not in page
 
