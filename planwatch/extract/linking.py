@@ -2,7 +2,9 @@
 
 A fact is linked only when the text states it: the units convert, the year is the indicator's base year,
 the names agree (most characters shared, no rival qualifier: 资源化利用率 is not 回收利用率), and the value is
-plausible beside the target. Each fact goes to at most one indicator, the best-matching one.
+plausible beside the target. Each fact goes to at most one indicator, the best-matching one, and never to
+an indicator when another names it more closely: 社会消费品零售总额增长4% belongs to 社会消费品零售总额增长 (whose
+target is allocated, so it takes no baseline), not to 网络零售额占社会消费品零售总额比重, which merely contains it.
 """
 
 from __future__ import annotations
@@ -93,14 +95,17 @@ def link_baselines(indicators: list[Indicator], baselines: list, base_year: int 
     """Fill `indicator.baseline` from the text's baseline facts where the text states them; never guess."""
     candidates = []
     metrics = [normalize_name(fact.metric) for fact in baselines]  # once, not once per indicator
+    names = {id(indicator): normalize_name(indicator.name) for indicator in indicators}
+    # The closest any indicator's name comes to each fact, eligible or not: the most specific name wins.
+    closest = [max((_similarity(name, metric) for name in names.values()), default=0.0) for metric in metrics]
     for indicator in indicators:
         if indicator.baseline is not None or indicator.kind in _UNLINKED_KINDS:
             continue
         year = indicator.base_year or base_year
-        name = normalize_name(indicator.name)
-        for fact, metric in zip(baselines, metrics, strict=True):
+        name = names[id(indicator)]
+        for fact, metric, best in zip(baselines, metrics, closest, strict=True):
             candidate = _candidate(indicator, name, fact, metric, year)
-            if candidate:
+            if candidate and _similarity(name, metric) >= best:
                 candidates.append(candidate)
     candidates.sort(key=lambda c: (-c.score, c.indicator.number, getattr(c.fact, "line", 0)))
     taken_facts: set[int] = set()

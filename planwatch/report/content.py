@@ -11,7 +11,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from planwatch.evaluate.versions import listing_sentence
-from planwatch.report.facts import PROBLEMS, IndicatorFacts, evaluation_results, indicator_facts, table_order
+from planwatch.report.facts import (
+    DURING,
+    FINAL,
+    PROBLEMS,
+    IndicatorFacts,
+    evaluation_results,
+    indicator_facts,
+    table_order,
+)
 from planwatch.report.kinds import kind_refusal
 from planwatch.report.model import (
     ILLUSTRATIVE_NOTE,
@@ -140,7 +148,10 @@ class _Builder:
         tasks, projects = task_count_sentence(self.tasks), project_count_sentence(self.projects)
         if tasks or projects:
             self.blocks.append(Paragraph(tasks + projects))
-        if self.with_charts and self.facts:
+        if self.facts and not any(f.status in DURING + FINAL for f in self.facts):
+            # nothing to count: a chart of zero bars would say less than this sentence
+            self.blocks.append(Paragraph(_nothing_evaluated(self.facts, self.year), role="note"))
+        elif self.with_charts and self.facts:
             from planwatch.report.charts import summary_chart  # matplotlib only when charts are drawn
 
             chart = summary_chart(self.facts, self.final)
@@ -445,3 +456,10 @@ def _cover(issuer: str | None, date_line: str | None) -> dict[str, str]:
 
 
 __all__ = ["NARRATIVES", "SECTIONS", "SectionSpec", "build_content", "report_title", "sections_for"]
+
+
+def _nothing_evaluated(facts: list[IndicatorFacts], year: int) -> str:
+    """Why the report has no chart of verdict counts: no figures yet, or none that can be judged."""
+    if not any(f.data_year or f.current_value is not None for f in facts):
+        return f"截至{year}年，{len(facts)}项主要指标均尚无监测数据，暂无可统计的评价结果。"
+    return f"截至{year}年，{len(facts)}项主要指标均尚不能作出评价（缺少监测数据、基期值或下达指标），暂无可统计的评价结果。"

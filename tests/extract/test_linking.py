@@ -108,6 +108,67 @@ def test_each_fact_goes_to_the_best_matching_indicator_only():
     assert industrial.baseline.value == 35.3
 
 
+def test_a_fact_named_exactly_by_an_allocated_indicator_is_no_other_indicators_baseline():
+    retail = indicator(1, "社会消费品零售总额增长", "%", "allocation")
+    online = indicator(2, "网络零售额占社会消费品零售总额比重", "%", "share", 12.5)
+    link_baselines([retail, online], [fact("社会消费品零售总额增长", 4.0, "%", kind="share")])
+    assert retail.baseline is None
+    assert online.baseline is None
+
+
+def test_the_longest_name_a_fact_matches_takes_it():
+    rate = indicator(1, "城镇调查失业率", "%", "share", 5.5)
+    youth = indicator(2, "青年城镇调查失业率", "%", "share", 15)
+    link_baselines([rate, youth], [fact("青年城镇调查失业率", 14.2, "%")])
+    assert rate.baseline is None
+    assert youth.baseline.value == 14.2
+
+
+_SYNTHETIC_PLAN = """某市国民经济和社会发展第十五个五年规划纲要
+
+第一章  主要目标
+2025年，全市社会消费品零售总额增长4.0%。
+“十五五”时期经济社会发展主要指标
+\t类别
+\t指标
+\t2025年
+\t2030年
+\t属性
+
+\t经济发展
+\t1.社会消费品零售总额增长（%）
+\t
+\t保持在合理区间、各年度视情提出
+\t预期性
+
+\t经济发展
+\t2.网络零售额占社会消费品零售总额比重（%）
+\t
+\t12.5
+\t预期性
+
+第二章  重大任务
+一、扩大消费
+网络零售额占社会消费品零售总额比重达到12.5%。
+"""
+
+
+def test_a_plan_text_gives_a_growth_note_to_no_indicator_that_merely_contains_its_name(tmp_path):
+    from planwatch.reading import read_plan
+
+    path = tmp_path / "plan.txt"
+    path.write_text(_SYNTHETIC_PLAN, encoding="utf-8")
+    plan = read_plan(path)
+    by_number = {i.number: i for i in plan.indicators}
+    assert by_number[2].name == "网络零售额占社会消费品零售总额比重"
+    assert by_number[2].baseline is None
+    with_share = _SYNTHETIC_PLAN.replace(
+        "增长4.0%。", "增长4.0%，网络零售额占社会消费品零售总额比重达到10.2%。"
+    )
+    path.write_text(with_share, encoding="utf-8")
+    assert {i.number: i for i in read_plan(path).indicators}[2].baseline.value == 10.2
+
+
 @pytest.fixture(scope="module")
 def linked_plan(plan_baselines):
     from planwatch.reading import read_plan

@@ -112,3 +112,23 @@ def test_the_cover_title_breaks_between_words(midterm_report):
     assert "".join(lines) == midterm_report.title_page.title and all(
         len(line) <= TITLE_LINE for line in lines
     )
+
+
+def test_a_report_with_no_figures_draws_no_chart_of_zero_counts_and_says_why(songjiang_plan):
+    from planwatch.evaluate import evaluate_plan
+    from planwatch.evaluate.observations import Observations
+
+    evaluation = evaluate_plan(songjiang_plan, Observations(), 2021)
+    report = build_content(songjiang_plan, evaluation, "annual", observations=Observations())
+    charts = [c.key for b in report.blocks if isinstance(b, ChartGrid) for c in b.charts]
+    assert "summary" not in charts
+    assert "截至2021年，21项主要指标均尚无监测数据，暂无可统计的评价结果。" in _texts(report)
+
+
+def test_a_report_with_figures_keeps_its_summary_chart(songjiang_plan, demo_observations):
+    from planwatch.evaluate import evaluate_plan
+
+    report = build_content(songjiang_plan, evaluate_plan(songjiang_plan, demo_observations, 2021), "annual")
+    charts = [c.key for b in report.blocks if isinstance(b, ChartGrid) for c in b.charts]
+    assert charts[0] == "summary"
+    assert not any("暂无可统计的评价结果" in t for t in _texts(report))

@@ -5,8 +5,10 @@ plan's 2025 figure is the 15th plan's base."""
 from __future__ import annotations
 
 import datetime
+import html
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -137,6 +139,19 @@ def test_two_different_bases_are_both_shown_with_a_warning(planner, linked):
     assert f"规划文本 84.5（2025年）；{LIFE_2025:g}（2025年，取自" in page
     assert "基期值不一致：规划文本的2025年基期值为 84.5" in page
     assert f"同一指标2025年监测值为 {LIFE_2025:g}" in page
+
+
+def test_the_public_page_names_the_linked_base_it_uses_and_the_texts_own(anonymous, linked):
+    life = linked.indicators.get(number=2)
+    life.published = True
+    life.save()
+    page = anonymous.get(f"/public/indicators/{life.pk}/?year=2026").content.decode()
+    assert (
+        f"基期值 {LIFE_2025:g}岁（基期值取自《上海市松江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》"
+        "2025年监测值；规划文本所列基期值 84.5岁）" in page
+    )
+    chart = json.loads(html.unescape(re.search(r'data-chart="([^"]*)"', page).group(1)))
+    assert chart["expected"][0] == ["2025", LIFE_2025]  # the chart starts from the base the header names
 
 
 def test_a_figure_entered_once_is_read_by_both_plans(planner, plan, linked):

@@ -24,8 +24,17 @@ def test_a_published_indicator_has_its_page(anonymous):
 
 def test_a_plan_with_no_figures_says_so_instead_of_linking_to_empty_details(anonymous, national):
     page = anonymous.get(f"/plans/{national.pk}/public/").content.decode()
-    assert page.count('<span class="muted">尚无数据</span>') == 8  # the 15th plan's 8 published indicators
+    # 8 published indicators; 1 and 5 have a stated 2025 base, shown as the base, not as a figure
+    assert page.count('<span class="muted">尚无数据</span>') == 6
+    assert '基期值 2025年 79.25岁 <span class="muted">（尚无监测值）</span>' in page
+    assert "基期值 2025年 5%" in page
     assert "见详情" not in page
+
+
+def test_the_dashboard_of_a_plan_with_no_figures_shows_the_stated_base(planner, national):
+    page = planner.get(f"/plans/{national.pk}/dashboard/?year=2026").content.decode()
+    assert page.count('<p class="base-only">') == 2
+    assert '<p class="base-only">基期值 2025年 79.25岁</p>' in page
 
 
 def test_an_indicator_reported_in_parts_still_links_to_its_details(anonymous, plan):

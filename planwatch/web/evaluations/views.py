@@ -32,6 +32,7 @@ from planwatch.web.evaluations.service import (
 from planwatch.web.monitoring.lateness import late_departments
 from planwatch.web.pagecache import render_cached
 from planwatch.web.params import is_number
+from planwatch.web.plans.figures import base_in_place_of_figures
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.onboarding import unassigned_indicators
 from planwatch.web.plans.scope import current_plan
@@ -92,7 +93,13 @@ def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
         if found is not None:
             chart = chart_json(row)
             cards.append(
-                {"indicator": found, "verdict": row, "illustrative": _illustrative(row), "chart": chart}
+                {
+                    "indicator": found,
+                    "verdict": row,
+                    "illustrative": _illustrative(row),
+                    "chart": chart,
+                    "base": "" if chart else base_in_place_of_figures(found, row),
+                }
             )
     shown = [card["verdict"] for card in cards]
     projects = visible_to(request.user, plan.projects.all())

@@ -21,7 +21,7 @@ from planwatch.web.evaluations.service import (
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.pagecache import render_cached
 from planwatch.web.plans import links
-from planwatch.web.plans.figures import baseline_shown
+from planwatch.web.plans.figures import base_in_place_of_figures, baseline_shown, linked_base_shown
 from planwatch.web.plans.models import Indicator
 from planwatch.web.plans.scope import current_plan
 from planwatch.web.public.basis import verdict_basis
@@ -75,7 +75,13 @@ def _home_context(plan, year: int) -> dict:
         illustrative = illustrative or bool(latest and latest.is_illustrative)
         illustrative = illustrative or bool(verdict and verdict.get("illustrative"))
         rows.append(
-            {"indicator": indicator, "verdict": verdict, "latest": latest, "has_values": bool(observed)}
+            {
+                "indicator": indicator,
+                "verdict": verdict,
+                "latest": latest,
+                "has_values": bool(observed),
+                "base": "" if observed else base_in_place_of_figures(indicator, verdict),
+            }
         )
     return {
         "plan": plan,
@@ -114,7 +120,9 @@ def _indicator_context(found: Indicator, year: int) -> dict:
     dropped = out if out is not None and out.get("action") == DROPPED else None
     # a dropped indicator's figures up to the year it was dropped
     years = {"year__lt": dropped["since"]} if dropped else {}
-    observed = _approved(found, links.linked_others(found), **years)
+    others = links.linked_others(found)
+    observed = _approved(found, others, **years)
+    bases = links.base_comparison(found, others)
     return {
         "dropped": dropped,
         **chart_of(plan, found, verdict, evaluation),
@@ -126,7 +134,7 @@ def _indicator_context(found: Indicator, year: int) -> dict:
         "observations": observed,
         "years": list(range(plan.period_start, plan.period_end + 1)),
         "basis": verdict_basis(verdict),
-        "baseline_shown": baseline_shown(found, verdict),
+        "baseline_shown": linked_base_shown(bases, found.unit or "") or baseline_shown(found, verdict),
         "corrections": found.corrections(),
         "illustrative": any(o.is_illustrative for o in observed) or bool((verdict or {}).get("illustrative")),
     }
