@@ -63,6 +63,7 @@ def test_a_closed_round_keeps_its_departments_after_a_handover(planner, admin_cl
     assert indicator(8).department == jw
     after = planner.get(url).content.decode()
     assert _expected(after, kw) == "3" and _expected(after, jw) == str(jw_before)
+    assert 'id="recorded-departments"' in after and "已停用" in after
     status = {row["department"].code: row["assigned"] for row in lateness.round_status(reporting_round)}
     assert (status["kw"], status["jw"]) == (3, jw_before)
 
@@ -119,3 +120,19 @@ def test_the_record_itself_writes_no_audit_entries_beyond_the_round_event(planne
         ("round-close", "填报轮次"),
         ("record-update", "填报轮次"),  # reopened by hand (no page reopens a round)
     ]
+
+
+def test_a_deactivated_department_of_a_closed_round_is_not_offered_a_reminder(planner, admin_client_, plan):
+    from planwatch.web.monitoring.models import Observation
+
+    kw = _department("kw")
+    reporting_round = plan.rounds.get(is_open=True)
+    Observation.objects.filter(indicator=indicator(11), year=reporting_round.year).update(
+        state=Observation.DRAFT
+    )
+    _close(planner, reporting_round)
+    page = planner.get(f"/monitoring/completeness/?round={reporting_round.pk}").content.decode()
+    assert "催报区科委" in page
+    _hand_over_kw_to_jw(admin_client_)
+    page = planner.get(f"/monitoring/completeness/?round={reporting_round.pk}").content.decode()
+    assert _expected(page, kw) == "3" and "催报区科委" not in page
