@@ -134,3 +134,38 @@ def test_an_authorization_header_without_a_token_does_not_open_the_api_to_the_se
         response = client.get(f"/api/plans/{plan.pk}/indicators", HTTP_AUTHORIZATION=header)
         assert response.status_code == 403, header
         assert "修改密码" in response.json()["error"]
+
+
+def test_the_forced_password_page_shows_no_menus_only_signing_out(admin_client_, plan):
+    password = _reset(admin_client_, "kw")
+    page = _signed_in("kw", password).get("/accounts/password/").content.decode()
+    header = page.split("<header", 1)[1].split("</header>", 1)[0]
+    assert 'id="password-locked-header"' in header and "退出登录" in header
+    assert "<nav" not in header and "plan-switch" not in header
+    assert "<a " not in header  # every link would only lead back to this form
+    assert 'action="/accounts/logout/"' in header
+
+
+def test_the_password_page_of_a_free_account_keeps_its_menus(kewei):
+    header = kewei.get("/accounts/password/").content.decode().split("</header>", 1)[0]
+    assert "<nav" in header and 'id="password-locked-header"' not in header
+
+
+def test_an_account_without_a_role_can_change_its_one_time_password(admin_client_):
+    from django.contrib.auth.models import User
+
+    from planwatch.web.accounts.models import OneTimePassword
+
+    account = User.objects.create(username="shimin-no-role", first_name="市民")
+    password = _reset(admin_client_, "shimin-no-role")
+    client = _signed_in("shimin-no-role", password)
+    assert client.get("/")["Location"].startswith("/accounts/password/")
+    page = client.get("/accounts/password/")
+    assert page.status_code == 200 and 'id="password-forced"' in page.content.decode()
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert not OneTimePassword.objects.filter(user=account).exists()
+    assert _signed_in("shimin-no-role", NEW_PASSWORD).get("/accounts/password/").status_code == 200

@@ -116,7 +116,10 @@ MATRIX: dict[str, Row] = {
     ),
     "logout": Row(get=everyone(405), post=everyone(PUBLIC_HOME), fresh_clients=True),
     "audit-log": Row(get=planners(200)),
-    "password-change": Row(get=signed_in(200), post=signed_in(200), data=lambda o, side: {}),
+    # Any signed-in account, with a role or without one, changes its own password (a one-time one too).
+    "password-change": Row(
+        get=roles(200, anonymous=LOGIN), post=roles(200, anonymous=LOGIN), data=lambda o, side: {}
+    ),
     # People and departments: the administrator; the planning office only when the administrator allows it
     # (off here; tests/web/test_people.py turns it on).
     "people": Row(get=roles(403, anonymous=LOGIN, admin=200)),

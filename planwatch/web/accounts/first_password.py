@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from planwatch.web.accounts import audit
 from planwatch.web.accounts.models import OneTimePassword
-from planwatch.web.accounts.permissions import login_required
+from planwatch.web.accounts.permissions import account_required
 
 SESSION_KEY = "planwatch_must_change_password"
 CHANGE_URL = "/accounts/password/"
@@ -59,8 +59,8 @@ class PasswordChangeRequiredMiddleware:
 
 
 class PasswordChange(auth_views.PasswordChangeView):
-    """Everyone with a role changes their own password, checked by Django's validators; the change is audited, and
-    ends a one-time password's hold on the account."""
+    """Every signed-in account, with a role or without one, changes its own password, checked by Django's
+    validators; the change is audited, and ends a one-time password's hold on the account."""
 
     template_name = "accounts/password_change.html"
 
@@ -68,6 +68,7 @@ class PasswordChange(auth_views.PasswordChangeView):
         return {
             **super().get_context_data(**kwargs),
             "forced": must_change(self.request),
+            "password_locked": must_change(self.request),  # base.html: the header without menus
             "explanation": EXPLANATION,
         }
 
@@ -101,4 +102,4 @@ class PasswordChange(auth_views.PasswordChangeView):
         return wanted if safe and wanted.startswith("/") and not wanted.startswith(CHANGE_URL) else "/"
 
 
-password_change = login_required(PasswordChange.as_view())
+password_change = account_required(PasswordChange.as_view())

@@ -98,6 +98,18 @@ def may_report_for(user, department) -> bool:
 NO_ROLE_MESSAGE = "您的账号尚未分配角色，请联系系统管理员"
 
 
+def account_required(view):
+    """Signed in, with a role or without one (their own password); anonymous visitors go to the sign-in page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def login_required(view):
     """Signed in with a role; anonymous visitors go to the sign-in page, accounts without a role get 403."""
 

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from planwatch.web.monitoring.models import Observation, ReportingRound
+from planwatch.web.monitoring.responsibility import responsible
 
 
 def round_status(reporting_round: ReportingRound) -> list[dict]:
-    """Per department: assigned indicators, how many have a value submitted in this round, whether late."""
-    indicators = reporting_round.plan.indicators.exclude(department=None).select_related("department")
+    """Per department responsible in the round: assigned indicators, how many have a value submitted, whether late."""
     done = set(
         Observation.objects.filter(
             round=reporting_round, state__in=(Observation.SUBMITTED, Observation.APPROVED)
         ).values_list("indicator_id", flat=True)
     )
     by_department: dict[int, dict] = {}
-    for indicator in indicators:
+    for indicator, department in responsible(reporting_round):
         entry = by_department.setdefault(
-            indicator.department_id,
+            department.pk,
             {
-                "department": indicator.department,
+                "department": department,
                 "assigned": 0,
                 "submitted": 0,
                 "missing": [],

@@ -23,6 +23,8 @@ class ReportingRound(models.Model):
     title = models.CharField("名称", max_length=100)
     deadline = models.DateField("截止日期")
     is_open = models.BooleanField("开放填报", default=True)
+    # When the round closed, who led each indicator was recorded (RoundAssignment); empty while it is open.
+    assignments_recorded_at = models.DateTimeField("责任部门记录时间", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year", "-id"]
@@ -35,6 +37,26 @@ class ReportingRound(models.Model):
     @property
     def is_past_deadline(self) -> bool:
         return timezone.localdate() > self.deadline
+
+
+class RoundAssignment(models.Model):
+    """Who led (牵头) an indicator when its round closed: a past round keeps its departments after a handover."""
+
+    round = models.ForeignKey(
+        ReportingRound, on_delete=models.CASCADE, related_name="assignments", verbose_name="填报轮次"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="指标")
+    department = models.ForeignKey(
+        "accounts.Department", on_delete=models.CASCADE, related_name="+", verbose_name="责任部门"
+    )
+
+    class Meta:
+        unique_together = [("round", "indicator")]
+        verbose_name = "轮次责任部门"
+        verbose_name_plural = "轮次责任部门"
+
+    def __str__(self) -> str:
+        return f"{self.round}：{self.indicator.name}由{self.department}牵头"
 
 
 class Observation(VersionedModel):

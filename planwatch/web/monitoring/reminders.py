@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.mail import send_mail
 
 from planwatch.web.monitoring.models import Observation, Reminder, ReportingRound
+from planwatch.web.monitoring.responsibility import responsible
 
 log = logging.getLogger("planwatch.reminders")
 _RANK = {Observation.DRAFT: 1, Observation.REJECTED: 1, Observation.SUBMITTED: 2, Observation.APPROVED: 3}
@@ -20,9 +21,10 @@ def _percent(part: int, whole: int) -> int:
 
 
 def completeness(reporting_round: ReportingRound) -> list[dict]:
-    """Per department: expected slots (indicator × part), how many are entered, submitted and approved, with %."""
-    plan = reporting_round.plan
-    indicators = list(plan.indicators.exclude(department=None).select_related("department"))
+    """Per department responsible in the round (responsibility.py): expected slots (indicator × part), how many are
+    entered, submitted and approved, with %."""
+    slots = responsible(reporting_round)
+    indicators = [indicator for indicator, _ in slots]
     best: dict[tuple[int, str], int] = {}
     for indicator_id, series, state in Observation.objects.filter(
         indicator__in=indicators, year=reporting_round.year
@@ -31,10 +33,10 @@ def completeness(reporting_round: ReportingRound) -> list[dict]:
         for key in ((indicator_id, series or ""), (indicator_id, None)):  # None: any series (no parts)
             best[key] = max(best.get(key, 0), rank)
     rows: dict[int, dict] = {}
-    for indicator in indicators:
+    for indicator, department in slots:
         row = rows.setdefault(
-            indicator.department_id,
-            {"department": indicator.department, "expected": 0, "entered": 0, "submitted": 0, "approved": 0},
+            department.pk,
+            {"department": department, "expected": 0, "entered": 0, "submitted": 0, "approved": 0},
         )
         # An indicator without parts is one slot, whatever series its figures have (pollutants of a standard).
         for part in [p["name"] for p in indicator.parts] or [None]:
