@@ -14,7 +14,7 @@ KIND_ZH = {
     "cumulative": "累计值",
     "per_year_bound": "逐年约束",
     "relative": "相对目标",
-    "allocation": "上级下达",
+    "allocation": "逐年下达",
     "standard": "标准达标",
     "compound": "复合目标",
     "qualitative": "定性目标",
@@ -76,7 +76,7 @@ MEASURE_ZH = {
     "growth_rate": "增长率（%）",
     "amount": "年度量",
     "reduction_rate": "降低率（%）",
-    "allocation": "上级下达值",
+    "allocation": "下达值",
 }
 MEASURES = tuple(MEASURE_ZH)
 

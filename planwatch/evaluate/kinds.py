@@ -140,7 +140,7 @@ for _built_in in (
     ),
     _spec(
         "allocation",
-        "上级下达：目标由上级逐年下达，未录入下达指标时待录入",
+        "逐年下达：目标由上级或年度计划逐年下达，未录入下达指标时待录入",
         evaluate_allocation,
         ("allocation", "level", "growth_rate", "amount", "reduction_rate"),
         no_path,
