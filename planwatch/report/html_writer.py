@@ -13,7 +13,7 @@ import base64
 from html import escape
 
 from planwatch.report import style
-from planwatch.report.fitting import NUMBER_WITH_UNIT, SHORT_HEADER, fitted_widths
+from planwatch.report.fitting import NUMBER_WITH_UNIT, fitted_widths
 from planwatch.report.model import ChartGrid, Heading, PageBreak, Paragraph, Report, Table
 
 
@@ -102,16 +102,11 @@ def _cell(text: str) -> str:
     return "".join(parts) + escape(text[end:])
 
 
-def _header_cell(text: str) -> str:
-    short = ' class="n"' if len(text) <= SHORT_HEADER else ""
-    return f"<th{short}>{escape(text)}</th>"
-
-
 def _table(block: Table) -> str:
     widths = fitted_widths(block.widths, block.header, block.rows)
     total = sum(widths)
     columns = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in widths)
-    head = "".join(_header_cell(cell) for cell in block.header)
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in block.header)  # short ones fit (fitting.py)
     body = "\n".join(
         "<tr>"
         + "".join(f'<td class="{_align(block, i)}">{_cell(cell)}</td>' for i, cell in enumerate(row))
