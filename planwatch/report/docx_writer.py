@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from planwatch.report import style
+from planwatch.report.fitting import fitted_widths
 from planwatch.report.model import ChartGrid, Heading, PageBreak, Paragraph, Report, Table
 
 _GREY = RGBColor(0x80, 0x80, 0x80)
@@ -305,8 +306,7 @@ def _row_flags(row, header: bool) -> None:
 
 def _table(document, block: Table) -> None:
     _caption(document, block.caption)
-    total = sum(block.widths)
-    widths = [style.TEXT_WIDTH * w / total for w in block.widths]
+    widths = fitted_widths(block.widths, block.header, block.rows)  # numbers with their units on one line
     table = document.add_table(rows=1 + len(block.rows), cols=len(block.header))
     _borders(table._tbl, True)
     _fixed_layout(table, widths)

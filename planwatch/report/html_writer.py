@@ -13,6 +13,7 @@ import base64
 from html import escape
 
 from planwatch.report import style
+from planwatch.report.fitting import NUMBER_WITH_UNIT, fitted_widths
 from planwatch.report.model import ChartGrid, Heading, PageBreak, Paragraph, Report, Table
 
 
@@ -57,6 +58,7 @@ table {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size:
   margin: 0 auto; }}
 th {{ font-family: {s.HEI.css}; font-weight: normal; background: #f0f0f0; text-align: center; }}
 th, td {{ border: 0.5pt solid #000; padding: 2pt 2pt; vertical-align: middle; overflow-wrap: anywhere; }}
+.n {{ white-space: nowrap; }}
 td.c {{ text-align: center; }} td.r {{ text-align: right; }} td.l {{ text-align: left; }}
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
@@ -91,13 +93,23 @@ def _align(block: Table, index: int) -> str:
     return block.align[index] if index < len(block.align) else "l"
 
 
+def _cell(text: str) -> str:
+    """Escaped cell text with each number and its unit in a span that never breaks."""
+    parts, end = [], 0
+    for match in NUMBER_WITH_UNIT.finditer(text):
+        parts += [escape(text[end : match.start()]), f'<span class="n">{escape(match.group())}</span>']
+        end = match.end()
+    return "".join(parts) + escape(text[end:])
+
+
 def _table(block: Table) -> str:
-    total = sum(block.widths)
-    columns = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in block.widths)
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in block.header)
+    widths = fitted_widths(block.widths, block.header, block.rows)
+    total = sum(widths)
+    columns = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in widths)
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in block.header)  # short ones fit (fitting.py)
     body = "\n".join(
         "<tr>"
-        + "".join(f'<td class="{_align(block, i)}">{escape(cell)}</td>' for i, cell in enumerate(row))
+        + "".join(f'<td class="{_align(block, i)}">{_cell(cell)}</td>' for i, cell in enumerate(row))
         + "</tr>"
         for row in block.rows
     )

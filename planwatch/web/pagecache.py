@@ -1,6 +1,9 @@
 """Rendered page bodies kept per plan data stamp: a dashboard, indicator page or plan reader is rendered once
 per change of the plan's data (and per kind of viewer), then served from the cache.
 
+The key holds the build fingerprint (planwatch.web.build): after an upgrade, a cache shared between processes
+and restarts (file, Redis) never serves a page the older code or templates rendered.
+
 A page template extends `base|default:"base.html"`; rendered with base="fragment.html" it gives only its
 content block, which is cached and then laid into `cached_page.html` for the user at hand (menus, name,
 messages and CSRF token are never cached).
@@ -16,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from planwatch.web import build
 from planwatch.web.accounts.permissions import department_of, role_of
 from planwatch.web.evaluations.cache import data_stamp
 
@@ -30,7 +34,15 @@ def viewer(user) -> str:
 
 def render_cached(request, template: str, plan_id: int, key: tuple, build_context, title: str, charts: bool):
     """The page: its content from the cache when the plan's data is unchanged, else built and stored."""
-    parts = (template, plan_id, data_stamp(plan_id), viewer(request.user), timezone.localdate(), *key)
+    parts = (
+        build.BUILD,
+        template,
+        plan_id,
+        data_stamp(plan_id),
+        viewer(request.user),
+        timezone.localdate(),
+        *key,
+    )
     cache_key = "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     content = cache.get(cache_key)
     if content is None:

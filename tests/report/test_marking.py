@@ -159,7 +159,9 @@ def test_the_final_report_states_the_cumulative_cut_and_the_gdp_level(demo, demo
 def test_every_page_of_the_pdf_carries_the_running_header(demo_final_pdf, tmp_path):
     source = tmp_path / "final.pdf"
     source.write_bytes(demo_final_pdf)  # the final report of 2025 on the demo data, as `demo` would build it
-    text = subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.split("\f")[:-1]
     assert len(pages) >= 12
     assert all(HEADER in "".join(page.split()) for page in pages)

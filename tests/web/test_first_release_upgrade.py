@@ -3,19 +3,15 @@ migrations: the first release's migrations are kept, new ones are added, and no 
 
 from __future__ import annotations
 
-import gzip
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.web.first_release import first_release_copy, upgraded_first_release
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = Path(__file__).parent / "fixtures" / "first-release.sqlite3.gz"
 FIRST_RELEASE_MIGRATIONS = {
     ("accounts", "0001_initial"),
     ("accounts", "0002_login_failures"),
@@ -44,10 +40,8 @@ def _counts(path: Path) -> dict[str, object]:
         }
 
 
-def test_a_first_release_database_migrates_and_keeps_every_row(tmp_path):
-    database = tmp_path / "first-release.sqlite3"
-    database.write_bytes(gzip.decompress(FIXTURE.read_bytes()))
-    before = _counts(database)
+def test_a_first_release_database_migrates_and_keeps_every_row(tmp_path, tmp_path_factory):
+    before = _counts(first_release_copy(tmp_path))
     assert before == {
         "plans": 1,
         "indicators": 21,
@@ -55,19 +49,11 @@ def test_a_first_release_database_migrates_and_keeps_every_row(tmp_path):
         "accounts": 18,
         "projects": 38,
     }
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(ROOT)}
-    script = (
-        "from planwatch.web import demo; demo.setup_django(); demo.migrate();"
-        "from planwatch.web.evaluations.service import evaluation_data;"
-        "from planwatch.web.plans.models import Plan;"
-        "data, error = evaluation_data(Plan.objects.get(), 2025);"
-        "print(error or sum(c['count'] for c in data['counts']))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == "21"  # every indicator evaluated on the upgraded data
+    database, upgrade = upgraded_first_release(tmp_path_factory)
+    assert upgrade["returncode"] == 0, upgrade["stderr"]
+    assert (
+        upgrade["stdout"].strip().splitlines()[-1] == "21"
+    )  # every indicator evaluated on the upgraded data
     assert _counts(database) == before
     with sqlite3.connect(database) as db:
         applied = set(db.execute("select app, name from django_migrations").fetchall())

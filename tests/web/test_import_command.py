@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from planwatch.web.demo import DEMO_PLAN, SUPERIOR_PLAN
+
+pytestmark = pytest.mark.slow  # seven `planwatch import` processes, each starting Django and migrating
 
 
 def _import(folder: Path, *args: str) -> subprocess.CompletedProcess:

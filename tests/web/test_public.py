@@ -82,3 +82,8 @@ def test_a_signed_in_user_and_the_public_see_the_same_public_page_with_their_own
     office_page = planner.get(home).content.decode()
     assert "guihuake" in office_page and "guihuake" not in public_page
     assert public_page.count("<tr>") == office_page.count("<tr>")
+
+
+def test_the_attribute_column_never_breaks_a_word(anonymous):
+    page = anonymous.get("/public/", follow=True).content.decode()
+    assert '<td class="nowrap">预期性</td>' in page and '<td class="nowrap">约束性</td>' in page

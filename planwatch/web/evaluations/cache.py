@@ -2,18 +2,21 @@
 
 Any save or delete of what a plan's pages show (observations, indicators, the plan, verdict overrides,
 adjustments, reporting rounds, projects) renews the plan's data stamp; a stored evaluation (and a cached
-page fragment, planwatch.web.pagecache) counts only for the stamp it was computed under. The stamp is read
+page fragment, planwatch.web.pagecache) counts only for the stamp it was computed under, and only for the build of
+the code that computed it (planwatch.web.build: an upgrade's evaluations are computed afresh). The stamp is read
 before the data, so a change landing during a computation leaves a result under the old stamp: never served.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_delete, post_save
 
+from planwatch.web import build
 from planwatch.web.evaluations.models import PlanDataVersion, StoredEvaluation
 
 
@@ -30,9 +33,14 @@ def data_stamp(plan_id: int) -> str:
     return PlanDataVersion.objects.get(plan_id=plan_id).stamp
 
 
+def evaluation_stamp(plan_id: int) -> str:
+    """The plan's data stamp and the build fingerprint in the 32 characters of StoredEvaluation.data_stamp."""
+    return hashlib.blake2b(f"{data_stamp(plan_id)}|{build.BUILD}".encode(), digest_size=16).hexdigest()
+
+
 def stored_evaluation(plan, year: int, compute) -> dict:
-    """The stored evaluation for the plan's current data, else `compute(plan, year)` stored for next time."""
-    stamp = data_stamp(plan.pk)
+    """The stored evaluation for the plan's current data and this build, else `compute(plan, year)` stored."""
+    stamp = evaluation_stamp(plan.pk)
     found = (
         StoredEvaluation.objects.filter(plan_id=plan.pk, year=year, data_stamp=stamp)
         .values_list("result", flat=True)

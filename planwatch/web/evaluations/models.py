@@ -41,12 +41,6 @@ class EvaluationRun(models.Model):
     def __str__(self) -> str:
         return f"{self.year}年评估（{self.run_at:%Y-%m-%d %H:%M}）"
 
-    def verdict_for(self, number: int) -> dict | None:
-        for row in self.result.get("indicators", []):
-            if row.get("number") == number:
-                return row
-        return None
-
 
 class VerdictOverride(models.Model):
     """A planner's judgement that replaces the computed verdict on display; the computed one is kept beside it."""

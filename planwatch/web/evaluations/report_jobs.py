@@ -4,7 +4,7 @@ Building a report with charts takes seconds; the web page must not hang meanwhil
 by a thread of the server process (the embedded default; `PLANWATCH_REPORT_RUNNER = "inline"` builds it in the
 request instead, as tests do), its progress (the section being built) is read by the progress page, and the
 finished file is kept for the same plan, year, kind and format while the plan's data stamp and the report
-texts stay the same: in the database (StoredReport), so that every worker process serves it and it survives a
+texts stay the same (and the build of the code that wrote it): in the database (StoredReport), so that every worker process serves it and it survives a
 restart; the jobs themselves (progress, the newest `KEEP` finished files) are per process.
 """
 
@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connections, transaction
+
+from planwatch.web import build
 
 log = logging.getLogger("planwatch.reports")
 
@@ -82,8 +84,8 @@ class ReportKey(NamedTuple):
 
     @property
     def stamp(self) -> str:
-        """The data stamp and the texts' versions in 64 characters: what a stored file was built from."""
-        return hashlib.sha256(f"{self.data_stamp}|{self.texts_stamp}".encode()).hexdigest()
+        """The data stamp, the texts' versions and the build in 64 characters: what a stored file was built from."""
+        return hashlib.sha256(f"{self.data_stamp}|{self.texts_stamp}|{build.BUILD}".encode()).hexdigest()
 
 
 def report_key(plan, year: int, kind: str, fmt: str) -> ReportKey:

@@ -437,10 +437,6 @@ def indicator_rows(data: dict | None) -> list[dict]:
     return [by_number[n] for n in data.get("order", by_number) if n in by_number]
 
 
-def verdict_of(data: dict | None, number: int) -> dict | None:
-    return next((row for row in (data or {}).get("indicators", []) if row.get("number") == number), None)
-
-
 def chosen_year(params, plan: Plan) -> int:
     """`year` of the request's parameters when it lies in the plan's period, else the latest year with data."""
     year = number_or_none(params.get("year", ""))
