@@ -91,7 +91,9 @@ def evaluate_allocation(ctx: Context) -> IndicatorResult:
         f"{y}年{_MEASURES_ZH[measure]}{text.amount(o.value, unit)}" for y, o in actual.items()
     )
     if not records:
-        sentences = [f"目标“{ctx.indicator.target_text}”取决于逐年下达的指标（上级或年度计划下达），尚未录入下达指标，不作推断"]
+        sentences = [
+            f"目标“{ctx.indicator.target_text}”取决于逐年下达的指标（上级或年度计划下达），尚未录入下达指标，不作推断"
+        ]
         if observed:
             sentences.append(f"已录入监测值：{observed}")
         ctx.use(actual.values())
