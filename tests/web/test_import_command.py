@@ -31,12 +31,14 @@ def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp
     first = _import(tmp_path, str(SUPERIOR_PLAN))
     assert first.returncode == 0, first.stderr
     answer = json.loads(first.stdout)
-    assert {k: answer[k] for k in ("plan_id", "version", "indicators", "warnings")} == {
+    assert {k: answer[k] for k in ("plan_id", "version", "indicators")} == {
         "plan_id": 1,
         "version": 1,
         "indicators": 8,
-        "warnings": [],
     }
+    # the superior plan's table states no 属性: one warning per row, nothing else
+    assert len(answer["warnings"]) == 8
+    assert all("未标明属性" in warning for warning in answer["warnings"])
     assert answer["period"] == {"start": 2026, "end": 2030}
     assert (tmp_path / "planwatch.sqlite3").exists()
 
