@@ -52,3 +52,17 @@ def test_an_indicator_without_a_department_says_to_assign_one_first(planner, nat
     gdp.save()
     page = planner.get(f"/plans/indicators/{gdp.pk}/").content.decode()
     assert "请规划科先在指标核对中指定责任部门，再开启填报轮次。" in page
+
+
+def test_a_verdict_without_a_numeric_target_names_no_target_used(planner):
+    energy = indicator(14)  # 完成市级要求: the target is the allocation still to be entered
+    page = planner.get(f"/plans/indicators/{energy.pk}/?year=2025").content.decode()
+    assert "待录入下达指标" in page
+    assert "<dt>所用目标</dt>" not in page
+    forest = planner.get(f"/plans/indicators/{indicator(16).pk}/?year=2025").content.decode()
+    assert "<dt>所用目标</dt><dd>19.5（纲要原文）</dd>" in forest
+
+
+def test_observation_dates_do_not_wrap(planner):
+    page = planner.get(f"/plans/indicators/{indicator(1).pk}/").content.decode()
+    assert '<td class="nowrap">2021-04-01</td>' in page

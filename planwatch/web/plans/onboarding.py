@@ -117,7 +117,16 @@ def steps(plan: Plan, numbers: dict[str, int] | None = None) -> list[Step]:
             "③",
             "分解指标和任务",
             unassigned == 0,
-            f"尚有{n['indicators_unassigned']}项指标、{n['tasks_unassigned']}项重点任务未指定牵头部门"
+            "尚有"
+            + "、".join(
+                f"{count}{what}"
+                for count, what in (
+                    (n["indicators_unassigned"], "项指标"),
+                    (n["tasks_unassigned"], "项重点任务"),
+                )
+                if count
+            )
+            + "未指定牵头部门"
             if unassigned
             else "每项指标和重点任务都已指定牵头部门",
             f"{base}/onboarding/assign/",
