@@ -37,6 +37,20 @@ def test_the_dashboard_of_a_plan_with_no_figures_shows_the_stated_base(planner, 
     assert '<p class="base-only">基期值 2025年 79.25岁</p>' in page
 
 
+def test_the_dashboard_reads_the_plan_once_not_once_per_card_without_figures(planner, national):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = planner.get(f"/plans/{national.pk}/dashboard/?year=2026").content.decode()
+    assert page.count('<article class="card') == 8
+    # a card's indicator.plan (its base year) is the plan already read, never a query that loads the plan file
+    loads = [
+        q["sql"] for q in queries.captured_queries if "source_file" in q["sql"] and "LIMIT 21" in q["sql"]
+    ]
+    assert loads == []
+
+
 def test_an_indicator_reported_in_parts_still_links_to_its_details(anonymous, plan):
     page = anonymous.get(f"/plans/{plan.pk}/public/").content.decode()
     listed = indicator(9)  # 上市、挂牌企业数: three parts, no single latest value

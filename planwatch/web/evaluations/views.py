@@ -87,6 +87,8 @@ def _dashboard_context(request, plan: Plan, chosen: int | None) -> dict:
             request.user, Indicator.all_objects.filter(plan=plan).select_related("department")
         )
     }
+    for indicator in indicators.values():
+        indicator.plan = plan  # read by base_in_place_of_figures: no query (and no plan file) per card
     cards = []
     for row in indicator_rows(evaluation):  # the core's order: binding shortfalls first
         found = indicators.get(row.get("indicator_id"))
