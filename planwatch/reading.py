@@ -15,7 +15,7 @@ from planwatch.extract.enrich import enrich_plan
 from planwatch.plan.model import KIND_ZH, Indicator, Plan
 from planwatch.plan.structure import build_plan
 from planwatch.textwidth import format_rows
-from planwatch.vocabulary import attribute_json, attribute_label
+from planwatch.vocabulary import attribute_json, attribute_label, attribute_stated
 
 
 def read_plan(path: str | Path) -> Plan:
@@ -36,6 +36,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "unit": indicator.unit,
         "attribute": attribute_json(indicator.attribute),
         "attribute_zh": attribute_label(indicator.attribute),
+        "attribute_stated": attribute_stated(indicator.attribute),
         "kind": indicator.kind,
         "target_text": indicator.target_text,
         "target_year": indicator.target_year,

@@ -22,7 +22,7 @@ KIND_ZH = {
 KINDS = tuple(KIND_ZH)
 
 # An indicator's attribute (属性). "unstated" when the plan does not say: never guessed as 预期性, and the JSON
-# interfaces (whose attribute is "expected"|"binding") give null for it.
+# interfaces (whose attribute is "expected"|"binding") keep "expected" and add attribute_stated: false.
 ATTRIBUTE_ZH = {"expected": "预期性", "binding": "约束性", "unstated": "未标明"}
 UNSTATED = "unstated"
 
@@ -32,9 +32,16 @@ def attribute_label(attribute: str | None) -> str:
     return ATTRIBUTE_ZH.get(attribute or UNSTATED, ATTRIBUTE_ZH[UNSTATED])
 
 
-def attribute_json(attribute: str | None) -> str | None:
-    """The attribute as the fixed interfaces spell it: "expected" or "binding", null when the plan does not say."""
-    return attribute if attribute in ("expected", "binding") else None
+def attribute_json(attribute: str | None) -> str:
+    """The attribute as the fixed interfaces spell it ("expected"|"binding"): the one evaluation applies, so an
+    unstated attribute, evaluated as not binding, reads "expected" there; `attribute_stated` (added beside it) says
+    whether the plan stated it, and `attribute_zh` gives 未标明 for it."""
+    return "binding" if attribute == "binding" else "expected"
+
+
+def attribute_stated(attribute: str | None) -> bool:
+    """Whether the plan states the indicator's attribute (预期性/约束性)."""
+    return attribute in ("expected", "binding")
 
 
 # Verdict classes during the period (§3) and at its end (§4), and what stands when there is none.

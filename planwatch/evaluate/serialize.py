@@ -8,7 +8,7 @@ from planwatch.evaluate.kinds import expected_path
 from planwatch.evaluate.results import Evaluation, Figure, IndicatorResult
 from planwatch.evaluate.sdg import SdgMeasure
 from planwatch.evaluate.verdicts import STATUS_ZH
-from planwatch.vocabulary import attribute_json, attribute_label
+from planwatch.vocabulary import attribute_json, attribute_label, attribute_stated
 
 
 def _round(value: float | None, digits: int = 6) -> float | None:
@@ -57,6 +57,7 @@ def indicator_to_json(result: IndicatorResult) -> dict[str, Any]:
         "name": result.name,
         "attribute": attribute_json(result.attribute),
         "attribute_zh": attribute_label(result.attribute),
+        "attribute_stated": attribute_stated(result.attribute),
         "kind": result.kind,
         "status": status,
         "status_zh": result.status_zh,

@@ -224,7 +224,9 @@ def indicator_facts(result, year: int) -> IndicatorFacts:
         number=_get(result, "number"),
         name=_get(result, "name"),
         unit=_get(result, "unit", "") or "",
-        attribute=_get(result, "attribute") or UNSTATED,
+        attribute=UNSTATED
+        if _get(result, "attribute_stated") is False
+        else (_get(result, "attribute") or UNSTATED),
         kind=_get(result, "kind", ""),
         status=_status(result),
         warning=_get(result, "warning"),

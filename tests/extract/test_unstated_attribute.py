@@ -16,7 +16,7 @@ from planwatch.reading import plan_to_json
 from planwatch.report.facts import indicator_facts
 from planwatch.report.summary import binding_sentence
 from planwatch.report.tables import indicator_table
-from planwatch.vocabulary import attribute_json, attribute_label
+from planwatch.vocabulary import attribute_json, attribute_label, attribute_stated
 from tests.evaluate.builders import evaluate, indicator, plan, rows
 
 
@@ -55,15 +55,16 @@ def test_a_table_without_an_attribute_column_states_no_attribute_for_any_row():
     assert len([w for w in read.warnings if "未标明属性" in w]) == 2
 
 
-def test_parse_json_gives_null_for_an_unstated_attribute_as_the_interface_allows():
+def test_parse_json_keeps_the_interfaces_attribute_and_adds_that_the_plan_does_not_state_it():
     read = _plan(
         [["指标", "2025年目标", "属性"], ["森林覆盖率（%）", "20", ""], ["人均寿命（岁）", "84", "预期性"]]
     )
     read.indicators = extract_indicators(read)
     data = json.loads(json.dumps(plan_to_json(read)))
-    assert [(i["attribute"], i["attribute_zh"]) for i in data["indicators"]] == [
-        (None, "未标明"),
-        ("expected", "预期性"),
+    # INTERFACES.md fixes "attribute" to "expected"|"binding" (what evaluation applies); the additions say more
+    assert [(i["attribute"], i["attribute_stated"], i["attribute_zh"]) for i in data["indicators"]] == [
+        ("expected", False, "未标明"),
+        ("expected", True, "预期性"),
     ]
 
 
@@ -74,7 +75,18 @@ def test_the_vocabulary_never_labels_an_unknown_attribute_expected():
         "未标明",
         "未标明",
     ]
-    assert [attribute_json(a) for a in ("expected", "binding", "unstated")] == ["expected", "binding", None]
+    # the fixed interface keeps its two values; whether the plan stated it is the added attribute_stated
+    assert [attribute_json(a) for a in ("expected", "binding", "unstated")] == [
+        "expected",
+        "binding",
+        "expected",
+    ]
+    assert [attribute_stated(a) for a in ("expected", "binding", "unstated", None)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def _path(number: int) -> list[tuple]:
@@ -91,7 +103,7 @@ def test_an_unstated_indicator_lagging_is_yellow_not_red_and_printed_unstated():
     first, second = evaluate(the_plan, observed, 2023, 1), evaluate(the_plan, observed, 2023, 2)
     assert (first.status, first.warning, second.warning) == ("lagging", "yellow", "red")
     row = indicator_to_json(first)
-    assert (row["attribute"], row["attribute_zh"]) == (None, "未标明")
+    assert (row["attribute"], row["attribute_stated"], row["attribute_zh"]) == ("expected", False, "未标明")
 
 
 def test_report_table_and_counts_print_unstated_never_expected():

@@ -63,5 +63,13 @@ def test_setting_the_attribute_is_a_correction_with_the_files_value_beside_it(pl
     assert "属性未标明的指标（7项）" in page
     api = planner.get(f"/api/plans/{national.pk}/indicators").json()
     by_number = {row["number"]: row for row in api}
-    assert (by_number[8]["attribute"], by_number[8]["attribute_zh"]) == ("binding", "约束性")
-    assert (by_number[5]["attribute"], by_number[5]["attribute_zh"]) == (None, "未标明")
+    assert (by_number[8]["attribute"], by_number[8]["attribute_stated"], by_number[8]["attribute_zh"]) == (
+        "binding",
+        True,
+        "约束性",
+    )
+    assert (by_number[5]["attribute"], by_number[5]["attribute_stated"], by_number[5]["attribute_zh"]) == (
+        "expected",
+        False,
+        "未标明",
+    )

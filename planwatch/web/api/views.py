@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from planwatch.evaluate.service import count_statuses
-from planwatch.vocabulary import attribute_json, attribute_label
+from planwatch.vocabulary import attribute_json, attribute_label, attribute_stated
 from planwatch.web.accounts.models import ApiToken
 from planwatch.web.accounts.permissions import (
     is_planner,
@@ -83,6 +83,7 @@ def indicator_json(indicator: Indicator, others: list[Indicator] | None = None) 
         "unit": indicator.unit,
         "attribute": attribute_json(indicator.attribute),
         "attribute_zh": attribute_label(indicator.attribute),
+        "attribute_stated": attribute_stated(indicator.attribute),
         "kind": indicator.kind,
         "target_text": indicator.target_text,
         "target_year": indicator.target_year,

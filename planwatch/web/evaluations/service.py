@@ -360,7 +360,7 @@ def _name_versions(plan: Plan, data: dict, in_force: InForce) -> None:
         key = next((k for k, n in in_force.numbers.items() if n == row["number"]), None)
         row["version_note"] = in_force.notes.get(key, "")
         row["version_brief"] = in_force.brief.get(key, "")
-        row["attribute_zh"] = attribute_label(row.get("attribute"))
+        row["attribute_zh"] = row.get("attribute_zh") or attribute_label(row.get("attribute"))
     data["plan_version"] = {
         "version": in_force.version,
         "since": in_force.since,
