@@ -54,7 +54,7 @@ STATUS_ZH = {
     "nearly_achieved": "基本完成",
     "not_achieved": "未完成",
     "no_data": "无数据",
-    "needs_input": "待录入数据",
+    "needs_input": "待录入",  # the class: a base, an allocation or data; a verdict names which
     "qualitative": "定性评价",
 }
 # What a needs_input verdict lacks (IndicatorResult.missing), in the words of the CLI, pages and reports: the one list

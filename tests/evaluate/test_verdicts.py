@@ -48,12 +48,12 @@ def test_worst_status_decides_a_compound():
 
 def test_status_names_in_chinese():
     assert STATUS_ZH["on_track"] == "基本符合预期"
-    assert STATUS_ZH["needs_input"] == "待录入数据"  # the class; a verdict says what is missing
+    assert STATUS_ZH["needs_input"] == "待录入"  # the class (base, allocation or data); a verdict says which
 
 
 def test_a_needs_input_label_says_what_is_missing():
     assert status_label("needs_input", "baseline") == "待录入基期值"
     assert status_label("needs_input", "allocation") == "待录入下达指标"
     assert status_label("needs_input", "data") == "待录入监测数据"
-    assert status_label("needs_input") == "待录入数据"
+    assert status_label("needs_input") == "待录入"
     assert status_label("lagging", "baseline") == "滞后于预期"

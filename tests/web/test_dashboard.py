@@ -114,3 +114,17 @@ def test_a_plan_without_projects_says_so_instead_of_counting_zero_yuan(planner, 
     page = planner.get(f"/plans/{national.pk}/dashboard/").content.decode()
     assert "本规划还没有列入项目库的重大项目" in page
     assert "0.0</strong> 亿元" not in page
+
+
+def test_a_status_whose_projects_state_no_investment_reads_unstated_not_zero(planner, plan):
+    from planwatch.web.projects.models import Project
+
+    projects = Project.objects.filter(plan=plan)
+    status = projects.values_list("status", flat=True).first()
+    projects.filter(status=status).update(investment=None)
+    rows = planner.get(f"/plans/{plan.pk}/dashboard/").context["project_totals"]["by_status"]
+    label = dict(Project._meta.get_field("status").choices)[status]
+    unstated = next(r for r in rows if r["status"] == label)
+    assert unstated["investment"] is None
+    page = planner.get(f"/plans/{plan.pk}/dashboard/").content.decode()
+    assert "该状态的项目均未列投资额" in page

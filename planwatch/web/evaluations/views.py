@@ -140,14 +140,14 @@ def _project_totals(projects) -> dict:
         {
             "status": labels.get(r["status"], r["status"]),
             "count": r["count"],
-            "investment": r["investment"] or 0,
+            "investment": r["investment"],  # None: no project of this status states its investment
         }
         for r in rows
     ]
     return {
         "by_status": by_status,
         "count": sum(r["count"] for r in by_status),
-        "investment": sum(r["investment"] for r in by_status),
+        "investment": sum(r["investment"] or 0 for r in by_status),
     }
 
 
