@@ -136,3 +136,16 @@ def test_a_deactivated_department_of_a_closed_round_is_not_offered_a_reminder(pl
     _hand_over_kw_to_jw(admin_client_)
     page = planner.get(f"/monitoring/completeness/?round={reporting_round.pk}").content.decode()
     assert _expected(page, kw) == "3" and "催报区科委" not in page
+
+
+def test_deleting_a_department_cannot_erase_a_closed_rounds_record(planner, plan):
+    import pytest
+    from django.db.models import ProtectedError
+
+    reporting_round = plan.rounds.get(is_open=True)
+    _close(planner, reporting_round)
+    kw = _department("kw")
+    with pytest.raises(ProtectedError) as refused:
+        kw.delete()
+    assert any(isinstance(row, RoundAssignment) for row in refused.value.protected_objects)
+    assert RoundAssignment.objects.filter(round=reporting_round, department=kw).exists()

@@ -47,7 +47,8 @@ class RoundAssignment(models.Model):
     )
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="指标")
     department = models.ForeignKey(
-        "accounts.Department", on_delete=models.CASCADE, related_name="+", verbose_name="责任部门"
+        # a department is deactivated, never deleted; deleting one (Django admin) must not erase past rounds
+        "accounts.Department", on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
     )
 
     class Meta:

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 (
                     "department",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
+                        on_delete=django.db.models.deletion.PROTECT,
                         related_name="+",
                         to="accounts.department",
                         verbose_name="责任部门",
