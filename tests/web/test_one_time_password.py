@@ -169,3 +169,11 @@ def test_an_account_without_a_role_can_change_its_one_time_password(admin_client
     assert response.status_code == 302
     assert not OneTimePassword.objects.filter(user=account).exists()
     assert _signed_in("shimin-no-role", NEW_PASSWORD).get("/accounts/password/").status_code == 200
+
+
+def test_the_forced_form_asks_for_the_one_time_password_by_that_name(admin_client_, kewei):
+    password = _reset(admin_client_, "jw")
+    forced = _signed_in("jw", password).get("/accounts/password/").context["form"]
+    assert forced.fields["old_password"].label == "一次性密码"
+    free = kewei.get("/accounts/password/").context["form"]
+    assert free.fields["old_password"].label != "一次性密码"

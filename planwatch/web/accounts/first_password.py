@@ -64,6 +64,12 @@ class PasswordChange(auth_views.PasswordChangeView):
 
     template_name = "accounts/password_change.html"
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if must_change(self.request):  # what the account holds now is the one-time password it was given
+            form.fields["old_password"].label = "一次性密码"
+        return form
+
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
