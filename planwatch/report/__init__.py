@@ -62,6 +62,7 @@ def build_report(
     departments: Mapping[int, str] | None = None,
     on_stage: Callable[[str, float, int], None] | None = None,
     in_force=None,
+    undecomposed_tasks: int = 0,
 ) -> bytes:
     """The report file's bytes.
 
@@ -97,6 +98,7 @@ def build_report(
         charts=fmt != "xlsx",
         on_stage=on_stage,
         in_force=in_force,
+        undecomposed_tasks=undecomposed_tasks,
     )
     if on_stage is not None:
         stages = len(sections_for(kind)) + 1

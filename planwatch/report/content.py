@@ -103,6 +103,7 @@ class _Builder:
         )
         self.blocks: list = []
         self.listing = ""  # what the plan version in force dropped or added (versions.listing_sentence)
+        self.undecomposed = 0  # key tasks no department has been given yet (not among self.tasks)
         self.section = 0
         self.figure = 0
         self.table_number = 1  # 表1 is the indicator table
@@ -145,7 +146,8 @@ class _Builder:
         self.summary = text
         self.blocks.append(Paragraph(text))
         self.extra("overview")
-        tasks, projects = task_count_sentence(self.tasks), project_count_sentence(self.projects)
+        tasks = task_count_sentence(self.tasks, self.undecomposed)
+        projects = project_count_sentence(self.projects)
         if tasks or projects:
             self.blocks.append(Paragraph(tasks + projects))
         if self.facts and not any(f.status in DURING + FINAL for f in self.facts):
@@ -233,7 +235,7 @@ class _Builder:
         return {y: o for y, o in found.items() if y <= self.year} or None
 
     def tasks_section(self) -> None:
-        blocks = task_blocks(self.tasks, self._next_table())
+        blocks = task_blocks(self.tasks, self._next_table(), self.undecomposed)
         self.blocks.append(blocks[0])
         self.extra("tasks")
         self.blocks.extend(blocks[1:])
@@ -396,6 +398,7 @@ def build_content(
     charts: bool = True,
     on_stage: Callable[[str, float, int], None] | None = None,
     in_force=None,
+    undecomposed_tasks: int = 0,
 ) -> Report:
     """The report model of `kind` (annual | midterm | final) for an Evaluation of the plan.
 
@@ -403,6 +406,7 @@ def build_content(
     issuer, doc_number and date_line print on the cover; they default to the texts `issuer`, `doc_number`
     and `date` of `narratives` (the plan's report settings); a missing date reads 印发日期待定, never today.
     on_stage(title, done, total) is called before each section (for progress shown while a report is built).
+    undecomposed_tasks: how many key tasks of the plan no department has been given yet (they are not in `tasks`).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -411,6 +415,7 @@ def build_content(
         plan, evaluation, kind, observations, narratives, explanations, records, charts, departments
     )
     builder.listing = listing_sentence(in_force) if in_force is not None else ""
+    builder.undecomposed = undecomposed_tasks
     refusal = kind_refusal((plan.period_start, plan.period_end), builder.year, kind)
     if refusal:
         raise ValueError(refusal)

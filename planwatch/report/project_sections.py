@@ -52,10 +52,15 @@ def _status_counts(records, unit: str) -> str:
     return "，".join(f"{status}{len(group)}{unit}" for status, group in _groups(records).items())
 
 
-def task_count_sentence(tasks: list[TaskRecord]) -> str:
+def undecomposed_sentence(count: int) -> str:
+    """Key tasks the plan sets that no department has been given yet: nothing can be reported on them."""
+    return f"纲要部署的{count}项重点任务尚未分解到责任部门，暂无推进情况。" if count else ""
+
+
+def task_count_sentence(tasks: list[TaskRecord], undecomposed: int = 0) -> str:
     """The tasks counted in the manner of the overview (“102项重大工程……96项进展符合预期”)."""
     if not tasks:
-        return ""
+        return undecomposed_sentence(undecomposed)
     if not _reported(tasks):
         return f"纲要部署的{len(tasks)}项重点任务，各责任部门尚未报送推进情况。"
     return f"纲要部署的{len(tasks)}项重点任务中，{_status_counts(tasks, '项')}。"
@@ -69,8 +74,10 @@ def project_count_sentence(projects: list[ProjectRecord]) -> str:
     return f"纲要所列{len(projects)}个重大项目中，{_status_counts(projects, '个')}。"
 
 
-def task_blocks(tasks: list[TaskRecord], table_number: int = 2) -> list:
+def task_blocks(tasks: list[TaskRecord], table_number: int = 2, undecomposed: int = 0) -> list:
     if not tasks:
+        if undecomposed:
+            return [Paragraph(undecomposed_sentence(undecomposed), role="note")]
         return [Paragraph("纲要正文未列出可分解的重点任务。", role="note")]
     chapters = list(dict.fromkeys(t.area for t in tasks if t.area))
     text = (

@@ -74,3 +74,10 @@ def test_the_project_sheet_columns_match_their_header():
 
 def test_table_label_keeps_the_table_number():
     assert table_label("表1 “科技影都”重点影视项目") == "表1" and table_label("") == ""
+
+
+def test_a_plan_whose_key_tasks_no_department_has_been_given_says_so_not_that_it_lists_none():
+    assert task_count_sentence([], 3) == "纲要部署的3项重点任务尚未分解到责任部门，暂无推进情况。"
+    assert task_blocks([], 2, 3)[0].text == "纲要部署的3项重点任务尚未分解到责任部门，暂无推进情况。"
+    assert task_blocks([], 2)[0].text == "纲要正文未列出可分解的重点任务。"
+    assert task_count_sentence([]) == ""

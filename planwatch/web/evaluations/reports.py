@@ -16,6 +16,7 @@ from planwatch.web.evaluations.models import EXPLANATION_PREFIX, ReportText
 from planwatch.web.params import is_number
 from planwatch.web.plans.importer import parse_stored_plan
 from planwatch.web.plans.models import Adjustment, Indicator, Plan
+from planwatch.web.plans.onboarding import key_tasks
 from planwatch.web.projects.models import TaskAssignment
 
 KIND_BY_MODE = {"年度监测": "annual", "中期评估": "midterm", "总结评估": "final"}
@@ -273,6 +274,7 @@ def build_stored_report(plan: Plan, year: int, kind: str, fmt: str, on_stage=Non
         tasks=tasks,
         departments=departments,
         on_stage=on_stage,
+        undecomposed_tasks=key_tasks(plan).filter(assignments__isnull=True).count(),
         in_force=done.in_force,
     )
 

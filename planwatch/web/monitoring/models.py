@@ -48,7 +48,10 @@ class RoundAssignment(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="指标")
     department = models.ForeignKey(
         # a department is deactivated, never deleted; deleting one (Django admin) must not erase past rounds
-        "accounts.Department", on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
+        "accounts.Department",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="责任部门",
     )
 
     class Meta:

@@ -45,7 +45,7 @@ class Step:
     link_text: str = ""
 
 
-def _key_tasks(plan: Plan):
+def key_tasks(plan: Plan):
     """The tasks decomposed to departments (重点任务): the titled ones (a lead phrase in bold), or, in a plan whose
     paragraphs have no titles, every paragraph."""
     tasks = plan.tasks.select_related("chapter").order_by("order")
@@ -71,7 +71,7 @@ def unassigned_indicators(plan: Plan | None) -> int:
 
 
 def counts(plan: Plan) -> dict[str, int]:
-    tasks = _key_tasks(plan)
+    tasks = key_tasks(plan)
     assigned_tasks = tasks.filter(assignments__isnull=False).distinct().count()
     indicators = plan.indicators.count()
     return {
@@ -234,7 +234,7 @@ def _rows(plan: Plan) -> tuple[list[dict], list[dict]]:
     ]
     first = _first_assignments(plan)
     tasks = []
-    for task in _key_tasks(plan):
+    for task in key_tasks(plan):
         assignment = first.get(task.pk)
         tasks.append(
             {
