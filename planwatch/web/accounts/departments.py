@@ -198,17 +198,19 @@ def _user_refusal(manager, users) -> str | None:
     return None
 
 
-def _deactivate_user(account, department) -> None:
-    account.is_active = False
+def _set_account_active(account, active: bool, department) -> None:
+    """An account switched off or on with its department: one 用户 event naming the department."""
+    account.is_active = active
     account.save(update_fields=["is_active"])
+    before, after = {"启用": not active}, {"启用": active}
     audit.record_event(
         "account",
         user=audit.current_user(),
         summary=f"修改用户“{account.first_name or account.username}”（{account.username}）",
-        change=audit.change_words({"启用": True}, {"启用": False}),
-        comment=f"随部门“{department.name}”停用",
-        before={"启用": True},
-        after={"启用": False},
+        change=audit.change_words(before, after),
+        comment=f"随部门“{department.name}”{'重新启用' if active else '停用'}",
+        before=before,
+        after=after,
         action="update",
         model="用户",
         obj=account,
@@ -235,7 +237,7 @@ def deactivate(request, department_id: int):
             with transaction.atomic():
                 moved = hand_over(department, successor) if successor is not None else 0
                 for account in held.users:
-                    _deactivate_user(account, department)
+                    _set_account_active(account, False, department)
                 department.is_active = False
                 department.save()  # audited by signal: 部门停用
             done = [f"已停用部门“{department.name}”"]
@@ -273,20 +275,7 @@ def reactivate(request, department_id: int):
             department.is_active = True
             department.save()  # audited by signal: 部门启用
             for account in accounts:
-                account.is_active = True
-                account.save(update_fields=["is_active"])
-                audit.record_event(
-                    "account",
-                    user=audit.current_user(),
-                    summary=f"修改用户“{account.first_name or account.username}”（{account.username}）",
-                    change=audit.change_words({"启用": False}, {"启用": True}),
-                    comment=f"随部门“{department.name}”重新启用",
-                    before={"启用": False},
-                    after={"启用": True},
-                    action="update",
-                    model="用户",
-                    obj=account,
-                )
+                _set_account_active(account, True, department)
         shown = f"，并启用了{len(accounts)}个账号" if accounts else ""
         messages.success(request, f"已重新启用部门“{department.name}”{shown}")
         return redirect("people")
