@@ -217,3 +217,16 @@ def test_the_import_page_asks_from_which_year_a_new_version_applies(plan, tmp_pa
     assert (plan.version, plan.version_effective_year) == (2, 2023)
     assert _forest_target(planner, 2022)[0] == 19.5
     assert _forest_target(planner, 2023)[0] == 20.0
+
+
+def test_reimporting_writes_no_correction_in_anyones_name(plan, tmp_path):
+    """Matching rows moves their numbers out of the way first; the saves that follow are the import's, not a
+    person's corrections (the import's own event and a version's revisions record them)."""
+    from planwatch.web.accounts.models import AuditEntry
+
+    before = set(AuditEntry.objects.values_list("pk", flat=True))
+    import_plan_file(_changed_file(tmp_path, plan))
+    written = AuditEntry.objects.exclude(pk__in=before)
+    assert written.exists()  # the import itself is recorded
+    assert not written.filter(event="indicator-correct").exists()
+    assert not [e.change for e in written if "10000" in e.change]

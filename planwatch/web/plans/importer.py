@@ -16,6 +16,7 @@ from django.utils import timezone
 from planwatch.errors import PlanWatchError
 from planwatch.plan.model import Plan as ParsedPlan
 from planwatch.reading import read_plan
+from planwatch.web.accounts import audit
 from planwatch.web.plans import search
 from planwatch.web.plans.models import (
     PARKED,
@@ -238,17 +239,14 @@ def _save_task(pool: dict[str, list], plan, chapter, section, item, order: int) 
     task.save()
 
 
-_PARKED = PARKED  # numbers are moved out of the way while rows are matched (the plan+number pair is unique)
-
-
 def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tuple[list[dict], list[dict]]:
     """Indicators matched by name (a renamed one by its number); corrected fields stand and disagreements are listed.
 
     With `since` (a new version), a target the file changes becomes a target change in force from that year."""
     stored = list(Indicator.all_objects.filter(plan=plan, detached=False).order_by("number"))
-    Indicator.all_objects.filter(pk__in=[i.pk for i in stored]).update(number=models.F("number") + _PARKED)
+    Indicator.all_objects.filter(pk__in=[i.pk for i in stored]).update(number=models.F("number") + PARKED)
     for indicator in stored:
-        indicator.number += _PARKED
+        indicator.number += PARKED
     by_name: dict[str, list] = {}
     for indicator in stored:
         by_name.setdefault(normalized(indicator.name), []).append(indicator)
@@ -268,7 +266,7 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tupl
             continue
         matched.add(indicator.pk)
         before = {name: getattr(indicator, name) for name in REVISED_FIELDS}
-        before["number"] -= _PARKED
+        before["number"] = indicator.listed_number
         indicator.number = parsed_indicator.number
         target = _record_target_change(plan, indicator, fields, since) if since is not None else None
         for name, value in fields.items():
@@ -288,7 +286,10 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tupl
                 continue
             setattr(indicator, name, value)
         indicator.detached = False
-        indicator.save()
+        # not a person's correction: the import's own event (and a version's IndicatorRevision) records it; the
+        # signal would also read the parked number as a change (序号 100001 → 1)
+        with audit.written_by_caller(indicator):
+            indicator.save()
         if since is not None:
             changed = [name for name in REVISED_FIELDS if getattr(indicator, name) != before[name]]
             if changed or target:
@@ -306,8 +307,9 @@ def _store_indicators(plan: Plan, parsed: ParsedPlan, since: int | None) -> tupl
         if indicator.pk in matched:
             continue
         indicator.detached = True  # its number stays parked: a new row may hold it now
-        indicator.save()
-        number = indicator.number - _PARKED
+        with audit.written_by_caller(indicator):
+            indicator.save()
+        number = indicator.listed_number
         if since is not None:
             _record_revision(plan, indicator, since, IndicatorRevision.DROPPED, {"number": number})
         unmatched.append({"id": indicator.pk, "number": number, "name": indicator.name})
