@@ -7,33 +7,37 @@ approved history, no source, a unit other than last year's. A doubtful figure ma
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from planwatch.evaluate.paths import base_unit
 from planwatch.evaluate.units import normalize
-from planwatch.extract.target_cells import is_share
 from planwatch.vocabulary import CHECK_ZH
 
 DEFAULT_JUMP_FACTOR = 3.0
 MIN_CHANGES = 3  # year-on-year changes needed before the usual change is known
 # Units whose figures count things (家, 人, 件 …, also with a scale word: 万人): never negative.
 COUNT_UNITS = frozenset("家人个件户所项张辆座台套名次条宗例起处间")
-# A name about change is a rate of change, which may be negative or above 100.
-_CHANGE_WORDS = ("增长", "增速", "降低", "下降", "减少", "提高", "增加", "变化")
+# A name that says "part of a whole" (比重, 覆盖率, 失业率 …): such a figure lies between 0 and 100%. A level in % is
+# not enough: 居民消费价格涨幅 may be negative, 政府债务率 or 粮食自给率 above 100, and refusing a true figure would
+# stop its entry altogether (doubtful figures are warned instead, by the indicator's min/max rule).
+_PART_OF_WHOLE = re.compile(
+    r"比重|占比|比例|比率|覆盖率|普及率|达标率|合格率|参保率|入学率|入托率|城镇化率|失业率|利用率|绿化率|优良率"
+)
+# A name about change is a rate of change, which may be negative or above 100 (增加 but not 增加值, a quantity).
+_CHANGE = re.compile(r"增长|增速|增幅|涨幅|降低|下降|减少|提高|净增|变化|增加(?!值)")
 
 
 def within_hundred(kind: str, name: str, unit: str, measure: str) -> bool:
-    """A level in % that is a share (target_cells.is_share) of a whole, not a change: it lies between 0 and 100."""
+    """A level in % whose name says it is a part of a whole, not a change: it lies between 0 and 100."""
     if measure != "level" or normalize(unit or "") != "%":
         return False
-    if kind == "share":
-        return True
     return (
-        kind in ("level", "per_year_bound", "standard")
-        and is_share(name, unit)
-        and not any(word in name for word in _CHANGE_WORDS)
+        kind in ("share", "level", "per_year_bound", "standard")
+        and bool(_PART_OF_WHOLE.search(name))
+        and not _CHANGE.search(name)
     )
 
 

@@ -119,7 +119,11 @@ def test_the_validator_refuses_an_impossible_share_and_a_negative_count_naming_t
     assert [o.value for o in observations] == [19.0]
 
 
-def test_a_level_in_percent_is_a_share_by_the_extractors_one_rule_whatever_its_name():
-    # 研发经费投入强度 in %: target_cells.is_share says share, so above 100 is impossible; a ‰ level is not bounded
-    assert impossible(130, kind="level", name="研发经费投入强度", unit="%", measure="level")
+def test_only_a_part_of_a_whole_is_bounded_by_100_not_every_level_in_percent():
+    # a true figure must never be refused: deflation, a debt ratio or self-sufficiency above 100
+    for name, value in (("居民消费价格涨幅", -0.3), ("政府债务率", 130), ("粮食自给率", 104)):
+        assert impossible(value, kind="share", name=name, unit="%", measure="level") is None, name
     assert impossible(130, kind="level", name="婴儿死亡率", unit="‰", measure="level") is None
+    # a share of 增加值 is still a share (增加值 is a quantity, not a change)
+    assert impossible(130, kind="share", name="数字经济核心产业增加值占GDP比重", unit="%", measure="level")
+    assert impossible(-1, kind="share", name="森林覆盖率", unit="%", measure="level")
