@@ -1,6 +1,6 @@
 """What a monitoring figure cannot be (refused) and what makes it doubtful (warned), for every channel alike.
 
-Impossible by definition: a share or rate in % outside 0–100, a negative count. Doubtful (DHIS2-like validation
+Impossible by definition: a part of a whole in % (so named: 比重, 覆盖率 …) outside 0–100, a negative count. Doubtful (DHIS2-like validation
 rules): outside the indicator's min/max, a jump beyond `jump_factor` times the usual year-on-year change of its
 approved history, no source, a unit other than last year's. A doubtful figure may be submitted with a comment.
 """

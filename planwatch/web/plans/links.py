@@ -211,11 +211,6 @@ def submittable(department) -> Q:
     return wanted
 
 
-def history_indicators(indicator: Indicator) -> dict[int, Indicator]:
-    """The group's indicators by id (the indicator alone when not linked): where its figures' history lives."""
-    return {i.pk: i for i in group_of(indicator)}
-
-
 @dataclass
 class BaseComparison:
     """The later plan's own base beside the earlier plan's figure for that year (the indicator page shows both)."""
