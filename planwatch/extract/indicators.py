@@ -250,12 +250,17 @@ def attribute_of(cell: str) -> str:
 
 
 def attribute_warnings(indicators: list[Indicator], table: Table) -> list[str]:
-    """One reader warning per indicator whose attribute the plan does not state, for the office to set it."""
+    """A reader warning per indicator whose attribute the plan does not state, for the office to set it; one for the
+    whole table when it states none (a table without a 属性 column), not the same line for every row."""
+    unstated = [indicator for indicator in indicators if indicator.attribute == UNSTATED]
+    if len(unstated) > 1 and len(unstated) == len(indicators):
+        return [
+            f"第{table.line}行：主要指标表未标明属性（预期性/约束性），{len(unstated)}项指标均请在指标核对页按纲要确认"
+        ]
     return [
         f"第{indicator.line or table.line}行：指标“{indicator.name}”未标明属性（预期性/约束性），"
         "请在指标核对页按纲要确认"
-        for indicator in indicators
-        if indicator.attribute == UNSTATED
+        for indicator in unstated
     ]
 
 

@@ -52,7 +52,10 @@ def test_a_table_without_an_attribute_column_states_no_attribute_for_any_row():
     )
     found = extract_indicators(read)
     assert [i.attribute for i in found] == ["unstated", "unstated"]
-    assert len([w for w in read.warnings if "未标明属性" in w]) == 2
+    # one warning for the table, not the same line for every row
+    assert [w for w in read.warnings if "未标明属性" in w] == [
+        "第10行：主要指标表未标明属性（预期性/约束性），2项指标均请在指标核对页按纲要确认"
+    ]
 
 
 def test_parse_json_keeps_the_interfaces_attribute_and_adds_that_the_plan_does_not_state_it():

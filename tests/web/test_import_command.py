@@ -36,9 +36,9 @@ def test_it_imports_into_the_working_directorys_database_and_versions_a_plan(tmp
         "version": 1,
         "indicators": 8,
     }
-    # the superior plan's table states no 属性: one warning per row, nothing else
-    assert len(answer["warnings"]) == 8
-    assert all("未标明属性" in warning for warning in answer["warnings"])
+    # the superior plan's table states no 属性: one warning for the table, nothing else
+    assert len(answer["warnings"]) == 1
+    assert "主要指标表未标明属性" in answer["warnings"][0] and "8项指标" in answer["warnings"][0]
     assert answer["period"] == {"start": 2026, "end": 2030}
     assert (tmp_path / "planwatch.sqlite3").exists()
 

@@ -15,7 +15,8 @@ def _national_row(national, number: int) -> Indicator:
 def test_the_demo_national_plan_keeps_every_attribute_unstated(national):
     assert sorted(set(national.indicators.values_list("attribute", flat=True))) == ["unstated"]
     assert national.indicators.count() == 8
-    assert sum("未标明属性" in w for w in national.reader_warnings) == 8
+    unstated = [w for w in national.reader_warnings if "未标明属性" in w]
+    assert len(unstated) == 1 and "8项指标均请在指标核对页按纲要确认" in unstated[0]
 
 
 def test_the_dashboard_prints_unstated_and_never_expected_for_the_national_plan(planner, national):
